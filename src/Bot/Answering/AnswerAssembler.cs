@@ -1,0 +1,44 @@
+using System.Text;
+using Newsdesk.Chat;
+using Newsdesk.Retrieval;
+
+namespace Newsdesk.Answering;
+
+/// <summary>Turns a grounded <see cref="Composition"/> into the <see cref="Answer"/> users see: citations numbered
+/// in order of first use, each with the exact quote relied on; or a polite decline naming nearby stories.</summary>
+public static class AnswerAssembler
+{
+    public static Answer Assemble(Question question, Composition composition, IReadOnlyList<RetrievedPassage> passages, string? fallbackReason)
+    {
+        var numbering = new Dictionary<int, int>();
+        foreach (var passageNumber in composition.Sentences.SelectMany(s => s.PassageNumbers))
+            numbering.TryAdd(passageNumber, numbering.Count + 1);
+
+        var text = new StringBuilder();
+        foreach (var sentence in composition.Sentences)
+        {
+            if (text.Length > 0) text.Append(' ');
+            text.Append(sentence.Text).Append(' ');
+            text.AppendJoin("", sentence.PassageNumbers.Select(n => $"[{numbering[n]}]"));
+        }
+
+        var citations = numbering.Select(pair =>
+        {
+            var passage = passages[pair.Key - 1].Passage;
+            var reliedOn = composition.Sentences.Where(s => s.PassageNumbers.Contains(pair.Key)).Select(s => s.Text);
+            return new Citation(pair.Value, passage.Source, passage.Title, QuoteFinder.Quote(passage.Text, reliedOn), passage.Url);
+        }).ToList();
+
+        return new Answer(question.Text, true, text.ToString(), citations, composition.Backend, fallbackReason, []);
+    }
+
+    public static Answer Decline(Question question, IReadOnlyList<RetrievedPassage> nearby, string backend, string? fallbackReason)
+    {
+        var topics = nearby.Select(p => p.Passage.Title).Where(t => t.Length > 0).Distinct(StringComparer.Ordinal).Take(3).ToList();
+        var text = topics.Count == 0
+            ? "The news I follow doesn't cover that, so I won't guess. I have no stories yet."
+            : "The news I follow doesn't cover that, so I won't guess. The closest stories I do follow are: "
+              + string.Join("; ", topics.Select(t => $"\u201c{t}\u201d")) + ".";
+        return new Answer(question.Text, false, text, [], backend, fallbackReason, topics);
+    }
+}

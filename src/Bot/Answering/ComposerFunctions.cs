@@ -1,0 +1,37 @@
+using Microsoft.SemanticKernel;
+using Newsdesk.Retrieval;
+
+namespace Newsdesk.Answering;
+
+/// <summary>Runs both composers through the Kernel, so its filters (logging, telemetry) see every answer whatever the
+/// backend: the offline composer as a native Kernel function, the model through the <c>Answer</c> prompt.</summary>
+public sealed class ComposerFunctions(Kernel kernel, PromptLibrary prompts, OfflineComposer offline)
+{
+    private readonly KernelFunction offlineFunction = KernelFunctionFactory.CreateFromMethod(
+        (string question, IReadOnlyList<RetrievedPassage> passages, TermStatistics statistics) =>
+            offline.Compose(question, passages, statistics),
+        functionName: "ComposeOffline",
+        description: "Composes a cited answer from retrieved passages without a language model.");
+
+    public async Task<Composition> ComposeOfflineAsync(string question, IReadOnlyList<RetrievedPassage> passages, TermStatistics statistics, CancellationToken cancellationToken)
+    {
+        var arguments = new KernelArguments { ["question"] = question, ["passages"] = passages, ["statistics"] = statistics };
+        var result = await kernel.InvokeAsync(offlineFunction, arguments, cancellationToken);
+        return result.GetValue<Composition>()!;
+    }
+
+    /// <summary>The model's raw reply to the <c>Answer</c> prompt. Passages enter as a template variable, which
+    /// Semantic Kernel encodes, so text inside them cannot open a new chat message.</summary>
+    public async Task<string> ComposeWithModelAsync(string question, IReadOnlyList<string> earlierTurns, IReadOnlyList<RetrievedPassage> passages, CancellationToken cancellationToken)
+    {
+        var fenced = string.Join("\n\n", passages.Select((p, i) => $"[{i + 1}] {p.Passage.Title}\n{p.Passage.Text}"));
+        var arguments = new KernelArguments
+        {
+            ["question"] = question,
+            ["conversation"] = string.Join("\n", earlierTurns),
+            ["passages"] = fenced,
+        };
+        var result = await kernel.InvokeAsync(prompts.Answer, arguments, cancellationToken);
+        return result.GetValue<string>() ?? "";
+    }
+}

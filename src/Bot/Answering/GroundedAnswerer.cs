@@ -1,0 +1,66 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Newsdesk.Chat;
+using Newsdesk.Retrieval;
+
+namespace Newsdesk.Answering;
+
+/// <summary>The grounded-answer pipeline: retrieve, judge coverage, compose through the Kernel, keep only what the
+/// sources support, and fall back to the offline composer when the language model fails or is slow.</summary>
+public sealed class GroundedAnswerer(
+    PassageRetriever retriever,
+    PassageIndexHolder index,
+    ComposerFunctions composers,
+    IOptions<AnsweringOptions> options,
+    TimeProvider time,
+    ILogger<GroundedAnswerer> logger) : IQuestionAnswerer
+{
+    public async Task<Answer> AnswerAsync(Question question, CancellationToken cancellationToken)
+    {
+        // A follow-up ("and who owns it now?") is searched together with the question before it.
+        var query = question.EarlierTurns.Count == 0 ? question.Text : question.EarlierTurns[^1] + " " + question.Text;
+        var retrieval = await retriever.RetrieveAsync(query, cancellationToken);
+        if (!retrieval.IsCovered)
+            return AnswerAssembler.Decline(question, retrieval.Passages, BackendLabel, fallbackReason: null);
+
+        var passages = retrieval.Passages;
+        string? fallbackReason = null;
+        Composition? composition = null;
+        if (options.Value.UsesLanguageModel)
+        {
+            (composition, fallbackReason) = await TryModelAsync(question, passages, cancellationToken);
+        }
+        composition ??= await composers.ComposeOfflineAsync(query, passages, index.Current.Terms, cancellationToken);
+
+        return composition.Sentences.Count == 0
+            ? AnswerAssembler.Decline(question, passages, composition.Backend, fallbackReason)
+            : AnswerAssembler.Assemble(question, composition, passages, fallbackReason);
+    }
+
+    private string BackendLabel => options.Value.UsesLanguageModel ? options.Value.LanguageModel.Model ?? options.Value.Backend : OfflineComposer.BackendName;
+
+    private async Task<(Composition? Composition, string? FallbackReason)> TryModelAsync(
+        Question question, IReadOnlyList<RetrievedPassage> passages, CancellationToken cancellationToken)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(options.Value.TimeoutSeconds), time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        try
+        {
+            var reply = await composers.ComposeWithModelAsync(question.Text, question.EarlierTurns, passages, linked.Token);
+            // Whatever the model says, only sentences the passages support survive; "NOT COVERED" or an answer left
+            // with nothing supported becomes a decline.
+            return (GroundingCheck.ParseAndCheck(reply, passages, BackendLabel), null);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning("The language model did not answer within {Seconds} s; answering offline", options.Value.TimeoutSeconds);
+            return (null, $"The language model did not answer within {options.Value.TimeoutSeconds} seconds, so this answer was composed offline from the sources.");
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // The exception text can echo request details; log its type only.
+            logger.LogWarning("The language model failed ({Error}); answering offline", exception.GetType().Name);
+            return (null, "The language model was unavailable, so this answer was composed offline from the sources.");
+        }
+    }
+}

@@ -1,0 +1,24 @@
+namespace Newsdesk.Cli;
+
+public static class Usage
+{
+    public const string Text = """
+        Newsdesk: grounded answers about music-industry news.
+
+        Usage: dotnet run --project src/Bot -- <verb> [options]
+
+          ask "question"        answer one question, with numbered citations and sources
+          ask --json "question" the same as one JSON object
+          ask --jsonl           read one question per line on standard input, print one JSON object per line
+
+        Options for every verb:
+          --corpus DIR          use DIR (repeatable) instead of the configured corpus folders
+          --Section:Key value   any setting, e.g. --Storage:Database /tmp/news.db --Answering:Backend OpenAI
+        """;
+
+    public static async Task<int> UnknownAsync(string verb)
+    {
+        await Console.Error.WriteLineAsync($"Unknown verb '{verb}'.\n\n{Text}");
+        return 2;
+    }
+}

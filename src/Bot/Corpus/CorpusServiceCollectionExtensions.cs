@@ -1,0 +1,24 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Newsdesk.Corpus;
+
+public static class CorpusServiceCollectionExtensions
+{
+    public static IServiceCollection AddCorpus(this IServiceCollection services, IConfiguration configuration, IReadOnlyList<string>? corpusOverride)
+    {
+        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        var corpus = services.AddOptions<CorpusOptions>().Bind(configuration.GetSection(CorpusOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        // --corpus replaces the configured folders rather than adding to them (configuration arrays only merge).
+        corpus.PostConfigure(o =>
+        {
+            if (corpusOverride is { Count: > 0 }) o.Folders = [.. corpusOverride];
+            o.Folders = o.Folders.Count == 0 ? [CorpusOptions.DefaultFolder] : o.Folders.Distinct(StringComparer.Ordinal).ToList();
+        });
+
+        services.AddSingleton<KnowledgeStore>();
+        services.AddSingleton<PassageEmbedder>();
+        services.AddSingleton<CorpusSynchronizer>();
+        return services;
+    }
+}

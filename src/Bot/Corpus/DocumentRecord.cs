@@ -1,0 +1,14 @@
+namespace Newsdesk.Corpus;
+
+/// <summary>What the store keeps about a document besides its passages.</summary>
+/// <param name="Source">Path relative to its corpus folder, or the article's URL.</param>
+/// <param name="Origin">"file" for corpus folders, "feed" for feed items; a folder re-scan only removes files.</param>
+/// <param name="ContentHash">Hash of the raw content and the indexing settings: unchanged hash, nothing to redo.</param>
+public sealed record DocumentRecord(
+    string Source,
+    string Origin,
+    string Title,
+    Uri? Url,
+    string ContentHash,
+    DateTimeOffset? PublishedAt,
+    string? FeedName);

@@ -1,0 +1,216 @@
+using System.Runtime.InteropServices;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+
+namespace Newsdesk.Corpus;
+
+/// <summary>Documents, passages, their embeddings and the FTS5 lexical index, in one SQLite file.</summary>
+public sealed class KnowledgeStore(IOptions<StorageOptions> options, TimeProvider time)
+{
+    private readonly string connectionString = new SqliteConnectionStringBuilder
+    {
+        DataSource = Path.GetFullPath(options.Value.Database),
+        Pooling = true,
+        DefaultTimeout = 30,
+    }.ToString();
+
+    public string DatabasePath => Path.GetFullPath(options.Value.Database);
+
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);
+        await using var connection = await OpenAsync(cancellationToken);
+        await ExecuteAsync(connection, """
+            PRAGMA journal_mode = WAL;
+            CREATE TABLE IF NOT EXISTS documents (
+                id INTEGER PRIMARY KEY,
+                source TEXT NOT NULL UNIQUE,
+                origin TEXT NOT NULL,
+                title TEXT NOT NULL,
+                url TEXT NULL,
+                content_hash TEXT NOT NULL,
+                published_at TEXT NULL,
+                feed_name TEXT NULL,
+                added_at TEXT NOT NULL);
+            CREATE TABLE IF NOT EXISTS passages (
+                id INTEGER PRIMARY KEY,
+                document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+                ordinal INTEGER NOT NULL,
+                text TEXT NOT NULL,
+                embedding BLOB NOT NULL);
+            CREATE INDEX IF NOT EXISTS passages_by_document ON passages(document_id);
+            CREATE VIRTUAL TABLE IF NOT EXISTS passage_terms USING fts5(title, body, tokenize = 'porter unicode61');
+            CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+            """, cancellationToken);
+    }
+
+    public async Task<string?> GetSettingAsync(string key, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT value FROM settings WHERE key = $key";
+        command.Parameters.AddWithValue("$key", key);
+        return await command.ExecuteScalarAsync(cancellationToken) as string;
+    }
+
+    public async Task SetSettingAsync(string key, string value, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "INSERT INTO settings(key, value) VALUES ($key, $value) ON CONFLICT(key) DO UPDATE SET value = $value";
+        command.Parameters.AddWithValue("$key", key);
+        command.Parameters.AddWithValue("$value", value);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Source → content hash for every document of one origin, to decide what a re-scan must redo.</summary>
+    public async Task<Dictionary<string, string>> GetContentHashesAsync(string origin, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT source, content_hash FROM documents WHERE origin = $origin";
+        command.Parameters.AddWithValue("$origin", origin);
+        var hashes = new Dictionary<string, string>(StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken)) hashes[reader.GetString(0)] = reader.GetString(1);
+        return hashes;
+    }
+
+    /// <summary>Replaces a document and all its passages in one transaction, so a crash never leaves half of one.</summary>
+    public async Task SaveDocumentAsync(DocumentRecord document, IReadOnlyList<(string Text, float[] Embedding)> passages, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await DeleteAsync(connection, transaction, document.Source, cancellationToken);
+
+        await using (var insert = connection.CreateCommand())
+        {
+            insert.Transaction = transaction;
+            insert.CommandText = """
+                INSERT INTO documents(source, origin, title, url, content_hash, published_at, feed_name, added_at)
+                VALUES ($source, $origin, $title, $url, $hash, $published, $feed, $added) RETURNING id
+                """;
+            insert.Parameters.AddWithValue("$source", document.Source);
+            insert.Parameters.AddWithValue("$origin", document.Origin);
+            insert.Parameters.AddWithValue("$title", document.Title);
+            insert.Parameters.AddWithValue("$url", (object?)document.Url?.ToString() ?? DBNull.Value);
+            insert.Parameters.AddWithValue("$hash", document.ContentHash);
+            insert.Parameters.AddWithValue("$published", (object?)document.PublishedAt?.ToString("O") ?? DBNull.Value);
+            insert.Parameters.AddWithValue("$feed", (object?)document.FeedName ?? DBNull.Value);
+            insert.Parameters.AddWithValue("$added", time.GetUtcNow().ToString("O"));
+            var documentId = (long)(await insert.ExecuteScalarAsync(cancellationToken))!;
+
+            for (var i = 0; i < passages.Count; i++)
+            {
+                await using var passage = connection.CreateCommand();
+                passage.Transaction = transaction;
+                passage.CommandText = """
+                    INSERT INTO passages(document_id, ordinal, text, embedding) VALUES ($doc, $ordinal, $text, $embedding) RETURNING id
+                    """;
+                passage.Parameters.AddWithValue("$doc", documentId);
+                passage.Parameters.AddWithValue("$ordinal", i);
+                passage.Parameters.AddWithValue("$text", passages[i].Text);
+                passage.Parameters.AddWithValue("$embedding", MemoryMarshal.AsBytes(passages[i].Embedding.AsSpan()).ToArray());
+                var passageId = (long)(await passage.ExecuteScalarAsync(cancellationToken))!;
+
+                await using var terms = connection.CreateCommand();
+                terms.Transaction = transaction;
+                terms.CommandText = "INSERT INTO passage_terms(rowid, title, body) VALUES ($id, $title, $body)";
+                terms.Parameters.AddWithValue("$id", passageId);
+                terms.Parameters.AddWithValue("$title", document.Title);
+                terms.Parameters.AddWithValue("$body", passages[i].Text);
+                await terms.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task RemoveDocumentAsync(string source, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await DeleteAsync(connection, transaction, source, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>Every passage with its embedding, for the in-memory dense index.</summary>
+    public async Task<IReadOnlyList<(StoredPassage Passage, float[] Embedding)>> LoadPassagesAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT p.id, p.document_id, d.source, d.title, d.url, p.ordinal, p.text, d.added_at, p.embedding
+            FROM passages p JOIN documents d ON d.id = p.document_id
+            ORDER BY p.id
+            """;
+        var passages = new List<(StoredPassage, float[])>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var url = reader.IsDBNull(4) ? null : new Uri(reader.GetString(4));
+            var passage = new StoredPassage(reader.GetInt64(0), reader.GetInt64(1), reader.GetString(2), reader.GetString(3),
+                url, reader.GetInt32(5), reader.GetString(6), DateTimeOffset.Parse(reader.GetString(7), System.Globalization.CultureInfo.InvariantCulture));
+            var bytes = (byte[])reader.GetValue(8);
+            passages.Add((passage, MemoryMarshal.Cast<byte, float>(bytes).ToArray()));
+        }
+        return passages;
+    }
+
+    /// <summary>Passages matching an FTS5 query, best first, with BM25 scores made positive (higher is better).
+    /// Title matches count, but less than body matches: a headline alone is weak evidence.</summary>
+    public async Task<IReadOnlyList<(long PassageId, double Score)>> SearchTermsAsync(string ftsQuery, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT rowid, -bm25(passage_terms, 0.5, 1.0) AS score FROM passage_terms
+            WHERE passage_terms MATCH $query ORDER BY score DESC LIMIT $limit
+            """;
+        command.Parameters.AddWithValue("$query", ftsQuery);
+        command.Parameters.AddWithValue("$limit", limit);
+        var hits = new List<(long, double)>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken)) hits.Add((reader.GetInt64(0), reader.GetDouble(1)));
+        return hits;
+    }
+
+    /// <summary>Number of passages containing a term (FTS5 syntax), for IDF weights in evidence and sentence choice.</summary>
+    public async Task<(long Matching, long Total)> CountPassagesAsync(string ftsQuery, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT (SELECT count(*) FROM passage_terms WHERE passage_terms MATCH $query), (SELECT count(*) FROM passages)";
+        command.Parameters.AddWithValue("$query", ftsQuery);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return (reader.GetInt64(0), reader.GetInt64(1));
+    }
+
+    private static async Task DeleteAsync(SqliteConnection connection, SqliteTransaction transaction, string source, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """
+            DELETE FROM passage_terms WHERE rowid IN (SELECT p.id FROM passages p JOIN documents d ON d.id = p.document_id WHERE d.source = $source);
+            DELETE FROM passages WHERE document_id IN (SELECT id FROM documents WHERE source = $source);
+            DELETE FROM documents WHERE source = $source;
+            """;
+        command.Parameters.AddWithValue("$source", source);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await ExecuteAsync(connection, "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;", cancellationToken);
+        return connection;
+    }
+
+    private static async Task ExecuteAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,13 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Newsdesk.Corpus;
+
+public sealed class StorageOptions
+{
+    public const string Section = "Storage";
+
+    /// <summary>The SQLite file holding documents, passages and embeddings. Relative paths are taken from the
+    /// working directory; the default lives in the git-ignored <c>data/</c> folder.</summary>
+    [Required]
+    public string Database { get; set; } = "data/newsdesk.db";
+}

@@ -1,0 +1,46 @@
+using System.Reflection;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Newsdesk.Answering;
+using Newsdesk.Cli;
+using Newsdesk.Corpus;
+using Newsdesk.Retrieval;
+
+namespace Newsdesk.Hosting;
+
+/// <summary>Configuration, logging and the core services every verb shares.</summary>
+public static class NewsdeskHost
+{
+    /// <summary>Settings come, later ones winning, from appsettings.json beside the program, user secrets,
+    /// environment variables (Storage__Database, Answering__Backend, …) and the command line.</summary>
+    public static void ConfigureShared(IConfigurationManager configuration, ILoggingBuilder logging, IServiceCollection services, CommandLine command)
+    {
+        configuration.AddUserSecrets(Assembly.GetExecutingAssembly(), optional: true);
+        configuration.AddEnvironmentVariables();
+        configuration.AddCommandLine(command.ConfigurationArguments);
+
+        logging.ClearProviders();
+        // Standard output carries answers (and JSON); every log line goes to standard error.
+        logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; })
+            .AddFilter("Microsoft", LogLevel.Warning);
+        services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddCorpus(configuration, command.CorpusFolders);
+        services.AddRetrieval(configuration);
+        services.AddAnswering(configuration);
+    }
+
+    public static HostApplicationBuilder CreateCliBuilder(CommandLine command)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            Args = [],
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        ConfigureShared(builder.Configuration, builder.Logging, builder.Services, command);
+        return builder;
+    }
+}

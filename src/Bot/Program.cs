@@ -1,0 +1,44 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Newsdesk.Cli;
+using Newsdesk.Hosting;
+
+CommandLine command;
+try
+{
+    command = CommandLine.Parse(args);
+}
+catch (CommandLineException error)
+{
+    await Console.Error.WriteLineAsync(error.Message);
+    return 2;
+}
+
+if (command.Verb is "help" || command.Has("--help") || command.Has("-h"))
+{
+    Console.WriteLine(Usage.Text);
+    return command.Verb is "help" ? 0 : 0;
+}
+
+using var cancellation = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancellation.Cancel(); };
+
+var builder = NewsdeskHost.CreateCliBuilder(command);
+builder.Services.AddSingleton<AskCommand>();
+using var host = builder.Build();
+try
+{
+    // Options are validated before any work, so a bad setting fails with its name rather than mid-answer.
+    host.Services.GetRequiredService<IStartupValidator>().Validate();
+}
+catch (OptionsValidationException error)
+{
+    await Console.Error.WriteLineAsync($"Configuration error: {string.Join("; ", error.Failures)}");
+    return 2;
+}
+
+return command.Verb switch
+{
+    "ask" => await host.Services.GetRequiredService<AskCommand>().RunAsync(command, Console.In, Console.Out, cancellation.Token),
+    _ => await Usage.UnknownAsync(command.Verb),
+};

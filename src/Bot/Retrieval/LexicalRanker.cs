@@ -1,0 +1,26 @@
+using Newsdesk.Corpus;
+using Newsdesk.Text;
+
+namespace Newsdesk.Retrieval;
+
+/// <summary>BM25 over SQLite FTS5 (Porter-stemmed). Any of the question's content words may match; BM25 rewards
+/// passages that match more of them, and rarer ones.</summary>
+public sealed class LexicalRanker(KnowledgeStore store)
+{
+    public async Task<IReadOnlyList<(long PassageId, double Score)>> RankAsync(string question, int limit, CancellationToken cancellationToken)
+    {
+        var query = ToFtsQuery(question);
+        return query.Length == 0 ? [] : await store.SearchTermsAsync(query, limit, cancellationToken);
+    }
+
+    /// <summary>Each content word becomes a quoted FTS5 string, so nothing a user types is read as query syntax.</summary>
+    public static string ToFtsQuery(string text)
+    {
+        var words = TextAnalyzer.Words(text)
+            .SelectMany(w => w.Split(['.', '-', '\''], StringSplitOptions.RemoveEmptyEntries))
+            .Where(w => w.Length > 1 && !TextAnalyzer.IsStopWord(w))
+            .Distinct(StringComparer.Ordinal)
+            .Select(w => "\"" + w.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"");
+        return string.Join(" OR ", words);
+    }
+}

@@ -1,0 +1,45 @@
+using Microsoft.Extensions.Options;
+using Newsdesk.Corpus;
+
+namespace Newsdesk.Retrieval;
+
+/// <summary>Hybrid retrieval: BM25 and dense rankings fused by reciprocal rank, duplicates collapsed, coverage judged.</summary>
+public sealed class PassageRetriever(
+    PassageIndexHolder indexHolder,
+    LexicalRanker lexical,
+    PassageEmbedder embedder,
+    CoverageJudge judge,
+    IOptions<RetrievalOptions> options)
+{
+    public async Task<RetrievalResult> RetrieveAsync(string question, CancellationToken cancellationToken)
+    {
+        var index = indexHolder.Current;
+        var settings = options.Value;
+        var lexicalHits = await lexical.RankAsync(question, settings.Candidates, cancellationToken);
+        var queryVector = embedder.EmbedQuery(question, cancellationToken);
+        var denseHits = index.Nearest(queryVector, settings.Candidates);
+
+        var lexicalRanking = lexicalHits.Select(h => h.PassageId).ToList();
+        var denseRanking = denseHits.Select(h => h.Passage.Id).ToList();
+        var fused = RankFusion.Fuse(settings.FusionK, lexicalRanking, denseRanking);
+
+        var chosen = new List<RetrievedPassage>();
+        var seenTexts = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (id, score) in fused)
+        {
+            if (chosen.Count == settings.PassagesToCompose) break;
+            var passage = index.Find(id);
+            // The BBC set holds byte-identical copies of some stories; citing both adds nothing.
+            if (passage is null || !seenTexts.Add(passage.Text)) continue;
+            var lexicalRank = lexicalRanking.IndexOf(id);
+            var denseRank = denseRanking.IndexOf(id);
+            chosen.Add(new RetrievedPassage(passage, score,
+                lexicalRank >= 0 ? lexicalRank : null,
+                denseRank >= 0 ? denseRank : null,
+                index.Similarity(id, queryVector)));
+        }
+
+        var evidence = judge.Gather(question, chosen, index.Terms);
+        return new RetrievalResult(chosen, evidence, judge.IsCovered(evidence));
+    }
+}

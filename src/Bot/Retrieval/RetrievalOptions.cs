@@ -1,0 +1,29 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Newsdesk.Retrieval;
+
+public sealed class RetrievalOptions
+{
+    public const string Section = "Retrieval";
+
+    /// <summary>How many passages each ranker contributes to fusion.</summary>
+    [Range(5, 500)]
+    public int Candidates { get; set; } = 40;
+
+    /// <summary>Reciprocal rank fusion's k: larger flattens the difference between ranks.</summary>
+    [Range(1, 1000)]
+    public int FusionK { get; set; } = 60;
+
+    /// <summary>How many fused passages reach the composer.</summary>
+    [Range(1, 20)]
+    public int PassagesToCompose { get; set; } = 5;
+
+    /// <summary>Coverage needs at least this share (IDF-weighted) of the question's terms in one retrieved passage and
+    /// its title. Tuned on the evaluation set; see the issue notes.</summary>
+    [Range(0.0, 1.0)]
+    public double MinTermCoverage { get; set; } = 0.6;
+
+    /// <summary>…and the best passage's cosine similarity to the question at least this.</summary>
+    [Range(-1.0, 1.0)]
+    public double MinCosine { get; set; } = 0.3;
+}

@@ -1,0 +1,18 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Newsdesk.Retrieval;
+
+public static class RetrievalServiceCollectionExtensions
+{
+    public static IServiceCollection AddRetrieval(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<RetrievalOptions>().Bind(configuration.GetSection(RetrievalOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<PassageIndexHolder>();
+        services.AddSingleton<LexicalRanker>();
+        services.AddSingleton<CoverageJudge>();
+        services.AddSingleton<PassageRetriever>();
+        services.AddSingleton<SearchIndexLoader>();
+        return services;
+    }
+}
