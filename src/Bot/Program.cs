@@ -21,6 +21,12 @@ if (command.Verb is "help" || command.Has("--help") || command.Has("-h"))
 }
 
 using var cancellation = new CancellationTokenSource();
+if (command.Verb is "serve")
+{
+    await using var app = ServeCommand.Build(command);
+    return await ServeCommand.RunAsync(app, cancellation.Token);
+}
+
 Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancellation.Cancel(); };
 
 var builder = NewsdeskHost.CreateCliBuilder(command);

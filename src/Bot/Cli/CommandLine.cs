@@ -37,7 +37,7 @@ public sealed record CommandLine(
             }
             else words.Add(arg);
         }
-        var verb = words.Count > 0 ? words[0] : "help";
+        var verb = words.Count > 0 ? words[0] : "serve";
         return new CommandLine(verb, words.Skip(1).ToList(), flags, corpus, [.. configuration]);
     }
 }

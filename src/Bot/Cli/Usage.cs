@@ -7,6 +7,7 @@ public static class Usage
 
         Usage: dotnet run --project src/Bot -- <verb> [options]
 
+          serve                 run the bot service (the default verb): --urls http://0.0.0.0:8080
           ask "question"        answer one question, with numbered citations and sources
           ask --json "question" the same as one JSON object
           ask --jsonl           read one question per line on standard input, print one JSON object per line

@@ -149,7 +149,7 @@ public sealed class KnowledgeStore(IOptions<StorageOptions> options, TimeProvide
         {
             var url = reader.IsDBNull(4) ? null : new Uri(reader.GetString(4));
             var passage = new StoredPassage(reader.GetInt64(0), reader.GetInt64(1), reader.GetString(2), reader.GetString(3),
-                url, reader.GetInt32(5), reader.GetString(6), DateTimeOffset.Parse(reader.GetString(7), System.Globalization.CultureInfo.InvariantCulture));
+                url, reader.GetInt32(5), reader.GetString(6), ParseTime(reader.GetString(7)));
             var bytes = (byte[])reader.GetValue(8);
             passages.Add((passage, MemoryMarshal.Cast<byte, float>(bytes).ToArray()));
         }
@@ -185,6 +185,35 @@ public sealed class KnowledgeStore(IOptions<StorageOptions> options, TimeProvide
         await reader.ReadAsync(cancellationToken);
         return (reader.GetInt64(0), reader.GetInt64(1));
     }
+
+    /// <summary>Documents that have passages, newest first (by publication time where known, else when added).</summary>
+    public async Task<IReadOnlyList<DocumentSummary>> ListDocumentsAsync(int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT d.source, d.title, d.url, d.feed_name, d.published_at, d.added_at FROM documents d
+            WHERE EXISTS (SELECT 1 FROM passages p WHERE p.document_id = d.id)
+            ORDER BY coalesce(d.published_at, d.added_at) DESC, d.source LIMIT $limit
+            """;
+        command.Parameters.AddWithValue("$limit", limit);
+        var documents = new List<DocumentSummary>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            documents.Add(new DocumentSummary(
+                reader.GetString(0),
+                reader.GetString(1),
+                reader.IsDBNull(2) ? null : new Uri(reader.GetString(2)),
+                reader.IsDBNull(3) ? null : reader.GetString(3),
+                reader.IsDBNull(4) ? null : ParseTime(reader.GetString(4)),
+                ParseTime(reader.GetString(5))));
+        }
+        return documents;
+    }
+
+    private static DateTimeOffset ParseTime(string value) =>
+        DateTimeOffset.Parse(value, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind);
 
     private static async Task DeleteAsync(SqliteConnection connection, SqliteTransaction transaction, string source, CancellationToken cancellationToken)
     {

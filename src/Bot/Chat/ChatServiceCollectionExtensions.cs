@@ -1,0 +1,16 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Newsdesk.Chat;
+
+public static class ChatServiceCollectionExtensions
+{
+    /// <summary>The inbox and its workers; used by <c>serve</c>, where adapters enqueue questions.</summary>
+    public static IServiceCollection AddChatInbox(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ChatOptions>().Bind(configuration.GetSection(ChatOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ChatInbox>();
+        services.AddHostedService<ChatWorker>();
+        return services;
+    }
+}

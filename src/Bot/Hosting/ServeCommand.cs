@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Newsdesk.Chat;
+using Newsdesk.Cli;
+using Newsdesk.Retrieval;
+
+namespace Newsdesk.Hosting;
+
+/// <summary><c>serve</c>: the hosted bot. ASP.NET Core on Kestrel (standard <c>--urls</c>), health endpoints,
+/// the chat inbox and workers, and every platform adapter that is configured.</summary>
+public static class ServeCommand
+{
+    public static WebApplication Build(CommandLine command, Action<IServiceCollection>? overrideServices = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = command.ConfigurationArguments,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        NewsdeskHost.ConfigureShared(builder.Configuration, builder.Logging, builder.Services, command);
+        builder.Services.AddChatInbox(builder.Configuration);
+        builder.Services.AddHostedService<IndexWarmup>();
+        overrideServices?.Invoke(builder.Services);
+
+        var app = builder.Build();
+        app.MapGet("/healthz", () => Results.Text("ok"));
+        app.MapGet("/readyz", (PassageIndexHolder index) =>
+            index.IsLoaded ? Results.Text("ready") : Results.Text("loading the corpus", statusCode: StatusCodes.Status503ServiceUnavailable));
+        return app;
+    }
+
+    public static async Task<int> RunAsync(WebApplication app, CancellationToken cancellationToken)
+    {
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Newsdesk.Serve");
+        var adapters = app.Services.GetServices<ChatAdapterStatus>().ToList();
+        foreach (var adapter in adapters)
+            logger.LogInformation("{Platform} adapter is {State}: {Reason}", adapter.Platform, adapter.IsEnabled ? "on" : "off", adapter.Reason);
+        if (adapters.Count == 0) logger.LogWarning("No chat platform adapters are built into this version; only /healthz and /readyz are served");
+        await app.RunAsync(cancellationToken);
+        return 0;
+    }
+}
