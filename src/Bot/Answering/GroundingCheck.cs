@@ -11,6 +11,8 @@ public static partial class GroundingCheck
 {
     // Share of a sentence's content terms that the cited passages must contain.
     private const double MinSupport = 0.7;
+    // A sentence with fewer content words ("It is legal now.") cannot be checked against its sources, so it goes.
+    private const int MinCheckableTerms = 3;
 
     public static Composition ParseAndCheck(string modelText, IReadOnlyList<RetrievedPassage> passages, string backend)
     {
@@ -36,7 +38,7 @@ public static partial class GroundingCheck
         var sources = string.Join(' ', citedTexts);
         var sourceTerms = TextAnalyzer.TermSet(sources);
         var sentenceTerms = TextAnalyzer.TermSet(sentence);
-        if (sentenceTerms.Count == 0) return false;
+        if (sentenceTerms.Count < MinCheckableTerms) return false;
         var supported = sentenceTerms.Count(sourceTerms.Contains) / (double)sentenceTerms.Count;
         if (supported < MinSupport) return false;
         // Figures are where invented claims hide: every number must appear in the sources as written.

@@ -10,8 +10,9 @@ namespace Newsdesk.Corpus;
 /// headlines), whatever site they come from.</para></summary>
 public static class BoilerplateRemover
 {
-    // A block of this many words that reads as sentences is body text on its own (jusText's length_high ≈ 200 chars).
-    private const int GoodWords = 30;
+    // A block of this many words that reads as sentences is body text on its own. jusText's length_high is 200
+    // characters; news sites that write one- and two-sentence paragraphs need a little less.
+    private const int GoodWords = 20;
     // Below this many words a block is a label, a headline or a button, unless context says otherwise.
     private const int ShortWords = 9;
     private const double MaxLinkDensity = 0.35;
@@ -22,7 +23,11 @@ public static class BoilerplateRemover
 
     public static CleanDocument Clean(IReadOnlyList<TextBlock> blocks, string? declaredTitle)
     {
-        var shapes = ResolveByContext(blocks.Select(ShapeOf).ToArray());
+        var initial = blocks.Select(ShapeOf).ToArray();
+        // A short article of middling paragraphs has no block that is sure of itself; then its sentences lead.
+        if (!initial.Contains(Shape.Good))
+            initial = initial.Select(s => s == Shape.NearGood ? Shape.Good : s).ToArray();
+        var shapes = ResolveByContext(initial);
         var (start, end) = DensestRun(blocks, shapes);
         if (start < 0) return new CleanDocument(declaredTitle?.Trim() ?? "", []);
 

@@ -15,7 +15,7 @@ public sealed class BoilerplateRemoverTests
         Assert.Equal("Russian copyright wars to continue despite AllofMP3 shutdown", clean.Title);
         Assert.StartsWith("AllofMP3.com, the UK's second most popular source", clean.Paragraphs[0]);
         Assert.EndsWith("True music fans should not support them\". ®", clean.Paragraphs[^1]);
-        Assert.Equal(10, clean.Paragraphs.Count);
+        Assert.Equal(9, clean.Paragraphs.Count);
     }
 
     [Theory]

@@ -1,0 +1,28 @@
+namespace Newsdesk.Benchmarks;
+
+/// <summary>Command line of the benchmark runner. Unknown <c>--Key value</c> pairs are passed to the bot's configuration.</summary>
+public sealed record BenchmarkOptions(string Mode, string Shared, string WorkFolder, IReadOnlyList<string> Settings)
+{
+    public string Seeds => Path.GetFullPath("seeds");
+    public string Bbc => Path.Combine(Shared, "corpus", "bbc");
+    public string Questions => Path.GetFullPath(Path.Combine("tests", "Bot.Tests", "Evaluation", "questions.jsonl"));
+
+    public static BenchmarkOptions Parse(string[] args)
+    {
+        var mode = args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal) ? args[0] : "all";
+        var shared = Path.GetFullPath(Environment.GetEnvironmentVariable("NEWSDESK_SHARED") ?? Path.Combine("..", "shared"));
+        var work = Path.Combine(Path.GetTempPath(), "newsdesk-bench");
+        var settings = new List<string>();
+        for (var i = mode == args.FirstOrDefault() ? 1 : 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--shared": shared = Path.GetFullPath(args[++i]); break;
+                case "--work": work = Path.GetFullPath(args[++i]); break;
+                default: settings.Add(args[i]); break;
+            }
+        }
+        Directory.CreateDirectory(work);
+        return new BenchmarkOptions(mode, shared, work, settings);
+    }
+}

@@ -1,0 +1,18 @@
+using Newsdesk.Benchmarks;
+
+// Usage (from the repository root, Release build):
+//   dotnet run -c Release --project benchmarks/Bot.Benchmarks -- all  [--shared ../shared] [--work DIR]
+//   dotnet run -c Release --project benchmarks/Bot.Benchmarks -- eval [--shared ../shared] [--work DIR] [--Section:Key value …]
+var options = BenchmarkOptions.Parse(args);
+return options.Mode switch
+{
+    "eval" => await EvaluationReport.RunAsync(options),
+    "all" => await FullBenchmark.RunAsync(options),
+    _ => Fail($"Unknown mode '{options.Mode}'. Modes: all, eval."),
+};
+
+static int Fail(string message)
+{
+    Console.Error.WriteLine(message);
+    return 2;
+}

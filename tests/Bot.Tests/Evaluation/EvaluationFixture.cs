@@ -1,0 +1,58 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Newsdesk.Chat;
+using Newsdesk.Tests.Support;
+
+namespace Newsdesk.Tests.Evaluation;
+
+/// <summary>Answers the whole evaluation set once per corpus (seed alone; seed plus the BBC set) and keeps the
+/// outcomes for the tests. The BBC store takes minutes to embed; set NEWSDESK_EVAL_STORE to a folder to keep it
+/// between runs (a re-run embeds only what changed).</summary>
+public sealed class EvaluationFixture : IAsyncLifetime
+{
+    private readonly TemporaryFolder temporary = new();
+    private readonly Dictionary<bool, Task<IReadOnlyList<EvaluationOutcome>>> runs = [];
+    private readonly Lock gate = new();
+
+    public IReadOnlyList<EvaluationQuestion> Questions { get; } =
+        EvaluationSet.Load(Path.Combine(AppContext.BaseDirectory, "Evaluation", "questions.jsonl"));
+
+    public Task<IReadOnlyList<EvaluationOutcome>> OutcomesAsync(bool withBbc)
+    {
+        lock (gate)
+        {
+            if (!runs.TryGetValue(withBbc, out var run)) runs[withBbc] = run = RunAsync(withBbc);
+            return run;
+        }
+    }
+
+    private async Task<IReadOnlyList<EvaluationOutcome>> RunAsync(bool withBbc)
+    {
+        var folder = Environment.GetEnvironmentVariable("NEWSDESK_EVAL_STORE") is { Length: > 0 } kept ? kept : temporary.Path;
+        Directory.CreateDirectory(folder);
+        var database = Path.Combine(folder, withBbc ? "evaluation-seed-bbc.db" : "evaluation-seed.db");
+        using var host = await CoreHost.CreateLoadedAsync(database, withBbc ? [TestPaths.Seeds, TestPaths.BbcCorpus] : [TestPaths.Seeds]);
+        var answerer = host.Services.GetRequiredService<IQuestionAnswerer>();
+        var outcomes = new List<EvaluationOutcome>();
+        foreach (var question in Questions)
+        {
+            var answer = await answerer.AnswerAsync(new Question(question.Question), CancellationToken.None);
+            outcomes.Add(EvaluationSet.Score(question, answer, withBbc));
+        }
+        return outcomes;
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync()
+    {
+        temporary.Dispose();
+        return Task.CompletedTask;
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class EvaluationCollection : ICollectionFixture<EvaluationFixture>
+{
+    public const string Name = "Evaluation";
+}
