@@ -18,7 +18,7 @@ public static class EvaluationReport
             var name = withBbc ? "seed+bbc" : "seed";
             var database = Path.Combine(options.WorkFolder, $"eval-{name}-{Key(options.Settings)}.db");
             using var host = BotHost.Create(database, withBbc ? [options.Seeds, options.Bbc] : [options.Seeds],
-                [.. options.Settings, "--Retrieval:MinTermCoverage=0", "--Retrieval:MinCosine=-1"]);
+                [.. options.Settings, "--Retrieval:MinTermCoverage=0", "--Retrieval:MinCosine=-1", "--Retrieval:MinDenseMargin=-1"]);
             await host.Services.GetRequiredService<SearchIndexLoader>().LoadAsync(CancellationToken.None);
             var retriever = host.Services.GetRequiredService<PassageRetriever>();
             var answerer = host.Services.GetRequiredService<IQuestionAnswerer>();
@@ -36,7 +36,7 @@ public static class EvaluationReport
             foreach (var (q, e, o, top) in rows.OrderBy(r => r.Q.Kind).ThenBy(r => r.E.TermCoverage))
             {
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{q.Kind,-10} {q.Id,-34} cov={e.TermCoverage:F2} cos={e.TopCosine:F2} agree={(e.RankersAgree ? 1 : 0)} ok-if-answered={(o.IsRight ? 1 : 0)} top={top} | {o.Why}"));
+                    $"{q.Kind,-10} {q.Id,-34} cov={e.TermCoverage:F2} cos={e.TopCosine:F2} margin={e.DenseMargin:F3} figures={(e.HasQuestionFigures ? 1 : 0)} agree={(e.RankersAgree ? 1 : 0)} ok-if-answered={(o.IsRight ? 1 : 0)} top={top} | {o.Why}"));
             }
             PrintGrid(rows.Select(r => (r.Q, r.E, r.IfAnswered)).ToList(), withBbc);
         }

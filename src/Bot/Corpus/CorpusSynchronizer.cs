@@ -67,14 +67,21 @@ public sealed class CorpusSynchronizer(
         return result;
     }
 
-    public async Task<IReadOnlyList<(string Text, float[] Embedding)>> EmbedAsync(IReadOnlyList<string> passages, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<EmbeddedPassage>> EmbedAsync(IReadOnlyList<SplitPassage> passages, CancellationToken cancellationToken)
     {
-        var result = new List<(string, float[])>(passages.Count);
-        foreach (var batch in passages.Chunk(EmbeddingBatch))
+        var sentences = passages.SelectMany(p => p.Sentences.Select(s => p.Text.Substring(s.Start, s.Length))).ToList();
+        var vectors = new List<float[]>(sentences.Count);
+        foreach (var batch in sentences.Chunk(EmbeddingBatch))
         {
             // ONNX inference is CPU-bound and synchronous; keep it off the caller's thread.
-            var vectors = await Task.Run(() => embedder.EmbedPassages(batch, cancellationToken), cancellationToken);
-            result.AddRange(batch.Zip(vectors));
+            vectors.AddRange(await Task.Run(() => embedder.EmbedPassages(batch, cancellationToken), cancellationToken));
+        }
+        var result = new List<EmbeddedPassage>(passages.Count);
+        var next = 0;
+        foreach (var passage in passages)
+        {
+            result.Add(new EmbeddedPassage(passage, vectors.GetRange(next, passage.Sentences.Count)));
+            next += passage.Sentences.Count;
         }
         return result;
     }
@@ -100,7 +107,7 @@ public sealed class CorpusSynchronizer(
     // The hash covers the settings that shape passages and vectors, so changing them re-indexes everything.
     private string Fingerprint(string content)
     {
-        var settings = $"{embedder.ModelName}|{options.Value.PassageWords}|cleaner-v1|";
+        var settings = $"{embedder.ModelName}|{options.Value.PassageWords}|sentences-v2|";
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(settings + content)));
     }
 }

@@ -14,14 +14,24 @@ public sealed class KnowledgeStore(IOptions<StorageOptions> options, TimeProvide
         DefaultTimeout = 30,
     }.ToString();
 
+    private const int SchemaVersion = 2;
+
     public string DatabasePath => Path.GetFullPath(options.Value.Database);
 
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);
         await using var connection = await OpenAsync(cancellationToken);
-        await ExecuteAsync(connection, """
+        await using (var version = connection.CreateCommand())
+        {
+            version.CommandText = "PRAGMA user_version";
+            // The corpus is derived data: a store from an older layout is rebuilt from the files, not migrated.
+            if ((long)(await version.ExecuteScalarAsync(cancellationToken))! < SchemaVersion)
+                await ExecuteAsync(connection, "DROP TABLE IF EXISTS passage_terms; DROP TABLE IF EXISTS passages; DROP TABLE IF EXISTS documents;", cancellationToken);
+        }
+        await ExecuteAsync(connection, $"""
             PRAGMA journal_mode = WAL;
+            PRAGMA user_version = {SchemaVersion};
             CREATE TABLE IF NOT EXISTS documents (
                 id INTEGER PRIMARY KEY,
                 source TEXT NOT NULL UNIQUE,
@@ -37,7 +47,8 @@ public sealed class KnowledgeStore(IOptions<StorageOptions> options, TimeProvide
                 document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
                 ordinal INTEGER NOT NULL,
                 text TEXT NOT NULL,
-                embedding BLOB NOT NULL);
+                sentence_spans BLOB NOT NULL,
+                sentence_vectors BLOB NOT NULL);
             CREATE INDEX IF NOT EXISTS passages_by_document ON passages(document_id);
             CREATE VIRTUAL TABLE IF NOT EXISTS passage_terms USING fts5(title, body, tokenize = 'porter unicode61');
             CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -77,7 +88,7 @@ public sealed class KnowledgeStore(IOptions<StorageOptions> options, TimeProvide
     }
 
     /// <summary>Replaces a document and all its passages in one transaction, so a crash never leaves half of one.</summary>
-    public async Task SaveDocumentAsync(DocumentRecord document, IReadOnlyList<(string Text, float[] Embedding)> passages, CancellationToken cancellationToken)
+    public async Task SaveDocumentAsync(DocumentRecord document, IReadOnlyList<EmbeddedPassage> passages, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
@@ -105,12 +116,14 @@ public sealed class KnowledgeStore(IOptions<StorageOptions> options, TimeProvide
                 await using var passage = connection.CreateCommand();
                 passage.Transaction = transaction;
                 passage.CommandText = """
-                    INSERT INTO passages(document_id, ordinal, text, embedding) VALUES ($doc, $ordinal, $text, $embedding) RETURNING id
+                    INSERT INTO passages(document_id, ordinal, text, sentence_spans, sentence_vectors)
+                    VALUES ($doc, $ordinal, $text, $spans, $vectors) RETURNING id
                     """;
                 passage.Parameters.AddWithValue("$doc", documentId);
                 passage.Parameters.AddWithValue("$ordinal", i);
-                passage.Parameters.AddWithValue("$text", passages[i].Text);
-                passage.Parameters.AddWithValue("$embedding", MemoryMarshal.AsBytes(passages[i].Embedding.AsSpan()).ToArray());
+                passage.Parameters.AddWithValue("$text", passages[i].Passage.Text);
+                passage.Parameters.AddWithValue("$spans", MemoryMarshal.AsBytes(passages[i].Passage.Sentences.ToArray().AsSpan()).ToArray());
+                passage.Parameters.AddWithValue("$vectors", MemoryMarshal.AsBytes(passages[i].SentenceVectors.SelectMany(v => v).ToArray().AsSpan()).ToArray());
                 var passageId = (long)(await passage.ExecuteScalarAsync(cancellationToken))!;
 
                 await using var terms = connection.CreateCommand();
@@ -118,7 +131,7 @@ public sealed class KnowledgeStore(IOptions<StorageOptions> options, TimeProvide
                 terms.CommandText = "INSERT INTO passage_terms(rowid, title, body) VALUES ($id, $title, $body)";
                 terms.Parameters.AddWithValue("$id", passageId);
                 terms.Parameters.AddWithValue("$title", document.Title);
-                terms.Parameters.AddWithValue("$body", passages[i].Text);
+                terms.Parameters.AddWithValue("$body", passages[i].Passage.Text);
                 await terms.ExecuteNonQueryAsync(cancellationToken);
             }
         }
@@ -133,25 +146,26 @@ public sealed class KnowledgeStore(IOptions<StorageOptions> options, TimeProvide
         await transaction.CommitAsync(cancellationToken);
     }
 
-    /// <summary>Every passage with its embedding, for the in-memory dense index.</summary>
-    public async Task<IReadOnlyList<(StoredPassage Passage, float[] Embedding)>> LoadPassagesAsync(CancellationToken cancellationToken)
+    /// <summary>Every passage with its sentences' places and vectors (concatenated), for the in-memory dense index.</summary>
+    public async Task<IReadOnlyList<(StoredPassage Passage, SentenceSpan[] Sentences, float[] Vectors)>> LoadPassagesAsync(CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """
-            SELECT p.id, p.document_id, d.source, d.title, d.url, p.ordinal, p.text, d.added_at, p.embedding
+            SELECT p.id, p.document_id, d.source, d.title, d.url, p.ordinal, p.text, d.added_at, p.sentence_spans, p.sentence_vectors
             FROM passages p JOIN documents d ON d.id = p.document_id
             ORDER BY p.id
             """;
-        var passages = new List<(StoredPassage, float[])>();
+        var passages = new List<(StoredPassage, SentenceSpan[], float[])>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
             var url = reader.IsDBNull(4) ? null : new Uri(reader.GetString(4));
             var passage = new StoredPassage(reader.GetInt64(0), reader.GetInt64(1), reader.GetString(2), reader.GetString(3),
                 url, reader.GetInt32(5), reader.GetString(6), ParseTime(reader.GetString(7)));
-            var bytes = (byte[])reader.GetValue(8);
-            passages.Add((passage, MemoryMarshal.Cast<byte, float>(bytes).ToArray()));
+            var spans = MemoryMarshal.Cast<byte, SentenceSpan>((byte[])reader.GetValue(8)).ToArray();
+            var vectors = MemoryMarshal.Cast<byte, float>((byte[])reader.GetValue(9)).ToArray();
+            passages.Add((passage, spans, vectors));
         }
         return passages;
     }

@@ -1,3 +1,4 @@
+using System.Text;
 using Newsdesk.Text;
 
 namespace Newsdesk.Corpus;
@@ -6,34 +7,36 @@ namespace Newsdesk.Corpus;
 /// paragraph is too short to stand alone, at most <see cref="CorpusOptions.PassageWords"/> words each.</summary>
 public sealed class PassageSplitter(int targetWords)
 {
-    public IReadOnlyList<string> Split(IReadOnlyList<string> paragraphs)
+    public IReadOnlyList<SplitPassage> Split(IReadOnlyList<string> paragraphs)
     {
-        var passages = new List<string>();
-        var current = new List<string>();
-        var currentWords = 0;
+        var passages = new List<SplitPassage>();
+        var text = new StringBuilder();
+        var spans = new List<SentenceSpan>();
+        var words = 0;
 
         void Close()
         {
-            if (current.Count > 0) passages.Add(string.Join(' ', current));
-            current.Clear();
-            currentWords = 0;
+            if (spans.Count > 0) passages.Add(new SplitPassage(text.ToString(), [.. spans]));
+            text.Clear();
+            spans.Clear();
+            words = 0;
         }
 
         foreach (var paragraph in paragraphs)
         {
             foreach (var sentence in SentenceSplitter.Split(paragraph))
             {
-                var words = CountWords(sentence);
-                if (currentWords > 0 && currentWords + words > targetWords) Close();
-                current.Add(sentence);
-                currentWords += words;
+                var count = sentence.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+                if (words > 0 && words + count > targetWords) Close();
+                if (text.Length > 0) text.Append(' ');
+                spans.Add(new SentenceSpan(text.Length, sentence.Length));
+                text.Append(sentence);
+                words += count;
             }
             // Paragraph ends are natural cut points once a passage has some substance.
-            if (currentWords >= targetWords / 2) Close();
+            if (words >= targetWords / 2) Close();
         }
         Close();
         return passages;
     }
-
-    private static int CountWords(string text) => text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
 }

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 using Newsdesk.Text;
 
@@ -5,11 +6,11 @@ namespace Newsdesk.Retrieval;
 
 /// <summary>Decides from retrieval evidence whether the corpus covers a question. Thresholds come from options,
 /// tuned on the evaluation set; nothing here looks for particular words.</summary>
-public sealed class CoverageJudge(IOptions<RetrievalOptions> options)
+public sealed partial class CoverageJudge(IOptions<RetrievalOptions> options)
 {
-    public CoverageEvidence Gather(string question, IReadOnlyList<RetrievedPassage> passages, TermStatistics statistics)
+    public CoverageEvidence Gather(string question, IReadOnlyList<RetrievedPassage> passages, TermStatistics statistics, IReadOnlyList<float> denseCandidates)
     {
-        if (passages.Count == 0) return new CoverageEvidence(0, 0, false);
+        if (passages.Count == 0) return new CoverageEvidence(0, 0, false, 0, false);
         var questionTerms = TextAnalyzer.TermSet(question);
         var totalWeight = questionTerms.Sum(statistics.Idf);
         var bestCoverage = 0.0;
@@ -22,9 +23,20 @@ public sealed class CoverageJudge(IOptions<RetrievalOptions> options)
         }
         var top = passages[0];
         var agree = top.LexicalRank is < 5 && top.DenseRank is < 5;
-        return new CoverageEvidence(passages.Max(p => p.Cosine), bestCoverage, agree);
+        var topCosine = passages.Max(p => p.Cosine);
+        var margin = denseCandidates.Count > 1 ? topCosine - denseCandidates.Average() : 0;
+        var figures = Figure().Matches(question).Select(m => m.Value).ToList();
+        var hasFigures = figures.All(f => passages.Any(p => p.Passage.Text.Contains(f, StringComparison.Ordinal)));
+        return new CoverageEvidence(topCosine, bestCoverage, agree, margin, hasFigures);
     }
 
     public bool IsCovered(CoverageEvidence evidence) =>
-        evidence.TermCoverage >= options.Value.MinTermCoverage && evidence.TopCosine >= options.Value.MinCosine;
+        evidence.HasQuestionFigures
+        && evidence.TermCoverage >= options.Value.MinTermCoverage
+        && evidence.TopCosine >= options.Value.MinCosine
+        && evidence.DenseMargin >= options.Value.MinDenseMargin;
+
+    // Figures of two or more digits: years, counts, prices. Single digits ("top 5") are too often incidental.
+    [GeneratedRegex(@"\d{2,}")]
+    private static partial Regex Figure();
 }

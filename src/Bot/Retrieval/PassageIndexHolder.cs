@@ -16,7 +16,8 @@ public sealed class PassageIndexHolder(KnowledgeStore store, ILogger<PassageInde
     public async Task ReloadAsync(CancellationToken cancellationToken)
     {
         var passages = await store.LoadPassagesAsync(cancellationToken);
-        var dimensions = passages.Count > 0 ? passages[0].Embedding.Length : 384;
+        var first = passages.FirstOrDefault(p => p.Sentences.Length > 0);
+        var dimensions = first.Vectors is null ? 384 : first.Vectors.Length / first.Sentences.Length;
         current = new PassageIndex(passages, dimensions);
         isLoaded = true;
         logger.LogInformation("Loaded {Count} passages into the search index", passages.Count);

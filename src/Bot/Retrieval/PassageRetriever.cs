@@ -33,13 +33,15 @@ public sealed class PassageRetriever(
             if (passage is null || !seenTexts.Add(passage.Text)) continue;
             var lexicalRank = lexicalRanking.IndexOf(id);
             var denseRank = denseRanking.IndexOf(id);
+            var sentences = index.Sentences(id, queryVector);
             chosen.Add(new RetrievedPassage(passage, score,
                 lexicalRank >= 0 ? lexicalRank : null,
                 denseRank >= 0 ? denseRank : null,
-                index.Similarity(id, queryVector)));
+                sentences.Count == 0 ? 0 : sentences.Max(s => s.Cosine),
+                sentences));
         }
 
-        var evidence = judge.Gather(question, chosen, index.Terms);
+        var evidence = judge.Gather(question, chosen, index.Terms, denseHits.Select(h => h.Cosine).ToList());
         return new RetrievalResult(chosen, evidence, judge.IsCovered(evidence));
     }
 }

@@ -23,7 +23,11 @@ public sealed class RetrievalOptions
     [Range(0.0, 1.0)]
     public double MinTermCoverage { get; set; } = 0.6;
 
-    /// <summary>…and the best passage's cosine similarity to the question at least this.</summary>
+    /// <summary>…and the best passage's cosine similarity to the question at least this…</summary>
     [Range(-1.0, 1.0)]
     public double MinCosine { get; set; } = 0.3;
+
+    /// <summary>…and the best passage must stand this far above the average dense candidate.</summary>
+    [Range(-1.0, 1.0)]
+    public double MinDenseMargin { get; set; } = 0.07;
 }
