@@ -20,11 +20,12 @@ public static partial class SlackText
     public static string Truncate(string text, int limit) =>
         text.Length <= limit ? text : string.Concat(text.AsSpan(0, limit - 1), "…");
 
-    /// <summary>The question without the bot's own mention. When the bot's id is not known yet, the first mention
-    /// of an app_mention is the one that triggered it.</summary>
+    /// <summary>The question without the bot's own mention. When the bot's id is not known (or not in the text), the
+    /// first mention of an app_mention is the one that triggered it.</summary>
     public static string StripBotMention(string text, string? botUserId, bool isMention)
     {
-        var stripped = botUserId is not null
+        // An app_mention always mentions the bot; if the known id is absent (another id form), its first mention is it.
+        var stripped = botUserId is not null && Mentions(text, botUserId)
             ? Regex.Replace(text, $"<@{Regex.Escape(botUserId)}(\\|[^>]*)?>", " ")
             : isMention ? UserMention().Replace(text, " ", 1) : text;
         return Decode(Whitespace().Replace(stripped, " ").Trim());
