@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Configuration;
 
 namespace Newsdesk.Slack;
 
@@ -17,7 +17,9 @@ public static class SlackEndpoints
 
     public static IEndpointRouteBuilder MapSlack(this IEndpointRouteBuilder endpoints)
     {
-        if (!endpoints.ServiceProvider.GetRequiredService<IOptions<SlackOptions>>().Value.IsHttpEnabled) return endpoints;
+        // Read the raw settings, as AddSlack did: validation belongs to start-up, where it fails with a clear message.
+        var settings = endpoints.ServiceProvider.GetRequiredService<IConfiguration>().GetSection(SlackOptions.Section).Get<SlackOptions>();
+        if (settings is not { IsHttpEnabled: true }) return endpoints;
         endpoints.MapPost("/slack/events", EventsAsync);
         endpoints.MapPost("/slack/commands", CommandsAsync);
         return endpoints;
