@@ -21,7 +21,8 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<SlackSignatureVerifier>();
         services.AddSingleton<SlackStore>();
         services.AddSingleton<SlackAnswerFormatter>();
-        services.AddHttpClient(SlackWebApiClient.HttpClientName);
+        // No request logging: a response_url is a capability URL and must not land in logs.
+        services.AddHttpClient(SlackWebApiClient.HttpClientName).RemoveAllLoggers();
         services.AddSingleton<SlackWebApiClient>();
         services.AddSingleton<SlackBotIdentity>();
         services.AddSingleton<SlackEventDispatcher>();

@@ -25,7 +25,7 @@ public sealed class SlackBot : IAsyncDisposable
     public RecordingQuestionAnswerer Answerer => App.Services.GetRequiredService<RecordingQuestionAnswerer>();
 
     public static async Task<SlackBot> StartAsync(FakeSlack slack, string database, bool isHttp = true, bool isSocketMode = false,
-        Action<IServiceCollection>? services = null)
+        Action<IServiceCollection>? services = null, IEnumerable<string>? settings = null)
     {
         var command = CommandLine.Parse([
             "serve", "--urls", "http://127.0.0.1:0", $"--Storage:Database={database}", "--corpus", TestPaths.Seeds,
@@ -33,6 +33,7 @@ public sealed class SlackBot : IAsyncDisposable
             $"--Slack:ApiBaseUrl={slack.ApiBaseUrl}", $"--Slack:BotToken={FakeSlack.BotToken}",
             .. isHttp ? [$"--Slack:SigningSecret={FakeSlack.SigningSecret}"] : Array.Empty<string>(),
             .. isSocketMode ? [$"--Slack:AppToken={FakeSlack.AppToken}"] : Array.Empty<string>(),
+            .. settings ?? [],
         ]);
         var app = ServeCommand.Build(command, s =>
         {
