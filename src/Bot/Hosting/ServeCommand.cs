@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Newsdesk.Chat;
 using Newsdesk.Cli;
 using Newsdesk.Retrieval;
+using Newsdesk.Slack;
 
 namespace Newsdesk.Hosting;
 
@@ -21,6 +22,7 @@ public static class ServeCommand
         });
         NewsdeskHost.ConfigureShared(builder.Configuration, builder.Logging, builder.Services, command);
         builder.Services.AddChatInbox(builder.Configuration);
+        builder.Services.AddSlack(builder.Configuration);
         builder.Services.AddHostedService<IndexWarmup>();
         overrideServices?.Invoke(builder.Services);
 
@@ -28,6 +30,7 @@ public static class ServeCommand
         app.MapGet("/healthz", () => Results.Text("ok"));
         app.MapGet("/readyz", (PassageIndexHolder index) =>
             index.IsLoaded ? Results.Text("ready") : Results.Text("loading the corpus", statusCode: StatusCodes.Status503ServiceUnavailable));
+        app.MapSlack();
         return app;
     }
 

@@ -1,0 +1,15 @@
+namespace Newsdesk.Slack;
+
+/// <summary>A slash command invocation (form fields, or the same names in a Socket Mode envelope's payload).</summary>
+public sealed record SlackCommand(string Command, string Text, Uri ResponseUrl, string? ChannelId, string? UserId)
+{
+    /// <summary>Reads the fields Slack sends (PROTOCOLS.md §2.3); null when the ones we need are missing.</summary>
+    public static SlackCommand? From(Func<string, string?> field)
+    {
+        var command = field("command");
+        var responseUrl = field("response_url");
+        if (string.IsNullOrEmpty(command) || !Uri.TryCreate(responseUrl, UriKind.Absolute, out var url) || url.Scheme is not ("https" or "http"))
+            return null;
+        return new SlackCommand(command, field("text") ?? "", url, field("channel_id"), field("user_id"));
+    }
+}

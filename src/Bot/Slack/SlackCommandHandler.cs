@@ -1,0 +1,96 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
+using Newsdesk.Chat;
+using Newsdesk.Corpus;
+using Newsdesk.Retrieval;
+
+namespace Newsdesk.Slack;
+
+/// <summary><c>/newsdesk ask|ask!|digest|sources|help</c>. <see cref="Handle"/> returns the immediate (ephemeral)
+/// acknowledgement, which Slack needs within 3,000 ms (PROTOCOLS.md S4); the real answer follows through
+/// response_url.</summary>
+public sealed class SlackCommandHandler(
+    ChatInbox inbox,
+    SlackWebApiClient client,
+    SlackAnswerFormatter formatter,
+    KnowledgeStore knowledge,
+    PassageRetriever retriever,
+    TimeProvider time,
+    ILogger<SlackCommandHandler> logger)
+{
+    private const int ListedStories = 10;
+
+    public JsonObject Handle(SlackCommand command)
+    {
+        var text = SlackText.Decode(command.Text).Trim();
+        var space = text.IndexOf(' ', StringComparison.Ordinal);
+        var verb = (space < 0 ? text : text[..space]).ToLowerInvariant();
+        var rest = space < 0 ? "" : text[(space + 1)..].Trim();
+        return verb switch
+        {
+            "ask" or "ask!" when rest.Length > 0 => Ask(command, rest, isInChannel: verb == "ask!"),
+            "digest" => Later(command, DigestAsync),
+            "sources" => Later(command, ct => SourcesAsync(rest, ct)),
+            "" or "help" or "ask" or "ask!" => Ephemeral(SlackNotices.Help),
+            _ => Ephemeral($"I don't know \"{verb}\".\n{SlackNotices.Help}"),
+        };
+    }
+
+    private JsonObject Ask(SlackCommand command, string question, bool isInChannel)
+    {
+        var reply = new SlackResponseUrlReply(client, formatter, command.ResponseUrl, isInChannel);
+        var job = new ChatJob($"command:{command.UserId}:{Guid.NewGuid():N}", SlackEventDispatcher.Platform, new Question(question), reply);
+        return inbox.TryEnqueue(job) ? Ephemeral(SlackNotices.Looking) : Ephemeral(SlackNotices.Busy);
+    }
+
+    private JsonObject Later(SlackCommand command, Func<CancellationToken, Task<SlackMessageContent>> compose)
+    {
+        var reply = new SlackResponseUrlReply(client, formatter, command.ResponseUrl, isInChannel: false);
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await reply.SendAsync(await compose(CancellationToken.None), CancellationToken.None);
+            }
+            catch (Exception exception)
+            {
+                logger.LogWarning("The {Command} command failed: {Error}", command.Text, exception.Message);
+                try { await reply.SendFailureAsync(CancellationToken.None); }
+                catch (Exception again) { logger.LogWarning("Sending the apology failed: {Error}", again.Message); }
+            }
+        });
+        return Ephemeral(SlackNotices.Looking);
+    }
+
+    /// <summary>Until the digest feature lands: the newest stories of the last day, else the newest few.</summary>
+    private async Task<SlackMessageContent> DigestAsync(CancellationToken cancellationToken)
+    {
+        var newest = await knowledge.ListDocumentsAsync(ListedStories * 5, cancellationToken);
+        var since = time.GetUtcNow().AddDays(-1);
+        var today = newest.Where(d => (d.PublishedAt ?? d.AddedAt) >= since).Take(ListedStories).ToList();
+        return today.Count > 0
+            ? formatter.FormatDocuments("Today's newest stories", today)
+            : formatter.FormatDocuments("Nothing new in the last day; the newest stories I have", newest.Take(5).ToList());
+    }
+
+    private async Task<SlackMessageContent> SourcesAsync(string topic, CancellationToken cancellationToken)
+    {
+        if (topic.Length == 0)
+            return formatter.FormatDocuments("Stories I follow, newest first", await knowledge.ListDocumentsAsync(ListedStories * 2, cancellationToken));
+        var found = await retriever.RetrieveAsync(topic, cancellationToken);
+        var documents = found.Passages
+            .Select(p => p.Passage)
+            .DistinctBy(p => p.Source)
+            .Select(p => new DocumentSummary(p.Source, p.Title, p.Url, null, null, p.AddedAt))
+            .ToList();
+        return found.IsCovered && documents.Count > 0
+            ? formatter.FormatDocuments($"Stories about \"{topic}\"", documents)
+            : formatter.FormatNotice($"I follow no stories about \"{topic}\". Try /newsdesk sources to see what I do follow.");
+    }
+
+    private static JsonObject Ephemeral(string text) => new()
+    {
+        ["response_type"] = "ephemeral",
+        ["text"] = SlackText.Escape(text),
+    };
+}

@@ -1,0 +1,77 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Configuration;
+
+namespace Newsdesk.Slack;
+
+/// <summary><c>POST /slack/events</c> and <c>POST /slack/commands</c>, mapped only when the signing secret and bot
+/// token are set. The signature is checked over the raw bytes before anything is parsed: 401 and nothing runs.</summary>
+public static class SlackEndpoints
+{
+    /// <summary>Slack's payloads are small; a larger body is not Slack's.</summary>
+    private const int MaxBodyBytes = 1 << 20;
+
+    public static IEndpointRouteBuilder MapSlack(this IEndpointRouteBuilder endpoints)
+    {
+        // Read the raw settings, as AddSlack did: validation belongs to start-up, where it fails with a clear message.
+        var settings = endpoints.ServiceProvider.GetRequiredService<IConfiguration>().GetSection(SlackOptions.Section).Get<SlackOptions>();
+        if (settings is not { IsHttpEnabled: true }) return endpoints;
+        endpoints.MapPost("/slack/events", EventsAsync);
+        endpoints.MapPost("/slack/commands", CommandsAsync);
+        return endpoints;
+    }
+
+    private static async Task<IResult> EventsAsync(HttpContext context, SlackSignatureVerifier verifier, SlackEventDispatcher dispatcher, ILoggerFactory loggers)
+    {
+        var body = await ReadBodyAsync(context.Request, context.RequestAborted);
+        if (body is null) return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+        if (!IsSigned(context.Request, verifier, body)) return Results.Unauthorized();
+
+        SlackEventEnvelope? envelope;
+        try { envelope = JsonSerializer.Deserialize<SlackEventEnvelope>(body, SlackJson.Options); }
+        catch (JsonException) { return Results.BadRequest(); }
+        if (envelope is null) return Results.BadRequest();
+        if (envelope.Type == "url_verification")
+            return envelope.Challenge is { Length: > 0 } challenge ? Results.Text(challenge, "text/plain") : Results.BadRequest();
+
+        if (context.Request.Headers["X-Slack-Retry-Num"] is { Count: > 0 } retry)
+            loggers.CreateLogger(typeof(SlackEndpoints)).LogInformation("Slack retry {Retry} ({Reason}) of event {EventId}",
+                retry.ToString(), context.Request.Headers["X-Slack-Retry-Reason"].ToString(), envelope.EventId);
+        await dispatcher.HandleAsync(envelope, context.RequestAborted);
+        return Results.Ok();
+    }
+
+    private static async Task<IResult> CommandsAsync(HttpContext context, SlackSignatureVerifier verifier, SlackCommandHandler handler)
+    {
+        var body = await ReadBodyAsync(context.Request, context.RequestAborted);
+        if (body is null) return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+        if (!IsSigned(context.Request, verifier, body)) return Results.Unauthorized();
+
+        var form = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(System.Text.Encoding.UTF8.GetString(body));
+        // Slack occasionally checks the certificate with ssl_check=1 and only wants a 200.
+        if (form.TryGetValue("ssl_check", out var check) && check == "1") return Results.Ok();
+        var command = SlackCommand.From(name => form.TryGetValue(name, out var value) ? value.ToString() : null);
+        return command is null ? Results.BadRequest() : Results.Json(handler.Handle(command));
+    }
+
+    private static bool IsSigned(HttpRequest request, SlackSignatureVerifier verifier, byte[] body) =>
+        verifier.IsValid(request.Headers["X-Slack-Request-Timestamp"].ToString(), request.Headers["X-Slack-Signature"].ToString(), body);
+
+    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > MaxBodyBytes) return null;
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > MaxBodyBytes) return null;
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
+    }
+}

@@ -1,0 +1,77 @@
+using Microsoft.Extensions.Logging;
+using Newsdesk.Chat;
+
+namespace Newsdesk.Slack;
+
+/// <summary>Turns one Events API callback into at most one question in the inbox; used by the HTTP endpoint and by
+/// Socket Mode alike. Everything here is quick (a lookup, one insert, an enqueue) so the caller can acknowledge
+/// well inside Slack's 3 seconds; answering happens in <see cref="ChatWorker"/>.</summary>
+public sealed class SlackEventDispatcher(
+    SlackStore store,
+    SlackBotIdentity identity,
+    SlackWebApiClient client,
+    SlackAnswerFormatter formatter,
+    ChatInbox inbox,
+    ILogger<SlackEventDispatcher> logger)
+{
+    public const string Platform = "Slack";
+
+    /// <summary>Earlier questions of a thread handed to the core; enough for a follow-up, small enough for a prompt.</summary>
+    private const int EarlierTurnLimit = 10;
+
+    public async Task HandleAsync(SlackEventEnvelope envelope, CancellationToken cancellationToken)
+    {
+        if (envelope.Type != "event_callback" || envelope.Event is not { } e) return;
+        if (e.Channel is null || e.Ts is null || e.Text is null) return;
+        // Bots (ourselves included) never get answers: no loops between bots, no replying to our own replies.
+        if (e.BotId is not null || e.Subtype is "bot_message" || e.User is null or "USLACKBOT") return;
+        // Edits, joins, deletions and the like are not questions.
+        if (e.Subtype is not (null or "file_share")) return;
+
+        var botUserId = await identity.GetUserIdAsync(cancellationToken);
+        if (botUserId is not null && e.User == botUserId) return;
+        var isMention = e.Type == "app_mention";
+        var isDirect = e.Type == "message" && e.ChannelType == "im";
+        // With message.channels subscribed, a mention also arrives as a plain message; the per-message key below
+        // makes whichever copy comes first the only one answered.
+        var isMessageMention = e.Type == "message" && botUserId is not null && SlackText.Mentions(e.Text, botUserId);
+        if (!isMention && !isDirect && !isMessageMention) return;
+
+        var question = SlackText.StripBotMention(e.Text, botUserId, isMention || isMessageMention);
+        List<string> keys = [$"message:{e.Channel}:{e.Ts}"];
+        if (envelope.EventId is { Length: > 0 } eventId) keys.Add($"event:{eventId}");
+        if (!await store.TryClaimAsync(keys, cancellationToken))
+        {
+            logger.LogInformation("Slack event {EventId} for message {Ts} was already handled", envelope.EventId, e.Ts);
+            return;
+        }
+
+        // Replies go in the thread: its root when the message is in one, else the message itself; a DM outside a
+        // thread is answered in the conversation.
+        var threadRoot = e.ThreadTs ?? e.Ts;
+        var replyThread = isDirect && e.ThreadTs is null ? null : threadRoot;
+        var reply = new SlackThreadReply(client, formatter, e.Channel, replyThread);
+        if (question.Length == 0)
+        {
+            RunInBackground(() => reply.SendNoticeAsync(SlackNotices.Help, CancellationToken.None), envelope.EventId);
+            return;
+        }
+
+        var earlier = await store.LoadTurnsAsync(e.Channel, threadRoot, EarlierTurnLimit, cancellationToken);
+        await store.AddTurnAsync(e.Channel, threadRoot, e.Ts, question, cancellationToken);
+        var job = new ChatJob(envelope.EventId ?? $"{e.Channel}:{e.Ts}", Platform, new Question(question, earlier), reply);
+        if (!inbox.TryEnqueue(job))
+        {
+            logger.LogWarning("Inbox full; telling Slack user {User} to try again", e.User);
+            RunInBackground(() => reply.SendNoticeAsync(SlackNotices.Busy, CancellationToken.None), envelope.EventId);
+        }
+    }
+
+    /// <summary>Short notices are sent off the acknowledgement path; failures are logged, never thrown at Slack.</summary>
+    private void RunInBackground(Func<Task> send, string? eventId) =>
+        _ = Task.Run(async () =>
+        {
+            try { await send(); }
+            catch (Exception exception) { logger.LogWarning("Sending a notice for {EventId} failed: {Error}", eventId, exception.Message); }
+        });
+}

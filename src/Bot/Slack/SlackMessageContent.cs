@@ -1,0 +1,7 @@
+using System.Text.Json.Nodes;
+
+namespace Newsdesk.Slack;
+
+/// <summary>A message's Block Kit blocks and the plain-text <c>text</c> fallback Slack shows in notifications and
+/// reads to screen readers (PROTOCOLS.md S5).</summary>
+public sealed record SlackMessageContent(string Text, JsonArray Blocks);

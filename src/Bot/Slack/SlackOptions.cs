@@ -1,0 +1,35 @@
+namespace Newsdesk.Slack;
+
+/// <summary>How the bot reaches Slack. Secrets (the signing secret and both tokens) come only from environment
+/// variables (<c>Slack__SigningSecret</c>, …) or user secrets, never from appsettings.json.</summary>
+public sealed class SlackOptions
+{
+    public const string Section = "Slack";
+
+    /// <summary>Verifies that HTTP requests (events, slash commands) come from Slack. Required for the HTTP endpoints.</summary>
+    public string? SigningSecret { get; set; }
+
+    /// <summary>The bot token (<c>xoxb-…</c>) used for the Web API (chat.postMessage, auth.test).</summary>
+    public string? BotToken { get; set; }
+
+    /// <summary>Optional app-level token (<c>xapp-…</c>, scope connections:write): when set, events arrive over Socket Mode.</summary>
+    public string? AppToken { get; set; }
+
+    /// <summary>The Web API base; tests point it at a fake Slack.</summary>
+    public Uri ApiBaseUrl { get; set; } = new("https://slack.com/api/");
+
+    /// <summary>How long handled event ids are remembered. Slack's last retry comes about 5 minutes after the first
+    /// delivery (PROTOCOLS.md §2.2), so anything well past that is safe; a day also covers delayed events' first hours.</summary>
+    public TimeSpan HandledEventRetention { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>Attempts per Web API call before giving up on 429s and transient failures.</summary>
+    public int MaxAttempts { get; set; } = 5;
+
+    public bool HasBotToken => !string.IsNullOrWhiteSpace(BotToken);
+
+    public bool IsHttpEnabled => HasBotToken && !string.IsNullOrWhiteSpace(SigningSecret);
+
+    public bool IsSocketModeEnabled => HasBotToken && !string.IsNullOrWhiteSpace(AppToken);
+
+    public bool IsEnabled => IsHttpEnabled || IsSocketModeEnabled;
+}

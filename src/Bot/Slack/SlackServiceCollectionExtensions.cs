@@ -1,0 +1,42 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Newsdesk.Chat;
+
+namespace Newsdesk.Slack;
+
+public static class SlackServiceCollectionExtensions
+{
+    /// <summary>The Slack adapter: on when a bot token and either a signing secret (HTTP) or an app token (Socket
+    /// Mode) are configured; otherwise off, with the reason logged by <c>serve</c>.</summary>
+    public static IServiceCollection AddSlack(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<SlackOptions>().Bind(configuration.GetSection(SlackOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>();
+
+        var settings = configuration.GetSection(SlackOptions.Section).Get<SlackOptions>() ?? new SlackOptions();
+        services.AddSingleton(new ChatAdapterStatus(SlackEventDispatcher.Platform, settings.IsEnabled, Describe(settings)));
+        if (!settings.IsEnabled) return services;
+
+        services.AddSingleton<SlackSignatureVerifier>();
+        services.AddSingleton<SlackStore>();
+        services.AddSingleton<SlackAnswerFormatter>();
+        // No request logging: a response_url is a capability URL and must not land in logs.
+        services.AddHttpClient(SlackWebApiClient.HttpClientName).RemoveAllLoggers();
+        services.AddSingleton<SlackWebApiClient>();
+        services.AddSingleton<SlackBotIdentity>();
+        services.AddSingleton<SlackEventDispatcher>();
+        services.AddSingleton<SlackCommandHandler>();
+        if (settings.IsSocketModeEnabled) services.AddHostedService<SlackSocketModeClient>();
+        return services;
+    }
+
+    private static string Describe(SlackOptions settings) => (settings.IsHttpEnabled, settings.IsSocketModeEnabled) switch
+    {
+        (true, true) => "HTTP endpoints /slack/events and /slack/commands, and Socket Mode",
+        (true, false) => "HTTP endpoints /slack/events and /slack/commands",
+        (false, true) => "Socket Mode (no signing secret, so no HTTP endpoints)",
+        _ when !settings.HasBotToken => "Slack:BotToken is not set",
+        _ => "set Slack:SigningSecret (HTTP) or Slack:AppToken (Socket Mode)",
+    };
+}

@@ -1,0 +1,118 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+using Newsdesk.Corpus;
+
+namespace Newsdesk.Slack;
+
+/// <summary>Slack's own tables in the bot's SQLite file: which events and messages were already taken (so Slack's
+/// retries, duplicate deliveries and restarts never answer twice) and the questions asked in each thread (so
+/// follow-ups are understood).</summary>
+public sealed class SlackStore(IOptions<StorageOptions> storage, IOptions<SlackOptions> options, TimeProvider time) : IDisposable
+{
+    private readonly string connectionString = new SqliteConnectionStringBuilder
+    {
+        DataSource = Path.GetFullPath(storage.Value.Database),
+        Pooling = true,
+        DefaultTimeout = 30,
+    }.ToString();
+
+    private readonly SemaphoreSlim initialization = new(1, 1);
+    private bool isInitialized;
+
+    /// <summary>Claims every key at once; true only when none was taken before. One statement, so two deliveries
+    /// racing for the same key cannot both win.</summary>
+    public async Task<bool> TryClaimAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        await using var command = connection.CreateCommand();
+        var values = keys.Select((_, i) => $"($key{i}, $at)");
+        command.CommandText = $"INSERT INTO slack_handled(key, handled_at) VALUES {string.Join(", ", values)} ON CONFLICT(key) DO NOTHING";
+        for (var i = 0; i < keys.Count; i++) command.Parameters.AddWithValue($"$key{i}", keys[i]);
+        command.Parameters.AddWithValue("$at", now.ToUnixTimeSeconds());
+        var inserted = await command.ExecuteNonQueryAsync(cancellationToken);
+
+        await using var prune = connection.CreateCommand();
+        prune.CommandText = "DELETE FROM slack_handled WHERE handled_at < $before";
+        prune.Parameters.AddWithValue("$before", (now - options.Value.HandledEventRetention).ToUnixTimeSeconds());
+        await prune.ExecuteNonQueryAsync(cancellationToken);
+        return inserted == keys.Count;
+    }
+
+    /// <summary>The questions asked earlier in a conversation (a thread, or a DM thread), oldest first.</summary>
+    public async Task<IReadOnlyList<string>> LoadTurnsAsync(string channel, string threadTs, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT question FROM (
+                SELECT question, ts FROM slack_turns WHERE channel = $channel AND thread_ts = $thread ORDER BY ts DESC LIMIT $limit)
+            ORDER BY ts
+            """;
+        command.Parameters.AddWithValue("$channel", channel);
+        command.Parameters.AddWithValue("$thread", threadTs);
+        command.Parameters.AddWithValue("$limit", limit);
+        var turns = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken)) turns.Add(reader.GetString(0));
+        return turns;
+    }
+
+    public async Task AddTurnAsync(string channel, string threadTs, string ts, string question, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            INSERT INTO slack_turns(channel, thread_ts, ts, question, added_at) VALUES ($channel, $thread, $ts, $question, $at)
+            ON CONFLICT(channel, thread_ts, ts) DO NOTHING
+            """;
+        command.Parameters.AddWithValue("$channel", channel);
+        command.Parameters.AddWithValue("$thread", threadTs);
+        command.Parameters.AddWithValue("$ts", ts);
+        command.Parameters.AddWithValue("$question", question);
+        command.Parameters.AddWithValue("$at", time.GetUtcNow().ToUnixTimeSeconds());
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        await EnsureTablesAsync(cancellationToken);
+        var connection = new SqliteConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var pragma = connection.CreateCommand();
+        pragma.CommandText = "PRAGMA busy_timeout = 5000;";
+        await pragma.ExecuteNonQueryAsync(cancellationToken);
+        return connection;
+    }
+
+    private async Task EnsureTablesAsync(CancellationToken cancellationToken)
+    {
+        if (Volatile.Read(ref isInitialized)) return;
+        await initialization.WaitAsync(cancellationToken);
+        try
+        {
+            if (isInitialized) return;
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(storage.Value.Database))!);
+            await using var connection = new SqliteConnection(connectionString);
+            await connection.OpenAsync(cancellationToken);
+            await using var command = connection.CreateCommand();
+            command.CommandText = """
+                PRAGMA busy_timeout = 5000;
+                CREATE TABLE IF NOT EXISTS slack_handled (key TEXT PRIMARY KEY, handled_at INTEGER NOT NULL);
+                CREATE INDEX IF NOT EXISTS slack_handled_by_time ON slack_handled(handled_at);
+                CREATE TABLE IF NOT EXISTS slack_turns (
+                    channel TEXT NOT NULL, thread_ts TEXT NOT NULL, ts TEXT NOT NULL,
+                    question TEXT NOT NULL, added_at INTEGER NOT NULL,
+                    PRIMARY KEY (channel, thread_ts, ts));
+                """;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            Volatile.Write(ref isInitialized, true);
+        }
+        finally
+        {
+            initialization.Release();
+        }
+    }
+
+    public void Dispose() => initialization.Dispose();
+}

@@ -1,0 +1,48 @@
+using System.Text.RegularExpressions;
+
+namespace Newsdesk.Slack;
+
+/// <summary>Slack mrkdwn helpers. Escaping <c>&amp;</c>, <c>&lt;</c> and <c>&gt;</c> in every piece of user or
+/// article text means no text can form a control sequence such as <c>&lt;!channel&gt;</c>, <c>&lt;!here&gt;</c> or
+/// <c>&lt;@U123&gt;</c> (PROTOCOLS.md §2.4); only links built here keep real angle brackets.</summary>
+public static partial class SlackText
+{
+    public static string Escape(string text) =>
+        text.Replace("&", "&amp;", StringComparison.Ordinal)
+            .Replace("<", "&lt;", StringComparison.Ordinal)
+            .Replace(">", "&gt;", StringComparison.Ordinal);
+
+    /// <summary>A link whose label is escaped and whose URL cannot close the link early.</summary>
+    public static string Link(Uri url, string label) =>
+        $"<{Escape(url.AbsoluteUri).Replace("|", "%7C", StringComparison.Ordinal)}|{Escape(label)}>";
+
+    /// <summary>Shortens to at most <paramref name="limit"/> characters, marking the cut.</summary>
+    public static string Truncate(string text, int limit) =>
+        text.Length <= limit ? text : string.Concat(text.AsSpan(0, limit - 1), "…");
+
+    /// <summary>The question without the bot's own mention. When the bot's id is not known (or not in the text), the
+    /// first mention of an app_mention is the one that triggered it.</summary>
+    public static string StripBotMention(string text, string? botUserId, bool isMention)
+    {
+        // An app_mention always mentions the bot; if the known id is absent (another id form), its first mention is it.
+        var stripped = botUserId is not null && Mentions(text, botUserId)
+            ? Regex.Replace(text, $"<@{Regex.Escape(botUserId)}(\\|[^>]*)?>", " ")
+            : isMention ? UserMention().Replace(text, " ", 1) : text;
+        return Decode(Whitespace().Replace(stripped, " ").Trim());
+    }
+
+    /// <summary>Slack sends &amp;, &lt; and &gt; escaped; the core wants the person's words.</summary>
+    public static string Decode(string text) =>
+        text.Replace("&lt;", "<", StringComparison.Ordinal)
+            .Replace("&gt;", ">", StringComparison.Ordinal)
+            .Replace("&amp;", "&", StringComparison.Ordinal);
+
+    public static bool Mentions(string text, string botUserId) =>
+        text.Contains($"<@{botUserId}>", StringComparison.Ordinal) || text.Contains($"<@{botUserId}|", StringComparison.Ordinal);
+
+    [GeneratedRegex(@"<@[UW][A-Z0-9]+(\|[^>]*)?>")]
+    private static partial Regex UserMention();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+}

@@ -1,0 +1,130 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Newsdesk.Slack;
+
+/// <summary>The one typed client for Slack's Web API and response_url. Bearer token, <c>ok:false</c> surfaced as
+/// <see cref="SlackApiException"/> with Slack's error code, 429 answered by waiting <c>Retry-After</c> and sending
+/// the same message again (PROTOCOLS.md §2.5), transient failures (5xx, network) retried with backoff.</summary>
+public sealed class SlackWebApiClient(IHttpClientFactory httpClients, IOptions<SlackOptions> options, TimeProvider time, ILogger<SlackWebApiClient> logger)
+{
+    public const string HttpClientName = "Slack";
+
+    /// <summary>Posts a message; in a thread when <paramref name="threadTs"/> is given. Returns the message's ts.</summary>
+    public async Task<string?> PostMessageAsync(string channel, string? threadTs, SlackMessageContent content, CancellationToken cancellationToken)
+    {
+        var payload = new JsonObject
+        {
+            ["channel"] = channel,
+            ["text"] = content.Text,
+            ["blocks"] = content.Blocks.DeepClone(),
+            // Nothing in our text may turn into a mention or a channel link, whatever it contains.
+            ["parse"] = "none",
+            ["link_names"] = false,
+            ["unfurl_links"] = false,
+            ["unfurl_media"] = false,
+        };
+        if (threadTs is not null) payload["thread_ts"] = threadTs;
+        var response = await CallAsync("chat.postMessage", payload, options.Value.BotToken!, cancellationToken);
+        return response.TryGetProperty("ts", out var ts) ? ts.GetString() : null;
+    }
+
+    /// <summary>The bot's own user id, to strip its mention and ignore its messages.</summary>
+    public async Task<string?> GetBotUserIdAsync(CancellationToken cancellationToken)
+    {
+        var response = await CallAsync("auth.test", new JsonObject(), options.Value.BotToken!, cancellationToken);
+        return response.TryGetProperty("user_id", out var user) ? user.GetString() : null;
+    }
+
+    /// <summary>A fresh Socket Mode WebSocket URL (apps.connections.open, app-level token).</summary>
+    public async Task<Uri> OpenConnectionAsync(CancellationToken cancellationToken)
+    {
+        var response = await CallAsync("apps.connections.open", new JsonObject(), options.Value.AppToken!, cancellationToken);
+        return new Uri(response.GetProperty("url").GetString()!);
+    }
+
+    /// <summary>Answers a slash command through its response_url (usable 5 times within 30 minutes, PROTOCOLS.md S4).</summary>
+    public async Task RespondAsync(Uri responseUrl, JsonObject payload, CancellationToken cancellationToken)
+    {
+        var body = await SendAsync("response_url", () => Json(HttpMethod.Post, responseUrl, payload, token: null), cancellationToken);
+        // response_url answers plain "ok" or JSON with ok:false.
+        if (body.TrimStart().StartsWith('{')) EnsureOk("response_url", body);
+    }
+
+    private async Task<JsonElement> CallAsync(string method, JsonObject payload, string token, CancellationToken cancellationToken)
+    {
+        var url = new Uri(BaseUrl(), method);
+        var body = await SendAsync(method, () => Json(HttpMethod.Post, url, payload, token), cancellationToken);
+        return EnsureOk(method, body);
+    }
+
+    private static JsonElement EnsureOk(string method, string body)
+    {
+        using var document = JsonDocument.Parse(body);
+        var root = document.RootElement;
+        if (!root.TryGetProperty("ok", out var ok) || !ok.GetBoolean())
+            throw new SlackApiException(method, root.TryGetProperty("error", out var error) ? error.GetString() ?? "unknown_error" : "unknown_error");
+        return root.Clone();
+    }
+
+    private async Task<string> SendAsync(string method, Func<HttpRequestMessage> request, CancellationToken cancellationToken)
+    {
+        var attempts = options.Value.MaxAttempts;
+        for (var attempt = 1; ; attempt++)
+        {
+            TimeSpan wait;
+            try
+            {
+                using var response = await httpClients.CreateClient(HttpClientName).SendAsync(request(), cancellationToken);
+                if (response.StatusCode == HttpStatusCode.TooManyRequests)
+                {
+                    // Slack: "a Retry-After HTTP header containing the number of seconds until you can retry".
+                    wait = RetryAfter(response.Headers.RetryAfter);
+                    if (attempt >= attempts) throw new SlackApiException(method, "ratelimited");
+                    logger.LogWarning("Slack {Method} rate-limited; retrying in {Seconds} s", method, wait.TotalSeconds);
+                }
+                else if ((int)response.StatusCode >= 500)
+                {
+                    if (attempt >= attempts) throw new SlackApiException(method, $"http_{(int)response.StatusCode}");
+                    wait = Backoff(attempt);
+                    logger.LogWarning("Slack {Method} answered {Status}; retrying in {Seconds} s", method, (int)response.StatusCode, wait.TotalSeconds);
+                }
+                else return await response.Content.ReadAsStringAsync(cancellationToken);
+            }
+            catch (HttpRequestException exception) when (attempt < attempts)
+            {
+                wait = Backoff(attempt);
+                logger.LogWarning("Slack {Method} failed ({Error}); retrying in {Seconds} s", method, exception.Message, wait.TotalSeconds);
+            }
+            await Task.Delay(wait, time, cancellationToken);
+        }
+    }
+
+    private TimeSpan RetryAfter(RetryConditionHeaderValue? header) =>
+        header?.Delta ?? (header?.Date is { } date ? Max(date - time.GetUtcNow(), TimeSpan.Zero) : TimeSpan.FromSeconds(1));
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+
+    private static TimeSpan Backoff(int attempt) => TimeSpan.FromSeconds(Math.Min(30, Math.Pow(2, attempt - 1)));
+
+    private Uri BaseUrl()
+    {
+        var baseUrl = options.Value.ApiBaseUrl.AbsoluteUri;
+        return new Uri(baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/");
+    }
+
+    private static HttpRequestMessage Json(HttpMethod verb, Uri url, JsonObject payload, string? token)
+    {
+        var message = new HttpRequestMessage(verb, url)
+        {
+            Content = new StringContent(payload.ToJsonString(), Encoding.UTF8, "application/json"),
+        };
+        if (token is not null) message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return message;
+    }
+}

@@ -1,0 +1,171 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using System.Threading.Channels;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Newsdesk.Slack;
+
+namespace Newsdesk.Tests.Fakes.Slack;
+
+/// <summary>A small Slack on loopback: signs requests to the bot as Slack does, records every Web API and
+/// response_url call the bot makes, answers them (or replays scripted failures), and serves Socket Mode.</summary>
+public sealed class FakeSlack : IAsyncDisposable
+{
+    public const string SigningSecret = "fake-signing-secret";
+    public const string BotToken = "xoxb-fake-bot-token";
+    public const string AppToken = "xapp-fake-app-token";
+    public const string BotUserId = "UNEWSDESK";
+
+    private readonly WebApplication app;
+    private readonly List<SlackApiCall> calls = [];
+    private readonly List<(Func<SlackApiCall, bool> Match, TaskCompletionSource<SlackApiCall> Waiter)> waiters = [];
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<SlackResponse>> scripted = new();
+    private readonly Channel<FakeSlackSocket> sockets = Channel.CreateUnbounded<FakeSlackSocket>();
+    private long sequence;
+
+    private FakeSlack(WebApplication app, TimeProvider clock)
+    {
+        this.app = app;
+        Clock = clock;
+    }
+
+    /// <summary>The clock used for request timestamps; tests that fake the bot's time share it.</summary>
+    public TimeProvider Clock { get; }
+
+    public Uri BaseUrl { get; private set; } = null!;
+
+    public Uri ApiBaseUrl => new(BaseUrl, "api/");
+
+    public static async Task<FakeSlack> StartAsync(TimeProvider? clock = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var fake = new FakeSlack(app, clock ?? TimeProvider.System);
+        app.UseWebSockets();
+        app.MapPost("/api/{method}", (HttpContext context, string method) => fake.ApiAsync(context, method));
+        app.MapPost("/response/{id}", (HttpContext context, string id) => fake.ApiAsync(context, "response_url"));
+        app.Map("/socket", fake.SocketAsync);
+        await app.StartAsync();
+        fake.BaseUrl = new Uri(app.Urls.First() + "/");
+        return fake;
+    }
+
+    public Uri ResponseUrl(string id) => new(BaseUrl, $"response/{id}");
+
+    /// <summary>The next call to <paramref name="method"/> gets this answer instead of the default.</summary>
+    public void Script(string method, SlackResponse response) => scripted.GetOrAdd(method, _ => new()).Enqueue(response);
+
+    public IReadOnlyList<SlackApiCall> Calls(Func<SlackApiCall, bool> match)
+    {
+        lock (calls) return calls.Where(match).ToList();
+    }
+
+    /// <summary>The first recorded call that matches, waiting for it if it has not come yet.</summary>
+    public Task<SlackApiCall> WaitForCallAsync(Func<SlackApiCall, bool> match, TimeSpan? timeout = null)
+    {
+        var waiter = new TaskCompletionSource<SlackApiCall>(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (calls)
+        {
+            if (calls.FirstOrDefault(match) is { } seen) return Task.FromResult(seen);
+            waiters.Add((match, waiter));
+        }
+        return waiter.Task.WaitAsync(timeout ?? TimeSpan.FromSeconds(30));
+    }
+
+    public Task<FakeSlackSocket> NextSocketAsync(TimeSpan? timeout = null) =>
+        sockets.Reader.ReadAsync().AsTask().WaitAsync(timeout ?? TimeSpan.FromSeconds(30));
+
+    public long Now() => Interlocked.Increment(ref sequence);
+
+    /// <summary>A request signed exactly as Slack signs: v0 HMAC-SHA256 over "v0:{ts}:{body}".</summary>
+    public HttpRequestMessage SignRequest(string path, string body, string contentType, DateTimeOffset? at = null, string secret = SigningSecret)
+    {
+        var timestamp = (at ?? Clock.GetUtcNow()).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        var bytes = Encoding.UTF8.GetBytes(body);
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new ByteArrayContent(bytes) };
+        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
+        request.Headers.Add("X-Slack-Request-Timestamp", timestamp);
+        request.Headers.Add("X-Slack-Signature", Encoding.ASCII.GetString(SlackSignatureVerifier.Compute(secret, timestamp, bytes)));
+        return request;
+    }
+
+    public HttpRequestMessage SignedEvent(string json, int? retryNum = null, DateTimeOffset? at = null, string secret = SigningSecret)
+    {
+        var request = SignRequest("slack/events", json, "application/json", at, secret);
+        if (retryNum is { } retry)
+        {
+            request.Headers.Add("X-Slack-Retry-Num", retry.ToString(CultureInfo.InvariantCulture));
+            request.Headers.Add("X-Slack-Retry-Reason", "http_timeout");
+        }
+        return request;
+    }
+
+    public HttpRequestMessage SignedCommand(IDictionary<string, string> form) =>
+        SignRequest("slack/commands",
+            string.Join("&", form.Select(f => $"{System.Net.WebUtility.UrlEncode(f.Key)}={System.Net.WebUtility.UrlEncode(f.Value)}")),
+            "application/x-www-form-urlencoded");
+
+    private async Task<IResult> ApiAsync(HttpContext context, string method)
+    {
+        using var reader = new StreamReader(context.Request.Body);
+        var body = await reader.ReadToEndAsync();
+        var call = new SlackApiCall(method, context.Request.Path, context.Request.Headers.Authorization.ToString(),
+            body.Length > 0 && body.TrimStart().StartsWith('{') ? JsonNode.Parse(body) : null, Now());
+        Record(call);
+
+        if (scripted.TryGetValue(method, out var queue) && queue.TryDequeue(out var response))
+        {
+            if (response.RetryAfter is { } wait) context.Response.Headers.RetryAfter = ((int)wait.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+            return Results.Text(response.Body, "application/json", statusCode: response.Status);
+        }
+        return method switch
+        {
+            "response_url" => Results.Text("ok"),
+            "auth.test" => Json(new JsonObject { ["ok"] = true, ["user_id"] = BotUserId, ["bot_id"] = "BNEWSDESK" }),
+            "apps.connections.open" => Json(new JsonObject { ["ok"] = true, ["url"] = new Uri(BaseUrl, "socket").AbsoluteUri.Replace("http", "ws", StringComparison.Ordinal) }),
+            "chat.postMessage" => Json(new JsonObject { ["ok"] = true, ["channel"] = call.Channel, ["ts"] = $"1700000000.{call.Sequence:D6}" }),
+            _ => Json(new JsonObject { ["ok"] = false, ["error"] = "unknown_method" }),
+        };
+    }
+
+    private void Record(SlackApiCall call)
+    {
+        List<TaskCompletionSource<SlackApiCall>> ready;
+        lock (calls)
+        {
+            calls.Add(call);
+            var matched = waiters.Where(w => w.Match(call)).ToList();
+            foreach (var w in matched) waiters.Remove(w);
+            ready = matched.Select(w => w.Waiter).ToList();
+        }
+        foreach (var waiter in ready) waiter.TrySetResult(call);
+    }
+
+    private async Task SocketAsync(HttpContext context)
+    {
+        if (!context.WebSockets.IsWebSocketRequest)
+        {
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+        using var webSocket = await context.WebSockets.AcceptWebSocketAsync();
+        using var socket = new FakeSlackSocket(webSocket, Now(), Now);
+        await socket.SendAsync(new JsonObject { ["type"] = "hello", ["num_connections"] = 1 });
+        sockets.Writer.TryWrite(socket);
+        await socket.RunAsync(context.RequestAborted);
+    }
+
+    private static IResult Json(JsonObject body) => Results.Text(body.ToJsonString(), "application/json");
+
+    public async ValueTask DisposeAsync()
+    {
+        await app.StopAsync();
+        await app.DisposeAsync();
+    }
+}

@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Newsdesk.Chat;
+using Newsdesk.Cli;
+using Newsdesk.Hosting;
+using Newsdesk.Tests.Fakes.Slack;
+using Newsdesk.Tests.Support;
+
+namespace Newsdesk.Tests.Slack;
+
+/// <summary>The real <c>serve</c> host pointed at a fake Slack, on loopback, over the seed corpus. One worker, so
+/// questions are answered in arrival order: a later "sentinel" answer proves earlier events produced nothing more.</summary>
+public sealed class SlackBot : IAsyncDisposable
+{
+    private SlackBot(WebApplication app, HttpClient http)
+    {
+        App = app;
+        Http = http;
+    }
+
+    public WebApplication App { get; }
+
+    public HttpClient Http { get; }
+
+    public RecordingQuestionAnswerer Answerer => App.Services.GetRequiredService<RecordingQuestionAnswerer>();
+
+    public static async Task<SlackBot> StartAsync(FakeSlack slack, string database, bool isHttp = true, bool isSocketMode = false,
+        Action<IServiceCollection>? services = null, IEnumerable<string>? settings = null)
+    {
+        var command = CommandLine.Parse([
+            "serve", "--urls", "http://127.0.0.1:0", $"--Storage:Database={database}", "--corpus", TestPaths.Seeds,
+            "--Chat:Workers=1", "--Logging:LogLevel:Default=Warning",
+            $"--Slack:ApiBaseUrl={slack.ApiBaseUrl}", $"--Slack:BotToken={FakeSlack.BotToken}",
+            .. isHttp ? [$"--Slack:SigningSecret={FakeSlack.SigningSecret}"] : Array.Empty<string>(),
+            .. isSocketMode ? [$"--Slack:AppToken={FakeSlack.AppToken}"] : Array.Empty<string>(),
+            .. settings ?? [],
+        ]);
+        var app = ServeCommand.Build(command, s =>
+        {
+            s.AddSingleton<RecordingQuestionAnswerer>();
+            s.AddSingleton<IQuestionAnswerer>(sp => sp.GetRequiredService<RecordingQuestionAnswerer>());
+            services?.Invoke(s);
+        });
+        await app.StartAsync();
+        var http = new HttpClient { BaseAddress = new Uri(app.Urls.First() + "/") };
+        // Readiness only: the index loads in the background; a bounded loop of short awaits.
+        for (var i = 0; i < 600 && !(await http.GetAsync("readyz")).IsSuccessStatusCode; i++) await Task.Delay(100);
+        return new SlackBot(app, http);
+    }
+
+    public async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request) => await Http.SendAsync(request);
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await App.StopAsync();
+        await App.DisposeAsync();
+    }
+}
