@@ -1,6 +1,139 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Newsdesk.Chat;
+using Newsdesk.Corpus;
+using Newsdesk.Retrieval;
+using Newsdesk.Tests.Evaluation;
+
 namespace Newsdesk.Benchmarks;
 
+/// <summary>One run that reports ingestion throughput on the full BBC set, warm start-up, retrieval and answer latency
+/// on a warm store, peak memory, and recall@1/@5 beside a lexical-only Lucene.Net baseline.</summary>
 public static class FullBenchmark
 {
-    public static Task<int> RunAsync(BenchmarkOptions options) => Task.FromResult(0);
+    private const int LatencyRounds = 5;
+
+    public static async Task<int> RunAsync(BenchmarkOptions options)
+    {
+        var database = Path.Combine(options.WorkFolder, "bench-seed-bbc.db");
+        foreach (var file in Directory.GetFiles(options.WorkFolder, "bench-seed-bbc.db*")) File.Delete(file);
+        var corpus = new[] { options.Seeds, options.Bbc };
+        Report("machine", $"{Environment.ProcessorCount} cores, .NET {Environment.Version}, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}");
+
+        // 1. Ingestion: a fresh store over the seed and the whole BBC set.
+        using (var host = BotHost.Create(database, corpus, options.Settings))
+        {
+            var started = Stopwatch.GetTimestamp();
+            var result = await host.Services.GetRequiredService<CorpusSynchronizer>().SynchronizeAsync(CancellationToken.None);
+            var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+            await host.Services.GetRequiredService<PassageIndexHolder>().ReloadAsync(CancellationToken.None);
+            var index = host.Services.GetRequiredService<PassageIndexHolder>().Current;
+            Report("ingestion", $"{result.Added} documents, {index.Count} passages in {seconds:F1} s = {result.Added / seconds:F1} documents/s, {index.Count / seconds:F1} passages/s");
+        }
+
+        // 2. Warm start-up: a new process answering one question over the existing store.
+        var startups = new List<double>();
+        for (var i = 0; i < 3; i++) startups.Add(await TimeAskProcessAsync(database, corpus));
+        Report("warm start-up (process: load model + store, answer one question, exit)",
+            $"median {Percentiles.Of(startups, 50):F2} s (runs: {string.Join(", ", startups.Select(s => s.ToString("F2", CultureInfo.InvariantCulture)))})");
+
+        // 3. Latency and 4. quality on the warm store, in process.
+        using (var host = BotHost.Create(database, corpus, options.Settings))
+        {
+            var loadStarted = Stopwatch.GetTimestamp();
+            await host.Services.GetRequiredService<SearchIndexLoader>().LoadAsync(CancellationToken.None);
+            Report("warm load in process (sync check + index)", $"{Stopwatch.GetElapsedTime(loadStarted).TotalSeconds:F2} s");
+            var questions = EvaluationSet.Load(options.Questions);
+            await MeasureLatencyAsync(host.Services, questions);
+            await MeasureRecallAsync(host.Services, questions);
+        }
+        Report("peak memory (this process, after all of the above)", $"{PeakWorkingSetMiB():F0} MiB");
+        return 0;
+    }
+
+    private static async Task MeasureLatencyAsync(IServiceProvider services, IReadOnlyList<EvaluationQuestion> questions)
+    {
+        var retriever = services.GetRequiredService<PassageRetriever>();
+        var answerer = services.GetRequiredService<IQuestionAnswerer>();
+        foreach (var q in questions.Take(5)) await answerer.AnswerAsync(new Question(q.Question), CancellationToken.None);
+        var retrieval = new List<double>();
+        var answers = new List<double>();
+        for (var round = 0; round < LatencyRounds; round++)
+        {
+            foreach (var question in questions)
+            {
+                var started = Stopwatch.GetTimestamp();
+                await retriever.RetrieveAsync(question.Question, CancellationToken.None);
+                retrieval.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                started = Stopwatch.GetTimestamp();
+                await answerer.AnswerAsync(new Question(question.Question), CancellationToken.None);
+                answers.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+        }
+        Report("retrieval latency", $"p50 {Percentiles.Of(retrieval, 50):F1} ms, p99 {Percentiles.Of(retrieval, 99):F1} ms over {retrieval.Count} questions");
+        Report("answer latency (retrieval + composition)", $"p50 {Percentiles.Of(answers, 50):F1} ms, p99 {Percentiles.Of(answers, 99):F1} ms over {answers.Count} questions");
+    }
+
+    private static async Task MeasureRecallAsync(IServiceProvider services, IReadOnlyList<EvaluationQuestion> questions)
+    {
+        var store = services.GetRequiredService<KnowledgeStore>();
+        var passages = (await store.LoadPassagesAsync(CancellationToken.None)).Select(p => p.Passage).ToList();
+        // Byte-identical BBC duplicates count as the same story: compare by title.
+        var titleOf = passages.GroupBy(p => p.Source).ToDictionary(g => g.Key, g => g.First().Title);
+        using var lucene = new LuceneBaseline(passages);
+        var lexical = services.GetRequiredService<LexicalRanker>();
+        var index = services.GetRequiredService<PassageIndexHolder>().Current;
+        var embedder = services.GetRequiredService<PassageEmbedder>();
+
+        var answerable = questions.Where(q => q.IsAnswerable && q.Source is not null).ToList();
+        var hits = new Dictionary<string, (int At1, int At5)>();
+        void Count(string system, IReadOnlyList<string> sources, EvaluationQuestion q)
+        {
+            var expected = titleOf.GetValueOrDefault(q.Source!);
+            var titles = sources.Select(s => titleOf.GetValueOrDefault(s)).ToList();
+            var (at1, at5) = hits.GetValueOrDefault(system);
+            hits[system] = (at1 + (titles.Take(1).Contains(expected) ? 1 : 0), at5 + (titles.Take(5).Contains(expected) ? 1 : 0));
+        }
+        foreach (var q in answerable)
+        {
+            var lexicalHits = await lexical.RankAsync(q.Question, 50, CancellationToken.None);
+            var lexicalSources = lexicalHits.Select(h => index.Find(h.PassageId)!.Source).Distinct().ToList();
+            var denseSources = index.Nearest(embedder.EmbedQuery(q.Question, CancellationToken.None), 50).Select(h => h.Passage.Source).Distinct().ToList();
+            var fused = RankFusion.Fuse(60, lexicalHits.Select(h => h.PassageId).ToList(),
+                index.Nearest(embedder.EmbedQuery(q.Question, CancellationToken.None), 50).Select(h => h.Passage.Id).ToList());
+            Count("newsdesk hybrid (BM25 + dense, RRF)", fused.Select(f => index.Find(f.Id)!.Source).Distinct().ToList(), q);
+            Count("newsdesk lexical only (FTS5 BM25)", lexicalSources, q);
+            Count("newsdesk dense only (sentence vectors)", denseSources, q);
+            Count("Lucene.Net BM25 baseline (EnglishAnalyzer)", lucene.Search(q.Question, 5), q);
+        }
+        foreach (var (system, (at1, at5)) in hits)
+            Report($"recall, {system}", $"@1 {100.0 * at1 / answerable.Count:F1}%  @5 {100.0 * at5 / answerable.Count:F1}%  ({answerable.Count} answerable questions, document level)");
+    }
+
+    private static async Task<double> TimeAskProcessAsync(string database, string[] corpus)
+    {
+        var bot = Path.Combine(AppContext.BaseDirectory, "Bot.dll");
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { "exec", bot, "ask", "Who shut down AllofMP3?", $"--Storage:Database={database}" }) start.ArgumentList.Add(arg);
+        foreach (var folder in corpus) { start.ArgumentList.Add("--corpus"); start.ArgumentList.Add(folder); }
+        var started = Stopwatch.GetTimestamp();
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        if (process.ExitCode != 0) throw new InvalidOperationException($"ask failed: {await errors}");
+        _ = await output;
+        return seconds;
+    }
+
+    private static double PeakWorkingSetMiB()
+    {
+        // VmHWM is the resident set's high-water mark, which Process.PeakWorkingSet64 reads on Linux.
+        using var self = Process.GetCurrentProcess();
+        return self.PeakWorkingSet64 / (1024.0 * 1024.0);
+    }
+
+    private static void Report(string what, string figure) => Console.WriteLine($"{what,-75} {figure}");
 }

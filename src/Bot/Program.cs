@@ -17,14 +17,22 @@ catch (CommandLineException error)
 if (command.Verb is "help" || command.Has("--help") || command.Has("-h"))
 {
     Console.WriteLine(Usage.Text);
-    return command.Verb is "help" ? 0 : 0;
+    return 0;
 }
 
 using var cancellation = new CancellationTokenSource();
 if (command.Verb is "serve")
 {
-    await using var app = ServeCommand.Build(command);
-    return await ServeCommand.RunAsync(app, cancellation.Token);
+    try
+    {
+        await using var app = ServeCommand.Build(command);
+        return await ServeCommand.RunAsync(app, cancellation.Token);
+    }
+    catch (OptionsValidationException error)
+    {
+        await Console.Error.WriteLineAsync($"Configuration error: {string.Join("; ", error.Failures)}");
+        return 2;
+    }
 }
 
 Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancellation.Cancel(); };
