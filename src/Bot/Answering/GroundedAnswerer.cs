@@ -17,6 +17,7 @@ public sealed class GroundedAnswerer(
 {
     public async Task<Answer> AnswerAsync(Question question, CancellationToken cancellationToken)
     {
+        await index.WhenLoadedAsync(cancellationToken);
         // A follow-up ("and who owns it now?") is searched together with the question before it.
         var query = question.EarlierTurns.Count == 0 ? question.Text : question.EarlierTurns[^1] + " " + question.Text;
         var retrieval = await retriever.RetrieveAsync(query, cancellationToken);

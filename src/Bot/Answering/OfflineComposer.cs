@@ -9,7 +9,7 @@ namespace Newsdesk.Answering;
 public sealed class OfflineComposer
 {
     public const string BackendName = "offline";
-    private const int MaxSentences = 3;
+    private const int MaxSentences = 4;
     // Weights of the evidence a sentence carries; chosen on the evaluation set (see the issue notes).
     private const double DenseWeight = 1.5;
     private const double TitleWeight = 0.3;
@@ -17,7 +17,7 @@ public sealed class OfflineComposer
     // A sentence holding the kind of thing asked for (a figure for "how much", a date for "when").
     private const double AnswerTypeBonus = 0.2;
     // Further sentences join the answer only when they score within this of the best one.
-    private const double ScoreWindow = 0.25;
+    private const double ScoreWindow = 0.5;
 
     public Composition Compose(string question, IReadOnlyList<RetrievedPassage> passages, TermStatistics statistics)
     {

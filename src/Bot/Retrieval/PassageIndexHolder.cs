@@ -7,11 +7,15 @@ namespace Newsdesk.Retrieval;
 /// questions in flight keep the one they started with.</summary>
 public sealed class PassageIndexHolder(KnowledgeStore store, ILogger<PassageIndexHolder> logger)
 {
+    private readonly TaskCompletionSource loaded = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile PassageIndex current = PassageIndex.Empty;
-    private volatile bool isLoaded;
 
     public PassageIndex Current => current;
-    public bool IsLoaded => isLoaded;
+    public bool IsLoaded => loaded.Task.IsCompleted;
+
+    /// <summary>Completes once the first index is loaded; a question that arrives while the server is still starting
+    /// waits for it rather than being declined by an empty corpus.</summary>
+    public Task WhenLoadedAsync(CancellationToken cancellationToken) => loaded.Task.WaitAsync(cancellationToken);
 
     public async Task ReloadAsync(CancellationToken cancellationToken)
     {
@@ -19,7 +23,7 @@ public sealed class PassageIndexHolder(KnowledgeStore store, ILogger<PassageInde
         var first = passages.FirstOrDefault(p => p.Sentences.Length > 0);
         var dimensions = first.Vectors is null ? 384 : first.Vectors.Length / first.Sentences.Length;
         current = new PassageIndex(passages, dimensions);
-        isLoaded = true;
+        loaded.TrySetResult();
         logger.LogInformation("Loaded {Count} passages into the search index", passages.Count);
     }
 }
