@@ -25,6 +25,8 @@ public static class SentenceSplitter
             while (end < text.Length && text[end] is '"' or '”' or '’' or '\'' or ')' or '®') end++;
             if (end < text.Length && !char.IsWhiteSpace(text[end])) continue;
             var next = SkipSpace(text, end);
+            // The Register ends stories with "®" after a space: it belongs to the last sentence.
+            if (next < text.Length && text[next] == '®') { end = next + 1; next = SkipSpace(text, end); }
             if (next < text.Length && !StartsSentence(text[next])) continue;
             if (c == '.' && IsAbbreviation(text, i)) continue;
             spans.Add((start, end - start));

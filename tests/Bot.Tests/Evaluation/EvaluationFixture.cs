@@ -51,7 +51,9 @@ public sealed class EvaluationFixture : IAsyncLifetime
     }
 }
 
-[CollectionDefinition(Name)]
+// Embedding the BBC set takes both cores for minutes; run it alone so timing-sensitive end-to-end tests elsewhere
+// (acknowledgement deadlines) never compete with it.
+[CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class EvaluationCollection : ICollectionFixture<EvaluationFixture>
 {
     public const string Name = "Evaluation";
