@@ -18,7 +18,7 @@ public static class EvaluationReport
             var name = withBbc ? "seed+bbc" : "seed";
             var database = Path.Combine(options.WorkFolder, $"eval-{name}-{Key(options.Settings)}.db");
             using var host = BotHost.Create(database, withBbc ? [options.Seeds, options.Bbc] : [options.Seeds],
-                [.. options.Settings, "--Retrieval:MinTermCoverage=0", "--Retrieval:MinCosine=-1", "--Retrieval:MinDenseMargin=-1"]);
+                [.. options.Settings, "--Retrieval:MinTermCoverage=0", "--Retrieval:MinCosine=-1", "--Retrieval:MinDenseMargin=-1", "--Retrieval:MinTermCoverageToAgree=0", "--Retrieval:MinCosineWhenTermsAgree=-1"]);
             await host.Services.GetRequiredService<SearchIndexLoader>().LoadAsync(CancellationToken.None);
             var retriever = host.Services.GetRequiredService<PassageRetriever>();
             var answerer = host.Services.GetRequiredService<IQuestionAnswerer>();

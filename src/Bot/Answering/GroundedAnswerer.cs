@@ -21,6 +21,7 @@ public sealed class GroundedAnswerer(
         // A follow-up ("and who owns it now?") is searched together with the question before it.
         var query = question.EarlierTurns.Count == 0 ? question.Text : question.EarlierTurns[^1] + " " + question.Text;
         var retrieval = await retriever.RetrieveAsync(query, cancellationToken);
+        logger.LogDebug("Coverage evidence {Evidence}: {Decision}", retrieval.Evidence, retrieval.IsCovered ? "covered" : "not covered");
         if (!retrieval.IsCovered)
             return AnswerAssembler.Decline(question, retrieval.Passages, BackendLabel, fallbackReason: null);
 

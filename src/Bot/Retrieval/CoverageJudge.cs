@@ -30,11 +30,16 @@ public sealed partial class CoverageJudge(IOptions<RetrievalOptions> options)
         return new CoverageEvidence(topCosine, bestCoverage, agree, margin, hasFigures);
     }
 
-    public bool IsCovered(CoverageEvidence evidence) =>
-        evidence.HasQuestionFigures
-        && evidence.TermCoverage >= options.Value.MinTermCoverage
-        && evidence.TopCosine >= options.Value.MinCosine
-        && evidence.DenseMargin >= options.Value.MinDenseMargin;
+    public bool IsCovered(CoverageEvidence evidence)
+    {
+        var settings = options.Value;
+        var isSimilar = evidence.TopCosine >= settings.MinCosine
+            || (evidence.RankersAgree && evidence.TermCoverage >= settings.MinTermCoverageToAgree && evidence.TopCosine >= settings.MinCosineWhenTermsAgree);
+        return evidence.HasQuestionFigures
+            && evidence.TermCoverage >= settings.MinTermCoverage
+            && evidence.DenseMargin >= settings.MinDenseMargin
+            && isSimilar;
+    }
 
     // Figures of two or more digits: years, counts, prices. Single digits ("top 5") are too often incidental.
     [GeneratedRegex(@"\d{2,}")]

@@ -30,5 +30,14 @@ public sealed class RetrievalOptions
 
     /// <summary>…and the best passage must stand this far above the average dense candidate.</summary>
     [Range(-1.0, 1.0)]
-    public double MinDenseMargin { get; set; } = 0.05;
+    public double MinDenseMargin { get; set; } = 0.04;
+
+    /// <summary>A second way to pass the similarity test: a passage holding this share of the question's terms, on
+    /// which both rankers agree, with at least <see cref="MinCosineWhenTermsAgree"/>. Short questions in the
+    /// corpus's own words ("what did the BPI say?") have modest cosines but unmistakable lexical evidence.</summary>
+    [Range(0.0, 1.01)]
+    public double MinTermCoverageToAgree { get; set; } = 0.8;
+
+    [Range(-1.0, 1.0)]
+    public double MinCosineWhenTermsAgree { get; set; } = 0.55;
 }

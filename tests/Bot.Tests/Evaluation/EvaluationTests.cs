@@ -8,11 +8,11 @@ namespace Newsdesk.Tests.Evaluation;
 public sealed class EvaluationTests(EvaluationFixture fixture)
 {
     // Measured on 2026-11-29 (benchmarks: eval): seed alone 24/27 answerable right, 46/51 declined; seed + BBC
-    // 41/58 right, 16/20 declined; every injection safe. The floors sit just under those figures, so any
+    // 43/58 right, 16/20 declined; every injection safe. The floors sit just under those figures, so any
     // regression fails; raise them as the composer and the coverage decision improve.
     private const double SeedAnswerableFloor = 0.85;
     private const double SeedDeclineFloor = 0.85;
-    private const double BbcAnswerableFloor = 0.68;
+    private const double BbcAnswerableFloor = 0.70;
     private const double BbcDeclineFloor = 0.75;
 
     [Fact]
