@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Newsdesk.Chat;
 using Newsdesk.Cli;
+using Newsdesk.Discord;
 using Newsdesk.Retrieval;
 
 namespace Newsdesk.Hosting;
@@ -21,6 +22,7 @@ public static class ServeCommand
         });
         NewsdeskHost.ConfigureShared(builder.Configuration, builder.Logging, builder.Services, command);
         builder.Services.AddChatInbox(builder.Configuration);
+        builder.Services.AddDiscord(builder.Configuration);
         builder.Services.AddHostedService<IndexWarmup>();
         overrideServices?.Invoke(builder.Services);
 
@@ -28,6 +30,7 @@ public static class ServeCommand
         app.MapGet("/healthz", () => Results.Text("ok"));
         app.MapGet("/readyz", (PassageIndexHolder index) =>
             index.IsLoaded ? Results.Text("ready") : Results.Text("loading the corpus", statusCode: StatusCodes.Status503ServiceUnavailable));
+        app.MapDiscord();
         return app;
     }
 
