@@ -33,6 +33,10 @@ public sealed class DiscordSignatureVerifier
         var message = new byte[Encoding.UTF8.GetByteCount(timestamp) + body.Length];
         var written = Encoding.UTF8.GetBytes(timestamp, message);
         body.CopyTo(message.AsSpan(written));
-        return SignatureAlgorithm.Ed25519.Verify(key, message, signature);
+        return IsValid(key, signature, message);
     }
+
+    /// <summary>The bare Ed25519 check, as in RFC 8032 (what the vectors test).</summary>
+    public static bool IsValid(PublicKey key, ReadOnlySpan<byte> signature, ReadOnlySpan<byte> message) =>
+        signature.Length == SignatureAlgorithm.Ed25519.SignatureSize && SignatureAlgorithm.Ed25519.Verify(key, message, signature);
 }

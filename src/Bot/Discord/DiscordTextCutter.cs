@@ -24,10 +24,11 @@ public static partial class DiscordTextCutter
         return CutAtWord(text, limit - Ellipsis.Length) + Ellipsis;
     }
 
-    /// <summary>A single sentence longer than the limit: cut at a space outside any "[n]" marker.</summary>
+    /// <summary>A single sentence longer than the limit: cut at a space outside any "[n]" marker, unless that would
+    /// throw away more than half of the room.</summary>
     private static string CutAtWord(string text, int limit)
     {
-        for (var i = limit; i > 0; i--)
+        for (var i = limit; i > limit / 2; i--)
         {
             if (!char.IsWhiteSpace(text[i]) || IsInsideMarker(text, i)) continue;
             return text[..i].TrimEnd();

@@ -1,0 +1,58 @@
+using Microsoft.Extensions.DependencyInjection;
+using System.Diagnostics;
+using System.Net;
+using System.Text.Json;
+using Newsdesk.Tests.Fakes.Discord;
+using Newsdesk.Tests.Support;
+
+namespace Newsdesk.Tests.Discord;
+
+/// <summary>Real clock and real answerer: a burst of /ask is acknowledged within Discord's 3 seconds, each answered once.</summary>
+public sealed class DiscordConcurrencyTests
+{
+    private const int Questions = 50;
+
+    [Fact]
+    public async Task FiftyConcurrentAsksAreAllAcknowledgedWithinThreeSecondsAndAnsweredOnce()
+    {
+        using var folder = new TemporaryFolder();
+        await using var discord = await FakeDiscord.StartAsync();
+        // A 1 s budget leaves room on a busy 2-core machine; what matters is that no acknowledgement waits for answers.
+        await using var bot = await DiscordBotHost.StartAsync(discord, folder.File("bot.db"), ["--Discord:AnswerBudgetMilliseconds=1000"]);
+        var asks = Enumerable.Range(0, Questions).Select(_ => FakeInteractions.Ask("Who shut down AllofMP3?")).ToList();
+
+        var replies = await Task.WhenAll(asks.Select(async ask =>
+        {
+            var clock = Stopwatch.StartNew();
+            using var response = await bot.PostAsync(ask.Body);
+            var elapsed = clock.Elapsed;
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var type = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("type").GetInt32();
+            return (ask.Token, Type: type, Elapsed: elapsed);
+        }));
+
+        Assert.All(replies, r => Assert.True(r.Elapsed < TimeSpan.FromSeconds(3), $"acknowledged after {r.Elapsed.TotalMilliseconds:0} ms"));
+        Assert.All(replies, r => Assert.True(r.Type is 4 or 5, $"type {r.Type}"));
+        var deferred = replies.Where(r => r.Type == 5).Select(r => r.Token).ToHashSet();
+        var edits = await discord.WaitForAsync(r => r.Method == "PATCH", deferred.Count, timeoutSeconds: 180);
+        var editedTokens = edits.Select(e => e.Path.Split('/')[5]).ToList();
+        Assert.Equal(editedTokens.Count, editedTokens.Distinct().Count());
+        Assert.True(deferred.SetEquals(editedTokens), "every deferred question is edited in, and only those");
+        Assert.All(edits, e => Assert.Contains("[1]", e.Json.GetProperty("embeds")[0].GetProperty("description").GetString()));
+    }
+
+    [Fact]
+    public async Task WithoutAPublicKeyTheAdapterIsOffAndTheEndpointIsNotServed()
+    {
+        using var folder = new TemporaryFolder();
+        await using var discord = await FakeDiscord.StartAsync();
+        await using var bot = await DiscordBotHost.StartAsync(discord, folder.File("bot.db"), ["--Discord:PublicKey="], waitUntilReady: false);
+
+        using var response = await bot.PostAsync("""{"id":"1","token":"t","type":1,"version":1}""");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var status = bot.App.Services.GetServices<Newsdesk.Chat.ChatAdapterStatus>().Single(s => s.Platform == "Discord");
+        Assert.False(status.IsEnabled);
+        Assert.Contains("Discord:PublicKey", status.Reason);
+    }
+}
