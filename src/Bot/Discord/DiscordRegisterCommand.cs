@@ -28,7 +28,7 @@ public sealed class DiscordRegisterCommand(DiscordRestClient rest, IOptions<Disc
             await output.WriteLineAsync($"Registered {registered.GetArrayLength()} commands ({names}) {(guild is null ? "globally" : $"in guild {guild}")}.");
             return 0;
         }
-        catch (DiscordApiException error)
+        catch (Exception error) when (error is DiscordApiException or HttpRequestException or TaskCanceledException)
         {
             await errors.WriteLineAsync($"Registering the commands failed: {error.Message}");
             return 1;

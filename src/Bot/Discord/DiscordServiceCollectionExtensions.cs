@@ -34,7 +34,8 @@ public static class DiscordServiceCollectionExtensions
     private static void AddDiscordClient(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<DiscordOptions>().Bind(configuration.GetSection(DiscordOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddHttpClient(DiscordRestClient.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30));
+        // The factory's default request logs print full URLs, and interaction and webhook URLs carry tokens.
+        services.AddHttpClient(DiscordRestClient.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30)).RemoveAllLoggers();
         services.AddSingleton<DiscordRateLimiter>();
         services.AddSingleton<DiscordRestClient>();
     }
