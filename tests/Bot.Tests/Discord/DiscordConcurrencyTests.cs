@@ -1,4 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
+using Newsdesk.Answering;
+using Newsdesk.Chat;
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
@@ -42,6 +44,43 @@ public sealed class DiscordConcurrencyTests
     }
 
     [Fact]
+    public async Task WhenTheInboxIsFullTheAskerIsToldToTryAgainAtOnce()
+    {
+        using var folder = new TemporaryFolder();
+        await using var discord = await FakeDiscord.StartAsync();
+        var time = new SignallingTimeProvider();
+        await using var bot = await DiscordBotHost.StartAsync(discord, folder.File("bot.db"), ["--Chat:InboxCapacity=1", "--Chat:Workers=1"], services =>
+        {
+            services.AddSingleton<TimeProvider>(time);
+            services.AddSingleton<IQuestionAnswerer>(sp => new ControllableAnswerer(sp.GetRequiredService<GroundedAnswerer>()));
+        });
+        var answerer = (ControllableAnswerer)bot.App.Services.GetRequiredService<IQuestionAnswerer>();
+        answerer.HoldNext();
+
+        var answering = bot.PostAsync(FakeInteractions.Ask("Who shut down AllofMP3?").Body);
+        await answerer.Entered.WaitAsync(TimeSpan.FromSeconds(60));
+        var waiting = bot.PostAsync(FakeInteractions.Ask("Who shut down AllofMP3?").Body);
+        await WaitForDepthAsync(bot, 1);
+        var busy = await bot.PostForJsonAsync(FakeInteractions.Ask("Who shut down AllofMP3?").Body);
+
+        Assert.Equal(Newsdesk.Discord.DiscordAskHandler.Busy, busy.GetProperty("data").GetProperty("content").GetString());
+        Assert.Equal(64, busy.GetProperty("data").GetProperty("flags").GetInt32());
+        time.Advance(TimeSpan.FromSeconds(2));
+        answerer.Release();
+        using var first = await answering;
+        using var second = await waiting;
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (first.StatusCode, second.StatusCode));
+    }
+
+    /// <summary>The second question is queued by the time its request has been read; this waits for that, briefly.</summary>
+    private static async Task WaitForDepthAsync(DiscordBotHost bot, int depth)
+    {
+        var inbox = bot.App.Services.GetRequiredService<ChatInbox>();
+        for (var i = 0; i < 600 && inbox.Depth < depth; i++) await Task.Delay(10);
+        Assert.Equal(depth, inbox.Depth);
+    }
+
+    [Fact]
     public async Task WithoutAPublicKeyTheAdapterIsOffAndTheEndpointIsNotServed()
     {
         using var folder = new TemporaryFolder();
@@ -51,7 +90,7 @@ public sealed class DiscordConcurrencyTests
         using var response = await bot.PostAsync("""{"id":"1","token":"t","type":1,"version":1}""");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        var status = bot.App.Services.GetServices<Newsdesk.Chat.ChatAdapterStatus>().Single(s => s.Platform == "Discord");
+        var status = bot.App.Services.GetServices<ChatAdapterStatus>().Single(s => s.Platform == "Discord");
         Assert.False(status.IsEnabled);
         Assert.Contains("Discord:PublicKey", status.Reason);
     }

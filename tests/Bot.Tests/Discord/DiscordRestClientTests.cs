@@ -50,20 +50,21 @@ public sealed class DiscordRestClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AGlobal429HoldsBackOtherRoutesToo()
+    public async Task AGlobal429HoldsBackTheBotsOtherRoutesButNotWebhooks()
     {
         discord.Script(new FakeDiscordResponse(429, """{"message":"global","retry_after":1,"global":true}""",
             new Dictionary<string, string> { ["X-RateLimit-Global"] = "true" }));
 
         var first = Client.CreateChannelMessageAsync("111", Message, CancellationToken.None);
         await time.NextTimerAsync(TimeSpan.FromSeconds(1));
-        var second = Client.ExecuteWebhookAsync(discord.WebhookUrl("222", "secret"), Message, CancellationToken.None);
+        var second = Client.CreateChannelMessageAsync("222", Message, CancellationToken.None);
         await time.NextTimerAsync(TimeSpan.FromSeconds(1));
+        await Client.EditOriginalResponseAsync("tok", Message, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
 
-        Assert.Single(discord.Requests);
+        Assert.Equal(["/api/v10/channels/111/messages", $"/api/v10/webhooks/{FakeDiscord.ApplicationId}/tok/messages/@original"], discord.Requests.Select(r => r.Path));
         time.Advance(TimeSpan.FromSeconds(1));
         await Task.WhenAll(first, second).WaitAsync(TimeSpan.FromSeconds(30));
-        Assert.Equal(3, discord.Requests.Count);
+        Assert.Equal(4, discord.Requests.Count);
     }
 
     [Fact]
