@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Newsdesk.Cli;
+using Newsdesk.Discord;
 using Newsdesk.Hosting;
 
 CommandLine command;
@@ -39,6 +40,7 @@ Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancellation.Cancel(); };
 
 var builder = NewsdeskHost.CreateCliBuilder(command);
 builder.Services.AddSingleton<AskCommand>();
+builder.Services.AddDiscordRegistration(builder.Configuration);
 using var host = builder.Build();
 try
 {
@@ -54,5 +56,6 @@ catch (OptionsValidationException error)
 return command.Verb switch
 {
     "ask" => await host.Services.GetRequiredService<AskCommand>().RunAsync(command, Console.In, Console.Out, cancellation.Token),
+    "discord" => await host.Services.GetRequiredService<DiscordRegisterCommand>().RunAsync(command, Console.Out, Console.Error, cancellation.Token),
     _ => await Usage.UnknownAsync(command.Verb),
 };

@@ -11,6 +11,8 @@ public static class Usage
           ask "question"        answer one question, with numbered citations and sources
           ask --json "question" the same as one JSON object
           ask --jsonl           read one question per line on standard input, print one JSON object per line
+          discord register [--guild ID]
+                                register the slash commands (bulk overwrite: running it twice changes nothing)
 
         Options for every verb:
           --corpus DIR          use DIR (repeatable) instead of the configured corpus folders

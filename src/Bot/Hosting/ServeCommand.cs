@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Newsdesk.Chat;
 using Newsdesk.Cli;
+using Newsdesk.Discord;
 using Newsdesk.Retrieval;
 using Newsdesk.Slack;
 
@@ -22,6 +23,7 @@ public static class ServeCommand
         });
         NewsdeskHost.ConfigureShared(builder.Configuration, builder.Logging, builder.Services, command);
         builder.Services.AddChatInbox(builder.Configuration);
+        builder.Services.AddDiscord(builder.Configuration);
         builder.Services.AddSlack(builder.Configuration);
         builder.Services.AddHostedService<IndexWarmup>();
         overrideServices?.Invoke(builder.Services);
@@ -30,6 +32,7 @@ public static class ServeCommand
         app.MapGet("/healthz", () => Results.Text("ok"));
         app.MapGet("/readyz", (PassageIndexHolder index) =>
             index.IsLoaded ? Results.Text("ready") : Results.Text("loading the corpus", statusCode: StatusCodes.Status503ServiceUnavailable));
+        app.MapDiscord();
         app.MapSlack();
         return app;
     }

@@ -1,0 +1,61 @@
+using Newsdesk.Chat;
+
+namespace Newsdesk.Discord;
+
+/// <summary>Turns an <see cref="Answer"/> into one embed: the question as title, the answer (with its "[n]" markers)
+/// as description, one field per citation, a note when the offline composer stood in, the backend in the footer, and
+/// 👍/👎 buttons. Every piece is kept within Discord's limits (resources/message.mdx; PROTOCOLS.md D4).</summary>
+public static class DiscordAnswerFormatter
+{
+    public const int TitleLimit = 256;
+    public const int DescriptionLimit = 4096;
+    public const int FieldNameLimit = 256;
+    public const int FieldValueLimit = 1024;
+    public const int FieldCountLimit = 25;
+    public const int EmbedTotalLimit = 6000;
+    public const int ContentLimit = 2000;
+    private const int QuoteLimit = 300;
+    private const int AnsweredColor = 0x2B6CB0;
+    private const int DeclinedColor = 0x718096;
+
+    public const string Apology = "Sorry, something went wrong while I was answering. Please try again in a moment.";
+
+    public static DiscordMessagePayload Format(Answer answer, string feedbackKey)
+    {
+        var fields = new List<DiscordEmbedField>();
+        if (answer.FallbackReason is { Length: > 0 } reason)
+            fields.Add(new DiscordEmbedField("Note", DiscordTextCutter.Cut(reason, FieldValueLimit)));
+        var title = DiscordTextCutter.Cut(answer.Question, TitleLimit);
+        var footer = new DiscordEmbedFooter($"Answered by {answer.Backend} · only from the news I follow");
+
+        // The description gets what the other parts leave of the 6,000 total; citations come first because an
+        // answer without its sources is worse than a shorter one.
+        var reserve = title.Length + footer.Text.Length + 500;
+        foreach (var citation in answer.Citations)
+        {
+            if (fields.Count == FieldCountLimit) break;
+            var field = CitationField(citation);
+            if (reserve + fields.Sum(f => f.Name.Length + f.Value.Length) + field.Name.Length + field.Value.Length > EmbedTotalLimit) break;
+            fields.Add(field);
+        }
+        var room = EmbedTotalLimit - title.Length - footer.Text.Length - fields.Sum(f => f.Name.Length + f.Value.Length);
+        var description = DiscordTextCutter.Cut(answer.Text, Math.Min(DescriptionLimit, room));
+        var embed = new DiscordEmbed(title, description, fields, footer, answer.IsAnswered ? AnsweredColor : DeclinedColor);
+        return new DiscordMessagePayload(Embeds: [embed], Components: [FeedbackButtons(feedbackKey)]);
+    }
+
+    public static DiscordMessagePayload FormatFailure() => new(Content: Apology, Embeds: [], Components: []);
+
+    public static DiscordComponent FeedbackButtons(string feedbackKey) => DiscordComponent.Row(
+        DiscordComponent.Button(DiscordFeedbackId.Create(feedbackKey, isHelpful: true), "Helpful", "👍"),
+        DiscordComponent.Button(DiscordFeedbackId.Create(feedbackKey, isHelpful: false), "Not helpful", "👎"));
+
+    private static DiscordEmbedField CitationField(Citation citation)
+    {
+        var name = DiscordTextCutter.Cut($"[{citation.Number}] {citation.Title}", FieldNameLimit);
+        var where = citation.Url is { } url ? $"<{url}>" : $"`{citation.Source.Replace('`', '\'')}`";
+        var quote = citation.Quote.Length == 0 ? "" : "> " + DiscordTextCutter.Cut(citation.Quote.ReplaceLineEndings(" "), QuoteLimit) + "\n";
+        var value = quote + where;
+        return new DiscordEmbedField(name, value.Length <= FieldValueLimit ? value : DiscordTextCutter.Cut(value, FieldValueLimit));
+    }
+}

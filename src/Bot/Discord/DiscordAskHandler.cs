@@ -1,0 +1,24 @@
+using Newsdesk.Chat;
+
+namespace Newsdesk.Discord;
+
+/// <summary>/ask: queues the question for the chat workers and answers within the budget or defers.</summary>
+public sealed class DiscordAskHandler(ChatInbox inbox, DiscordResponder responder, DiscordFeedbackStore feedback)
+{
+    public const string Busy = "I'm answering a lot of questions right now. Please try again in a moment.";
+    public const string Empty = "Please type a question, for example: /ask question: Who shut down AllofMP3?";
+
+    public async Task<DiscordEndpointReply> HandleAsync(string interactionId, string interactionToken, DiscordInteractionData data)
+    {
+        var text = data.StringOption("question")?.Trim();
+        if (string.IsNullOrEmpty(text)) return Say(Empty);
+        var pending = responder.CreatePending(interactionToken, data.BooleanOption("private"));
+        var deadline = responder.StartDeadline();
+        var job = new ChatJob(interactionId, "Discord", new Question(text), new DiscordInteractionReply(pending, feedback, interactionId));
+        if (!inbox.TryEnqueue(job)) return Say(Busy);
+        return await pending.RespondAsync(deadline);
+    }
+
+    private static DiscordEndpointReply Say(string text) =>
+        new(DiscordInteractionResponse.Message(DiscordMessagePayload.Text(text, isEphemeral: true)));
+}

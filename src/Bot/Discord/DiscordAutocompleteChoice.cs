@@ -1,0 +1,4 @@
+namespace Newsdesk.Discord;
+
+/// <summary>One suggestion; name and value are each 1-100 characters (application-commands.mdx, choice structure).</summary>
+public sealed record DiscordAutocompleteChoice(string Name, string Value);

@@ -1,0 +1,3 @@
+namespace Newsdesk.Discord;
+
+public sealed record DiscordAutocompleteData(IReadOnlyList<DiscordAutocompleteChoice> Choices);

@@ -1,0 +1,4 @@
+namespace Newsdesk.Discord;
+
+/// <summary>The data of a deferral: only flags (EPHEMERAL) are valid here.</summary>
+public sealed record DiscordDeferralData(int Flags);

@@ -1,0 +1,3 @@
+namespace Newsdesk.Discord;
+
+public sealed record DiscordEmbedFooter(string Text);

@@ -1,0 +1,21 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Newsdesk.Chat;
+
+namespace Newsdesk.Discord;
+
+public static class DiscordEndpointRouteBuilderExtensions
+{
+    public const string InteractionsPath = "/discord/interactions";
+
+    /// <summary>Maps the interactions endpoint only when the adapter is on; otherwise the path answers 404.</summary>
+    public static IEndpointRouteBuilder MapDiscord(this IEndpointRouteBuilder endpoints)
+    {
+        var status = endpoints.ServiceProvider.GetServices<ChatAdapterStatus>().FirstOrDefault(s => s.Platform == "Discord");
+        if (status is not { IsEnabled: true }) return endpoints;
+        endpoints.MapPost(InteractionsPath, (HttpContext context, DiscordInteractionEndpoint endpoint) => endpoint.HandleAsync(context));
+        return endpoints;
+    }
+}

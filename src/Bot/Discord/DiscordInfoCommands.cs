@@ -1,0 +1,63 @@
+using Microsoft.Extensions.Options;
+using Newsdesk.Answering;
+using Newsdesk.Corpus;
+using Newsdesk.Retrieval;
+
+namespace Newsdesk.Discord;
+
+/// <summary>/sources, /about and /digest: what the bot follows and how it works, from the store and the settings.</summary>
+public sealed class DiscordInfoCommands(KnowledgeStore store, PassageRetriever retriever, IOptions<AnsweringOptions> answering, TimeProvider time)
+{
+    private const int ListColor = 0x2F855A;
+    private const int ListedStories = 25;
+    private const int DigestStories = 10;
+
+    public async Task<DiscordMessagePayload> SourcesAsync(string? topic, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(topic))
+        {
+            var documents = await store.ListDocumentsAsync(ListedStories, cancellationToken);
+            var text = documents.Count == 0 ? "I follow no articles yet." : DiscordStoryList.Join(documents.Select(d => DiscordStoryList.Line(d.Title, d.Url, d.Source)));
+            return Embed("Articles I follow (newest first)", text);
+        }
+        var result = await retriever.RetrieveAsync(topic, cancellationToken);
+        var passages = result.Passages.Select(p => p.Passage).DistinctBy(p => p.Source).ToList();
+        var title = DiscordTextCutter.Cut(result.IsCovered ? $"Articles about “{topic}”" : $"Nothing clearly about “{topic}”; the closest articles", DiscordAnswerFormatter.TitleLimit);
+        var lines = passages.Count == 0 ? "I follow no articles yet." : DiscordStoryList.Join(passages.Select(p => DiscordStoryList.Line(p.Title, p.Url, p.Source)));
+        return Embed(title, lines);
+    }
+
+    public async Task<DiscordMessagePayload> AboutAsync(CancellationToken cancellationToken)
+    {
+        var settings = answering.Value;
+        var documents = await store.ListDocumentsAsync(int.MaxValue, cancellationToken);
+        var backend = settings.UsesLanguageModel ? $"{settings.Backend} ({settings.LanguageModel.Model})" : "Offline (no language model: answers are built from quoted sentences)";
+        var description = """
+            I answer questions about music-industry news, using only the articles I follow. Every answer cites its sources with numbers such as [1], and quotes the passage it relies on. When the articles don't cover a question, I say so rather than guess.
+
+            Try /ask, /sources, or /digest.
+            """;
+        var embed = new DiscordEmbed("About Newsdesk", description,
+        [
+            new DiscordEmbedField("Backend", backend, Inline: true),
+            new DiscordEmbedField("Articles", documents.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), Inline: true),
+        ], new DiscordEmbedFooter("Newsdesk"), ListColor);
+        return new DiscordMessagePayload(Embeds: [embed]);
+    }
+
+    /// <summary>Until the scheduled digest exists, the preview is the newest stories of the last day.</summary>
+    public async Task<DiscordMessagePayload> DigestPreviewAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var newest = await store.ListDocumentsAsync(DigestStories, cancellationToken);
+        var today = newest.Where(d => now - (d.PublishedAt ?? d.AddedAt) <= TimeSpan.FromDays(1)).ToList();
+        var heading = today.Count > 0 ? "" : newest.Count == 0 ? "I follow no articles yet." : "Nothing new in the last day; the newest stories I follow:\n";
+        var shown = today.Count > 0 ? today : newest.Take(5).ToList();
+        var text = heading + DiscordStoryList.Join(shown.Select(d => DiscordStoryList.Line(d.Title, d.Url, d.Source)), DiscordAnswerFormatter.DescriptionLimit - heading.Length);
+        var embed = new DiscordEmbed($"Digest preview · {now:yyyy-MM-dd}", text, Footer: new DiscordEmbedFooter("Preview: only you can see this."), Color: ListColor);
+        return new DiscordMessagePayload(Embeds: [embed], Flags: DiscordMessagePayload.Ephemeral);
+    }
+
+    private static DiscordMessagePayload Embed(string title, string description) =>
+        new(Embeds: [new DiscordEmbed(title, description, Color: ListColor)]);
+}

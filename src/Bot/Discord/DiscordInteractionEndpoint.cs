@@ -1,0 +1,67 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace Newsdesk.Discord;
+
+/// <summary><c>POST /discord/interactions</c>. The signature is checked over the raw bytes before anything is
+/// parsed; an unsigned, forged or malformed request gets 401 and nothing runs (Discord probes this on purpose and
+/// removes endpoints that accept bad signatures: PROTOCOLS.md D1).</summary>
+public sealed class DiscordInteractionEndpoint(DiscordSignatureVerifier verifier, DiscordInteractionDispatcher dispatcher, ILogger<DiscordInteractionEndpoint> logger)
+{
+    /// <summary>Interactions are small JSON objects; anything far bigger is not from Discord.</summary>
+    private const int MaxBodyBytes = 1 << 20;
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        var request = context.Request;
+        var body = await ReadBodyAsync(request, context.RequestAborted);
+        if (body is null || !verifier.IsValid(request.Headers["X-Signature-Ed25519"], request.Headers["X-Signature-Timestamp"], body))
+        {
+            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            return;
+        }
+
+        DiscordInteraction? interaction;
+        try
+        {
+            interaction = JsonSerializer.Deserialize<DiscordInteraction>(body, DiscordJson.Options);
+        }
+        catch (JsonException)
+        {
+            interaction = null;
+        }
+        var reply = interaction is null ? null : await dispatcher.DispatchAsync(interaction, context.RequestAborted);
+        if (reply is null)
+        {
+            logger.LogWarning("A signed Discord request was not an interaction this bot understands");
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+        try
+        {
+            context.Response.StatusCode = StatusCodes.Status200OK;
+            await context.Response.WriteAsJsonAsync(reply.Response, reply.Response.GetType(), DiscordJson.Options, "application/json", context.RequestAborted);
+            await context.Response.CompleteAsync();
+        }
+        finally
+        {
+            // Even if writing failed, a queued answer must not wait forever; its edit will then fail and be logged.
+            reply.AfterSent?.Invoke();
+        }
+    }
+
+    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > MaxBodyBytes) return null;
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > MaxBodyBytes) return null;
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
+    }
+}

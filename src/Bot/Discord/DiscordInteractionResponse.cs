@@ -1,0 +1,18 @@
+namespace Newsdesk.Discord;
+
+/// <summary>The body of the HTTP response to an interaction. <see cref="Data"/> is a message payload, autocomplete
+/// choices or nothing (serialised by its runtime type).</summary>
+public sealed record DiscordInteractionResponse(int Type, object? Data = null)
+{
+    public const int Pong = 1;
+    public const int ChannelMessage = 4;
+    public const int DeferredChannelMessage = 5;
+    public const int AutocompleteResult = 8;
+
+    public static DiscordInteractionResponse Message(DiscordMessagePayload payload) => new(ChannelMessage, payload);
+
+    /// <summary>Type 5. Ephemeral must be decided now: it is the only flag a deferral may carry, and the later
+    /// edit cannot change it (PROTOCOLS.md 1.3).</summary>
+    public static DiscordInteractionResponse Deferred(bool isEphemeral) =>
+        new(DeferredChannelMessage, isEphemeral ? new DiscordDeferralData(DiscordMessagePayload.Ephemeral) : null);
+}

@@ -1,0 +1,4 @@
+namespace Newsdesk.Discord;
+
+/// <summary>The guild member who triggered an interaction in a guild.</summary>
+public sealed record DiscordMember(DiscordUser? User);

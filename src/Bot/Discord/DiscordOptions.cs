@@ -1,0 +1,53 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Newsdesk.Discord;
+
+/// <summary>Settings of the Discord adapter. The adapter is on only when <see cref="ApplicationId"/> and
+/// <see cref="PublicKey"/> are both set; a missing key turns it off, it never means "skip verification".</summary>
+public sealed class DiscordOptions : IValidatableObject
+{
+    public const string Section = "Discord";
+
+    /// <summary>The application's id (General Information page): part of every interaction webhook URL.</summary>
+    public string? ApplicationId { get; set; }
+
+    /// <summary>The application's Ed25519 public key, 64 hex characters (General Information page).</summary>
+    public string? PublicKey { get; set; }
+
+    /// <summary>Secret: from the environment (Discord__BotToken) or user secrets. Needed by <c>discord register</c>
+    /// and for posting to channels with the bot; interaction replies go through the interaction token instead.</summary>
+    public string? BotToken { get; set; }
+
+    /// <summary>Discord's REST API; tests point it at a fake. v10 is current (PROTOCOLS.md 1.8).</summary>
+    [Required]
+    public Uri ApiBaseUrl { get; set; } = new("https://discord.com/api/v10");
+
+    /// <summary>How long /ask waits for the answer before deferring (type 5). Discord's hard limit for the first
+    /// response is 3 s (PROTOCOLS.md D3), so this leaves a margin for the network.</summary>
+    [Range(0, 2500)]
+    public int AnswerBudgetMilliseconds { get; set; } = 2000;
+
+    /// <summary>The URL in the User-Agent Discord requires: "DiscordBot ($url, $versionNumber)".</summary>
+    [Required]
+    public string UserAgentUrl { get; set; } = "https://github.com/newsdesk/newsdesk";
+
+    public bool IsEnabled => !string.IsNullOrWhiteSpace(ApplicationId) && !string.IsNullOrWhiteSpace(PublicKey);
+
+    public string Describe() => (string.IsNullOrWhiteSpace(ApplicationId), string.IsNullOrWhiteSpace(PublicKey)) switch
+    {
+        (false, false) => "POST /discord/interactions verifies every request with the application's public key",
+        (true, true) => "Discord:ApplicationId and Discord:PublicKey are not set",
+        (true, _) => "Discord:ApplicationId is not set",
+        _ => "Discord:PublicKey is not set",
+    };
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!string.IsNullOrWhiteSpace(PublicKey) && (PublicKey.Trim().Length != 64 || !PublicKey.Trim().All(Uri.IsHexDigit)))
+            yield return new ValidationResult("Discord:PublicKey must be the application's public key: 64 hex characters.");
+        if (!string.IsNullOrWhiteSpace(ApplicationId) && !ApplicationId.All(char.IsAsciiDigit))
+            yield return new ValidationResult("Discord:ApplicationId must be the application's numeric id.");
+        if (!ApiBaseUrl.IsAbsoluteUri)
+            yield return new ValidationResult("Discord:ApiBaseUrl must be an absolute URL.");
+    }
+}

@@ -1,0 +1,49 @@
+using Microsoft.Extensions.Options;
+using Newsdesk.Cli;
+
+namespace Newsdesk.Discord;
+
+/// <summary><c>discord register [--guild ID]</c>: bulk-overwrites the slash commands, globally or for one guild
+/// (guild commands appear at once; global ones can take a while to reach every client).</summary>
+public sealed class DiscordRegisterCommand(DiscordRestClient rest, IOptions<DiscordOptions> options)
+{
+    public async Task<int> RunAsync(CommandLine command, TextWriter output, TextWriter errors, CancellationToken cancellationToken)
+    {
+        if (command.Arguments is not ["register", ..])
+        {
+            await errors.WriteLineAsync("Usage: discord register [--guild ID]");
+            return 2;
+        }
+        var settings = options.Value;
+        if (string.IsNullOrWhiteSpace(settings.ApplicationId) || string.IsNullOrWhiteSpace(settings.BotToken))
+        {
+            await errors.WriteLineAsync("discord register needs Discord:ApplicationId and the secret Discord__BotToken (environment or user secrets).");
+            return 2;
+        }
+        var guild = GuildOf(command);
+        try
+        {
+            var registered = await rest.BulkOverwriteCommandsAsync(guild, DiscordCommandCatalog.All, cancellationToken);
+            var names = string.Join(", ", DiscordCommandCatalog.All.Select(c => "/" + c.Name));
+            await output.WriteLineAsync($"Registered {registered.GetArrayLength()} commands ({names}) {(guild is null ? "globally" : $"in guild {guild}")}.");
+            return 0;
+        }
+        catch (Exception error) when (error is DiscordApiException or HttpRequestException or TaskCanceledException)
+        {
+            await errors.WriteLineAsync($"Registering the commands failed: {error.Message}");
+            return 1;
+        }
+    }
+
+    /// <summary>--guild is not a known flag, so the command line keeps it with the configuration arguments.</summary>
+    private static string? GuildOf(CommandLine command)
+    {
+        var arguments = command.ConfigurationArguments;
+        for (var i = 0; i < arguments.Length; i++)
+        {
+            if (arguments[i] == "--guild" && i + 1 < arguments.Length) return arguments[i + 1];
+            if (arguments[i].StartsWith("--guild=", StringComparison.Ordinal)) return arguments[i]["--guild=".Length..];
+        }
+        return null;
+    }
+}

@@ -1,0 +1,42 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Newsdesk.Chat;
+
+namespace Newsdesk.Discord;
+
+public static class DiscordServiceCollectionExtensions
+{
+    /// <summary>The Discord adapter for <c>serve</c>: registered always, mapped only when configured.</summary>
+    public static IServiceCollection AddDiscord(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddDiscordClient(configuration);
+        var settings = configuration.GetSection(DiscordOptions.Section).Get<DiscordOptions>() ?? new DiscordOptions();
+        services.AddSingleton(new ChatAdapterStatus("Discord", settings.IsEnabled, settings.Describe()));
+        services.AddSingleton<DiscordSignatureVerifier>();
+        services.AddSingleton<DiscordFeedbackStore>();
+        services.AddSingleton<DiscordResponder>();
+        services.AddSingleton<DiscordAskHandler>();
+        services.AddSingleton<DiscordInfoCommands>();
+        services.AddSingleton<DiscordAutocompleteProvider>();
+        services.AddSingleton<DiscordInteractionDispatcher>();
+        services.AddSingleton<DiscordInteractionEndpoint>();
+        return services;
+    }
+
+    /// <summary>What the <c>discord register</c> verb needs: options and the REST client.</summary>
+    public static IServiceCollection AddDiscordRegistration(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddDiscordClient(configuration);
+        services.AddSingleton<DiscordRegisterCommand>();
+        return services;
+    }
+
+    private static void AddDiscordClient(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DiscordOptions>().Bind(configuration.GetSection(DiscordOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        // The factory's default request logs print full URLs, and interaction and webhook URLs carry tokens.
+        services.AddHttpClient(DiscordRestClient.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30)).RemoveAllLoggers();
+        services.AddSingleton<DiscordRateLimiter>();
+        services.AddSingleton<DiscordRestClient>();
+    }
+}

@@ -1,0 +1,43 @@
+using System.Text.Json;
+
+namespace Newsdesk.Tests.Fakes.Discord;
+
+/// <summary>Interaction bodies shaped like Discord's (receiving-and-responding.mdx), each with a fresh id and token.</summary>
+public static class FakeInteractions
+{
+    private static long next = 1_150_000_000_000_000_000;
+
+    public static (string Id, string Token, string Body) Ask(string question, bool isPrivate = false) =>
+        Command("ask", isPrivate
+            ? [new { name = "question", type = 3, value = (object)question }, new { name = "private", type = 5, value = (object)true }]
+            : [new { name = "question", type = 3, value = (object)question }]);
+
+    public static (string Id, string Token, string Body) Command(string name, object[]? options = null) =>
+        Build(2, new { id = "1160000000000000001", name, type = 1, options = options ?? [] });
+
+    public static (string Id, string Token, string Body) Autocomplete(string typed) =>
+        Build(4, new { id = "1160000000000000001", name = "ask", type = 1, options = new[] { new { name = "question", type = 3, value = typed, focused = true } } });
+
+    public static (string Id, string Token, string Body) Button(string customId, string userId = "53908232506183680") =>
+        Build(3, new { custom_id = customId, component_type = 2 }, userId);
+
+    private static (string, string, string) Build(int type, object data, string userId = "53908232506183680")
+    {
+        var id = Interlocked.Increment(ref next).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var token = "interaction-token-" + id;
+        var body = JsonSerializer.Serialize(new
+        {
+            id,
+            application_id = FakeDiscord.ApplicationId,
+            type,
+            token,
+            version = 1,
+            data,
+            guild_id = "290926798626357999",
+            channel_id = "645027906669510667",
+            member = new { user = new { id = userId, username = "Mason" }, roles = Array.Empty<string>() },
+            locale = "en-US",
+        });
+        return (id, token, body);
+    }
+}
