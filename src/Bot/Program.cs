@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Newsdesk.Cli;
 using Newsdesk.Hosting;
+using Newsdesk.Slack;
 
 CommandLine command;
 try
@@ -39,6 +40,10 @@ Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancellation.Cancel(); };
 
 var builder = NewsdeskHost.CreateCliBuilder(command);
 builder.Services.AddSingleton<AskCommand>();
+builder.Services.AddSingleton<IngestCommand>();
+builder.Services.AddSingleton<DigestCommand>();
+// digest --post-now posts through the platform adapters that are configured.
+if (command.Verb is "digest") builder.Services.AddSlack(builder.Configuration);
 using var host = builder.Build();
 try
 {
@@ -54,5 +59,7 @@ catch (OptionsValidationException error)
 return command.Verb switch
 {
     "ask" => await host.Services.GetRequiredService<AskCommand>().RunAsync(command, Console.In, Console.Out, cancellation.Token),
+    "ingest" => await host.Services.GetRequiredService<IngestCommand>().RunAsync(command, Console.Out, cancellation.Token),
+    "digest" => await host.Services.GetRequiredService<DigestCommand>().RunAsync(command, Console.Out, cancellation.Token),
     _ => await Usage.UnknownAsync(command.Verb),
 };
