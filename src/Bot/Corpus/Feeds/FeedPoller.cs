@@ -80,10 +80,11 @@ public sealed class FeedPoller(
         return added;
     }
 
+    /// <summary>Two poll intervals after the first failure, doubling after each further one, up to FeedMaxBackoff.</summary>
     private TimeSpan Backoff(int failures)
     {
         var interval = options.Value.FeedPollInterval;
-        var wait = TimeSpan.FromTicks((long)Math.Min(interval.Ticks * Math.Pow(2, Math.Min(failures - 1, 20)), options.Value.FeedMaxBackoff.Ticks));
+        var wait = TimeSpan.FromTicks((long)Math.Min(interval.Ticks * Math.Pow(2, Math.Min(failures, 20)), options.Value.FeedMaxBackoff.Ticks));
         return wait < interval ? interval : wait;
     }
 }
