@@ -38,6 +38,20 @@ public sealed class FakeDiscordWebhook(WebApplication app) : IAsyncDisposable
 
     public int Requests { get; private set; }
 
+    private readonly List<(int Count, TaskCompletionSource Waiter)> waiters = [];
+
+    /// <summary>Completes once <paramref name="count"/> messages have been created.</summary>
+    public Task WaitForPostsAsync(int count)
+    {
+        var waiter = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (posts)
+        {
+            if (posts.Count >= count) return Task.CompletedTask;
+            waiters.Add((count, waiter));
+        }
+        return waiter.Task.WaitAsync(TimeSpan.FromSeconds(30));
+    }
+
     public void RateLimitNext(double retryAfterSeconds) => rateLimits.Enqueue(retryAfterSeconds);
 
     private async Task<IResult> ExecuteAsync(HttpContext context)
@@ -51,7 +65,14 @@ public sealed class FakeDiscordWebhook(WebApplication app) : IAsyncDisposable
             return Results.Text(limited.ToJsonString(), "application/json", statusCode: StatusCodes.Status429TooManyRequests);
         }
         var id = Interlocked.Increment(ref nextId).ToString(CultureInfo.InvariantCulture);
-        lock (posts) posts.Add((context.Request.QueryString.Value ?? "", body));
+        List<TaskCompletionSource> ready;
+        lock (posts)
+        {
+            posts.Add((context.Request.QueryString.Value ?? "", body));
+            ready = waiters.Where(w => posts.Count >= w.Count).Select(w => w.Waiter).ToList();
+            waiters.RemoveAll(w => posts.Count >= w.Count);
+        }
+        foreach (var waiter in ready) waiter.TrySetResult();
         var created = new JsonObject { ["id"] = id, ["channel_id"] = "1100000000000000001", ["content"] = body["content"]?.DeepClone() };
         return Results.Text(created.ToJsonString(), "application/json");
     }
