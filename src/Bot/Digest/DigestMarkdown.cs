@@ -14,7 +14,7 @@ public static class DigestMarkdown
             AppendStory(text, topic.Lead, "## ");
             foreach (var related in topic.Stories.Skip(1))
             {
-                text.Append("   ↳ Same story: ");
+                text.Append("   ↳ Related: ");
                 AppendStory(text, related, "");
             }
         }

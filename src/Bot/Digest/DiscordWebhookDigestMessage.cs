@@ -53,7 +53,7 @@ public static class DiscordWebhookDigestMessage
         {
             var title = DigestMarkdown.Escape(related.Title);
             var link = related.Url is null ? title : $"[{title}](<{related.Url.AbsoluteUri}>)";
-            text += $"\n↳ Same story: {link} (*{DigestMarkdown.Escape(related.Source)}*): {DigestMarkdown.Escape(related.Summary)}";
+            text += $"\n↳ Related: {link} (*{DigestMarkdown.Escape(related.Source)}*): {DigestMarkdown.Escape(related.Summary)}";
         }
         return text;
     }

@@ -24,7 +24,7 @@ public static class SlackDigestFormatter
         foreach (var topic in digest.Topics.Take(MaxTopics))
         {
             var text = Story(topic.Lead, "");
-            foreach (var related in topic.Stories.Skip(1)) text += "\n" + Story(related, "↳ Same story: ");
+            foreach (var related in topic.Stories.Skip(1)) text += "\n" + Story(related, "↳ Related: ");
             blocks.Add(new JsonObject
             {
                 ["type"] = "section",
