@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Newsdesk.Cli;
 using Newsdesk.Discord;
 using Newsdesk.Hosting;
+using Newsdesk.Slack;
 
 CommandLine command;
 try
@@ -41,6 +42,14 @@ Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancellation.Cancel(); };
 var builder = NewsdeskHost.CreateCliBuilder(command);
 builder.Services.AddSingleton<AskCommand>();
 builder.Services.AddDiscordRegistration(builder.Configuration);
+builder.Services.AddSingleton<IngestCommand>();
+builder.Services.AddSingleton<DigestCommand>();
+// digest --post-now posts through the platform adapters that are configured.
+if (command.Verb is "digest")
+{
+    builder.Services.AddDiscord(builder.Configuration);
+    builder.Services.AddSlack(builder.Configuration);
+}
 using var host = builder.Build();
 try
 {
@@ -57,5 +66,7 @@ return command.Verb switch
 {
     "ask" => await host.Services.GetRequiredService<AskCommand>().RunAsync(command, Console.In, Console.Out, cancellation.Token),
     "discord" => await host.Services.GetRequiredService<DiscordRegisterCommand>().RunAsync(command, Console.Out, Console.Error, cancellation.Token),
+    "ingest" => await host.Services.GetRequiredService<IngestCommand>().RunAsync(command, Console.Out, cancellation.Token),
+    "digest" => await host.Services.GetRequiredService<DigestCommand>().RunAsync(command, Console.Out, cancellation.Token),
     _ => await Usage.UnknownAsync(command.Verb),
 };

@@ -9,7 +9,7 @@ public sealed record CommandLine(
     IReadOnlyList<string> CorpusFolders,
     string[] ConfigurationArguments)
 {
-    private static readonly HashSet<string> KnownFlags = new(StringComparer.Ordinal) { "--json", "--jsonl", "--help", "-h" };
+    private static readonly HashSet<string> KnownFlags = new(StringComparer.Ordinal) { "--json", "--jsonl", "--help", "-h", "--preview", "--post-now" };
 
     public bool Has(string flag) => Flags.Contains(flag);
 

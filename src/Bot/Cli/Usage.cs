@@ -13,6 +13,9 @@ public static class Usage
           ask --jsonl           read one question per line on standard input, print one JSON object per line
           discord register [--guild ID]
                                 register the slash commands (bulk overwrite: running it twice changes nothing)
+          ingest PATH|URL       add a file, a folder or an RSS/Atom feed URL to the store now
+          digest --preview      print today's digest (Markdown) as it would be posted, without posting
+          digest --post-now     post today's digest to Digest:Destinations now (once per destination per day)
 
         Options for every verb:
           --corpus DIR          use DIR (repeatable) instead of the configured corpus folders

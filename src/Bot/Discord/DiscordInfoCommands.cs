@@ -3,14 +3,15 @@ using Newsdesk.Answering;
 using Newsdesk.Corpus;
 using Newsdesk.Retrieval;
 
+using Newsdesk.Digest;
+
 namespace Newsdesk.Discord;
 
 /// <summary>/sources, /about and /digest: what the bot follows and how it works, from the store and the settings.</summary>
-public sealed class DiscordInfoCommands(KnowledgeStore store, PassageRetriever retriever, IOptions<AnsweringOptions> answering, TimeProvider time)
+public sealed class DiscordInfoCommands(KnowledgeStore store, PassageRetriever retriever, IOptions<AnsweringOptions> answering, DigestPreview digest)
 {
     private const int ListColor = 0x2F855A;
     private const int ListedStories = 25;
-    private const int DigestStories = 10;
 
     public async Task<DiscordMessagePayload> SourcesAsync(string? topic, CancellationToken cancellationToken)
     {
@@ -45,16 +46,12 @@ public sealed class DiscordInfoCommands(KnowledgeStore store, PassageRetriever r
         return new DiscordMessagePayload(Embeds: [embed]);
     }
 
-    /// <summary>Until the scheduled digest exists, the preview is the newest stories of the last day.</summary>
+    /// <summary>Today's digest exactly as the scheduled one would be composed now, shown only to the person asking.</summary>
     public async Task<DiscordMessagePayload> DigestPreviewAsync(CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
-        var newest = await store.ListDocumentsAsync(DigestStories, cancellationToken);
-        var today = newest.Where(d => now - (d.PublishedAt ?? d.AddedAt) <= TimeSpan.FromDays(1)).ToList();
-        var heading = today.Count > 0 ? "" : newest.Count == 0 ? "I follow no articles yet." : "Nothing new in the last day; the newest stories I follow:\n";
-        var shown = today.Count > 0 ? today : newest.Take(5).ToList();
-        var text = heading + DiscordStoryList.Join(shown.Select(d => DiscordStoryList.Line(d.Title, d.Url, d.Source)), DiscordAnswerFormatter.DescriptionLimit - heading.Length);
-        var embed = new DiscordEmbed($"Digest preview · {now:yyyy-MM-dd}", text, Footer: new DiscordEmbedFooter("Preview: only you can see this."), Color: ListColor);
+        var content = await digest.BuildAsync(cancellationToken);
+        var text = DiscordTextCutter.Cut(DigestMarkdown.Render(content), DiscordAnswerFormatter.DescriptionLimit);
+        var embed = new DiscordEmbed($"Digest preview · {content.Heading}", text, Footer: new DiscordEmbedFooter("Preview: only you can see this."), Color: ListColor);
         return new DiscordMessagePayload(Embeds: [embed], Flags: DiscordMessagePayload.Ephemeral);
     }
 

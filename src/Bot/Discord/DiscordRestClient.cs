@@ -52,6 +52,21 @@ public sealed class DiscordRestClient(
         return Parse(await SendAsync(route, message with { Flags = null }, cancellationToken));
     }
 
+    /// <summary>Posts a prepared JSON body (a digest) with the bot token.</summary>
+    public async Task<JsonElement> CreateChannelMessageAsync(string channelId, System.Text.Json.Nodes.JsonObject body, CancellationToken cancellationToken)
+    {
+        var route = new DiscordRoute(HttpMethod.Post, "/channels/{channel}/messages", channelId, Api($"/channels/{Uri.EscapeDataString(channelId)}/messages"), true);
+        return Parse(await SendAsync(route, body, cancellationToken));
+    }
+
+    /// <summary>The channel's most recent messages, newest first (needs READ_MESSAGE_HISTORY).</summary>
+    public async Task<JsonElement> GetChannelMessagesAsync(string channelId, int limit, CancellationToken cancellationToken)
+    {
+        var route = new DiscordRoute(HttpMethod.Get, "/channels/{channel}/messages", channelId,
+            Api($"/channels/{Uri.EscapeDataString(channelId)}/messages?limit={Math.Clamp(limit, 1, 100)}"), true);
+        return Parse(await SendAsync(route, null, cancellationToken));
+    }
+
     /// <summary>Posts through a channel webhook URL (no bot needed); <c>wait=true</c> returns the created message.</summary>
     public async Task<JsonElement> ExecuteWebhookAsync(Uri webhookUrl, DiscordMessagePayload message, CancellationToken cancellationToken)
     {
@@ -77,9 +92,9 @@ public sealed class DiscordRestClient(
         }
     }
 
-    private async Task<string> SendAsync(DiscordRoute route, object body, CancellationToken cancellationToken)
+    private async Task<string> SendAsync(DiscordRoute route, object? body, CancellationToken cancellationToken)
     {
-        var json = JsonSerializer.Serialize(body, body.GetType(), DiscordJson.Options);
+        var json = body is null ? null : JsonSerializer.Serialize(body, body.GetType(), DiscordJson.Options);
         var client = httpClients.CreateClient(HttpClientName);
         for (int rateLimited = 0, transient = 0; ; )
         {
@@ -125,9 +140,10 @@ public sealed class DiscordRestClient(
         return Task.Delay(delay, time, cancellationToken);
     }
 
-    private HttpRequestMessage Build(DiscordRoute route, string json)
+    private HttpRequestMessage Build(DiscordRoute route, string? json)
     {
-        var request = new HttpRequestMessage(route.Method, route.Url) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+        var request = new HttpRequestMessage(route.Method, route.Url);
+        if (json is not null) request.Content = new StringContent(json, Encoding.UTF8, "application/json");
         request.Headers.TryAddWithoutValidation("User-Agent", $"DiscordBot ({options.Value.UserAgentUrl}, {Version})");
         if (route.IsAuthenticated)
         {

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Newsdesk.Chat;
+using Newsdesk.Digest;
 
 namespace Newsdesk.Discord;
 
@@ -20,6 +21,7 @@ public static class DiscordServiceCollectionExtensions
         services.AddSingleton<DiscordAutocompleteProvider>();
         services.AddSingleton<DiscordInteractionDispatcher>();
         services.AddSingleton<DiscordInteractionEndpoint>();
+        if (!string.IsNullOrWhiteSpace(settings.BotToken)) services.AddSingleton<IDigestPoster, DiscordDigestPoster>();
         return services;
     }
 

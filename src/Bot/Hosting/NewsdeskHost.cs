@@ -6,6 +6,8 @@ using Microsoft.Extensions.Logging;
 using Newsdesk.Answering;
 using Newsdesk.Cli;
 using Newsdesk.Corpus;
+using Newsdesk.Corpus.Feeds;
+using Newsdesk.Digest;
 using Newsdesk.Retrieval;
 
 namespace Newsdesk.Hosting;
@@ -31,6 +33,8 @@ public static class NewsdeskHost
         services.AddCorpus(configuration, command.CorpusFolders);
         services.AddRetrieval(configuration);
         services.AddAnswering(configuration);
+        services.AddFeeds(configuration);
+        services.AddDigest(configuration);
     }
 
     public static HostApplicationBuilder CreateCliBuilder(CommandLine command)

@@ -4,6 +4,8 @@ using Newsdesk.Chat;
 using Newsdesk.Corpus;
 using Newsdesk.Retrieval;
 
+using Newsdesk.Digest;
+
 namespace Newsdesk.Slack;
 
 /// <summary><c>/newsdesk ask|ask!|digest|sources|help</c>. <see cref="Handle"/> returns the immediate (ephemeral)
@@ -15,7 +17,7 @@ public sealed class SlackCommandHandler(
     SlackAnswerFormatter formatter,
     KnowledgeStore knowledge,
     PassageRetriever retriever,
-    TimeProvider time,
+    DigestPreview digest,
     ILogger<SlackCommandHandler> logger)
 {
     private const int ListedStories = 10;
@@ -62,16 +64,9 @@ public sealed class SlackCommandHandler(
         return Ephemeral(SlackNotices.Looking);
     }
 
-    /// <summary>Until the digest feature lands: the newest stories of the last day, else the newest few.</summary>
-    private async Task<SlackMessageContent> DigestAsync(CancellationToken cancellationToken)
-    {
-        var newest = await knowledge.ListDocumentsAsync(ListedStories * 5, cancellationToken);
-        var since = time.GetUtcNow().AddDays(-1);
-        var today = newest.Where(d => (d.PublishedAt ?? d.AddedAt) >= since).Take(ListedStories).ToList();
-        return today.Count > 0
-            ? formatter.FormatDocuments("Today's newest stories", today)
-            : formatter.FormatDocuments("Nothing new in the last day; the newest stories I have", newest.Take(5).ToList());
-    }
+    /// <summary>Today's digest exactly as the scheduled one would be composed now.</summary>
+    private async Task<SlackMessageContent> DigestAsync(CancellationToken cancellationToken) =>
+        SlackDigestFormatter.Format(await digest.BuildAsync(cancellationToken), marker: "preview");
 
     private async Task<SlackMessageContent> SourcesAsync(string topic, CancellationToken cancellationToken)
     {

@@ -27,6 +27,7 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<SlackBotIdentity>();
         services.AddSingleton<SlackEventDispatcher>();
         services.AddSingleton<SlackCommandHandler>();
+        services.AddSingleton<Newsdesk.Digest.IDigestPoster, SlackDigestPoster>();
         if (settings.IsSocketModeEnabled) services.AddHostedService<SlackSocketModeClient>();
         return services;
     }

@@ -34,6 +34,26 @@ public sealed class SlackWebApiClient(IHttpClientFactory httpClients, IOptions<S
         return response.TryGetProperty("ts", out var ts) ? ts.GetString() : null;
     }
 
+    /// <summary>Messages posted in a channel since <paramref name="oldest"/>, newest first (conversations.history, scope
+    /// channels:history; form-encoded, as that read method expects). Used to find a digest after a crash.</summary>
+    public async Task<IReadOnlyList<JsonElement>> GetHistoryAsync(string channel, DateTimeOffset oldest, CancellationToken cancellationToken)
+    {
+        var url = new Uri(BaseUrl(), "conversations.history");
+        var form = new Dictionary<string, string>
+        {
+            ["channel"] = channel,
+            ["oldest"] = oldest.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["limit"] = "200",
+        };
+        var body = await SendAsync("conversations.history", () => new HttpRequestMessage(HttpMethod.Post, url)
+        {
+            Content = new FormUrlEncodedContent(form),
+            Headers = { Authorization = new AuthenticationHeaderValue("Bearer", options.Value.BotToken!) },
+        }, cancellationToken);
+        var response = EnsureOk("conversations.history", body);
+        return response.TryGetProperty("messages", out var messages) ? messages.EnumerateArray().Select(m => m.Clone()).ToList() : [];
+    }
+
     /// <summary>The bot's own user id, to strip its mention and ignore its messages.</summary>
     public async Task<string?> GetBotUserIdAsync(CancellationToken cancellationToken)
     {

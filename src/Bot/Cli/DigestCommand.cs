@@ -1,0 +1,41 @@
+using Microsoft.Extensions.Options;
+using Newsdesk.Digest;
+using Newsdesk.Retrieval;
+
+namespace Newsdesk.Cli;
+
+/// <summary><c>digest --preview</c> prints today's digest as Markdown without posting or claiming anything;
+/// <c>digest --post-now</c> posts today's digest to every destination now, through the same ledger as the schedule
+/// (so a destination that already has today's digest does not get a second one).</summary>
+public sealed class DigestCommand(SearchIndexLoader loader, DigestPreview preview, DigestPublisher publisher, IOptions<DigestOptions> options, TimeProvider time)
+{
+    public async Task<int> RunAsync(CommandLine command, TextWriter output, CancellationToken cancellationToken)
+    {
+        var postNow = command.Has("--post-now");
+        if (!postNow && !command.Has("--preview"))
+        {
+            await Console.Error.WriteLineAsync("digest needs --preview (print today's digest) or --post-now (post it to Digest:Destinations)");
+            return 2;
+        }
+        await loader.LoadAsync(cancellationToken);
+        if (!postNow)
+        {
+            await output.WriteAsync(await preview.RenderMarkdownAsync(cancellationToken));
+            return 0;
+        }
+        if (!options.Value.IsEnabled)
+        {
+            await Console.Error.WriteLineAsync("No Digest:Destinations are configured; nothing to post to.");
+            return 2;
+        }
+        var failed = false;
+        foreach (var value in options.Value.Destinations)
+        {
+            if (!DigestDestination.TryParse(value, out var destination)) continue;
+            var outcome = await publisher.PublishAsync(destination!, time.GetUtcNow(), cancellationToken);
+            failed |= outcome is DigestOutcome.Failed or DigestOutcome.NoPoster or DigestOutcome.Busy;
+            await output.WriteLineAsync($"{destination}: {outcome}");
+        }
+        return failed ? 1 : 0;
+    }
+}

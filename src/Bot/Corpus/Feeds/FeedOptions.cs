@@ -1,0 +1,41 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Newsdesk.Corpus.Feeds;
+
+/// <summary>The news feeds under <c>Corpus:Feeds</c> and how they are polled. Bound to the <c>Corpus</c> section beside
+/// <see cref="CorpusOptions"/>, so a feed list sits with the corpus folders it adds to.</summary>
+public sealed class FeedOptions
+{
+    public const string Section = "Corpus";
+
+    /// <summary>RSS 2.0 or Atom feeds; only these URLs (and the article pages their items link to) are fetched.</summary>
+    public List<FeedSource> Feeds { get; set; } = [];
+
+    /// <summary>How often every feed is asked for news (with a conditional GET, so an unchanged feed costs a 304).</summary>
+    public TimeSpan FeedPollInterval { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>The longest wait after repeated failures of one feed (the backoff doubles up to this).</summary>
+    public TimeSpan FeedMaxBackoff { get; set; } = TimeSpan.FromHours(6);
+
+    /// <summary>One request's deadline, headers and body together.</summary>
+    public TimeSpan FeedFetchTimeout { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>Largest feed document read; a bigger one is a failure, not a partial read.</summary>
+    [Range(1024, 64 * 1024 * 1024)]
+    public int FeedMaxBytes { get; set; } = 4 * 1024 * 1024;
+
+    /// <summary>Largest article page read; a bigger one falls back to the feed's own text for that item.</summary>
+    [Range(1024, 64 * 1024 * 1024)]
+    public int ArticleMaxBytes { get; set; } = 2 * 1024 * 1024;
+
+    /// <summary>Items taken from one feed per poll (newest first); the rest wait for the next poll.</summary>
+    [Range(1, 1000)]
+    public int FeedMaxItemsPerPoll { get; set; } = 50;
+
+    /// <summary>Fetch each item's article page and extract its main text; off means the feed's text is used.</summary>
+    public bool FeedFetchArticles { get; set; } = true;
+
+    /// <summary>Tests only: lets fetches reach loopback addresses (a feed server on 127.0.0.1). Private and
+    /// link-local addresses stay forbidden either way.</summary>
+    public bool FeedAllowLoopback { get; set; }
+}

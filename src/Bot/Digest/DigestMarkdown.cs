@@ -1,0 +1,46 @@
+using System.Text;
+
+namespace Newsdesk.Digest;
+
+/// <summary>The digest as Markdown: what <c>digest --preview</c> prints and the shape the Discord message follows.</summary>
+public static class DigestMarkdown
+{
+    public static string Render(DigestContent digest, string? marker = null)
+    {
+        var text = new StringBuilder().Append("# Newsdesk digest: ").AppendLine(digest.Heading).AppendLine();
+        if (digest.IsQuiet) text.AppendLine(DigestContent.QuietLine);
+        foreach (var topic in digest.Topics)
+        {
+            AppendStory(text, topic.Lead, "## ");
+            foreach (var related in topic.Stories.Skip(1))
+            {
+                text.Append("   ↳ Related: ");
+                AppendStory(text, related, "");
+            }
+        }
+        if (digest.MoreCount > 0) text.AppendLine($"_…and {digest.MoreCount} more new {(digest.MoreCount == 1 ? "story" : "stories")} in the corpus._").AppendLine();
+        if (marker is not null) text.AppendLine($"<sub>digest ref {marker}</sub>");
+        return text.ToString();
+    }
+
+    private static void AppendStory(StringBuilder text, DigestStory story, string prefix)
+    {
+        var title = Escape(story.Title);
+        text.Append(prefix).AppendLine(story.Url is null ? title : $"[{title}](<{story.Url.AbsoluteUri}>)");
+        text.AppendLine($"*{Escape(story.Source)}*: {Escape(story.Summary)}").AppendLine();
+    }
+
+    /// <summary>Markdown control characters in article text are shown, not obeyed; "@" gets a zero-width joiner so no
+    /// text can read as a mass mention even where mentions are parsed.</summary>
+    public static string Escape(string text)
+    {
+        var escaped = new StringBuilder(text.Length + 8);
+        foreach (var c in text)
+        {
+            if (c is '\\' or '*' or '_' or '`' or '~' or '|' or '[' or ']' or '<' or '>' or '#') escaped.Append('\\');
+            escaped.Append(c);
+            if (c == '@') escaped.Append('\u2060');
+        }
+        return escaped.ToString();
+    }
+}

@@ -1,0 +1,62 @@
+using System.Text.Json.Nodes;
+
+namespace Newsdesk.Digest;
+
+/// <summary>The Execute Webhook body for a digest: a short <c>content</c> line and one embed per running topic, within
+/// Discord's limits (PROTOCOLS.md D4: content ≤ 2000, ≤ 10 embeds, title ≤ 256, description ≤ 4096, all embed text
+/// ≤ 6000) and with <c>allowed_mentions: {parse: []}</c> so nothing in a story can ping anyone (D5).</summary>
+public static class DiscordWebhookDigestMessage
+{
+    private const int MaxEmbeds = 10;
+    private const int MaxEmbedText = 6000;
+    private const int TitleLimit = 256;
+    private const int DescriptionLimit = 4096;
+    private const int FooterLimit = 2048;
+
+    public static JsonObject Build(DigestContent digest, string marker)
+    {
+        var embeds = new JsonArray();
+        var budget = MaxEmbedText - Footer(marker).Length - 64;
+        var shown = 0;
+        foreach (var topic in digest.Topics)
+        {
+            // Leave room for the closing embed that carries the marker.
+            if (embeds.Count == MaxEmbeds - 1) break;
+            var title = Truncate(topic.Lead.Title, TitleLimit);
+            var description = Truncate(Describe(topic), DescriptionLimit);
+            if (title.Length + description.Length > budget) break;
+            budget -= title.Length + description.Length;
+            var embed = new JsonObject { ["title"] = title, ["description"] = description };
+            if (topic.Lead.Url is not null) embed["url"] = topic.Lead.Url.AbsoluteUri;
+            embeds.Add(embed);
+            shown += topic.Stories.Count;
+        }
+        var more = digest.StoryCount - shown + digest.MoreCount;
+        var closing = digest.IsQuiet ? DigestContent.QuietLine
+            : more > 0 ? $"…and {more} more new {(more == 1 ? "story" : "stories")} in the corpus." : "That's all for today.";
+        embeds.Add(new JsonObject { ["description"] = closing, ["footer"] = new JsonObject { ["text"] = Truncate(Footer(marker), FooterLimit) } });
+        return new JsonObject
+        {
+            ["content"] = Truncate($"**Newsdesk digest: {digest.Heading}**", 2000),
+            ["embeds"] = embeds,
+            ["allowed_mentions"] = new JsonObject { ["parse"] = new JsonArray() },
+        };
+    }
+
+    public static string Footer(string marker) => $"Newsdesk digest · ref {marker}";
+
+    private static string Describe(DigestTopic topic)
+    {
+        var lead = topic.Lead;
+        var text = $"*{DigestMarkdown.Escape(lead.Source)}*: {DigestMarkdown.Escape(lead.Summary)}";
+        foreach (var related in topic.Stories.Skip(1))
+        {
+            var title = DigestMarkdown.Escape(related.Title);
+            var link = related.Url is null ? title : $"[{title}](<{related.Url.AbsoluteUri}>)";
+            text += $"\n↳ Related: {link} (*{DigestMarkdown.Escape(related.Source)}*): {DigestMarkdown.Escape(related.Summary)}";
+        }
+        return text;
+    }
+
+    private static string Truncate(string text, int limit) => text.Length <= limit ? text : string.Concat(text.AsSpan(0, limit - 1), "…");
+}

@@ -1,0 +1,52 @@
+using System.Text.Json.Nodes;
+using Newsdesk.Digest;
+
+namespace Newsdesk.Slack;
+
+/// <summary>A digest in Block Kit: a header, one section per running topic, a closing context line with the digest's
+/// marker. Within Slack's limits (PROTOCOLS.md S5: ≤ 50 blocks, text ≤ 4,000; header text ≤ 150, section text
+/// ≤ 3,000), every piece of article text escaped so none of it can form a mention or link.</summary>
+public static class SlackDigestFormatter
+{
+    private const int MaxTopics = 20;
+    private const int SectionLimit = 3000;
+
+    public static SlackMessageContent Format(DigestContent digest, string marker)
+    {
+        var blocks = new JsonArray
+        {
+            new JsonObject
+            {
+                ["type"] = "header",
+                ["text"] = new JsonObject { ["type"] = "plain_text", ["text"] = SlackText.Truncate($"Newsdesk digest: {digest.Heading}", 150) },
+            },
+        };
+        foreach (var topic in digest.Topics.Take(MaxTopics))
+        {
+            var text = Story(topic.Lead, "");
+            foreach (var related in topic.Stories.Skip(1)) text += "\n" + Story(related, "↳ Related: ");
+            blocks.Add(new JsonObject
+            {
+                ["type"] = "section",
+                ["text"] = new JsonObject { ["type"] = "mrkdwn", ["text"] = SlackText.Truncate(text, SectionLimit) },
+            });
+        }
+        var more = digest.MoreCount + digest.Topics.Skip(MaxTopics).Sum(t => t.Stories.Count);
+        var closing = digest.IsQuiet ? DigestContent.QuietLine
+            : more > 0 ? $"…and {more} more new {(more == 1 ? "story" : "stories")} in the corpus." : "That's all for today.";
+        blocks.Add(new JsonObject
+        {
+            ["type"] = "context",
+            ["elements"] = new JsonArray { new JsonObject { ["type"] = "mrkdwn", ["text"] = $"{SlackText.Escape(closing)} · digest ref {marker}" } },
+        });
+        var fallback = digest.IsQuiet ? $"Newsdesk digest: {digest.Heading}. {DigestContent.QuietLine}"
+            : $"Newsdesk digest: {digest.Heading}, {digest.StoryCount} {(digest.StoryCount == 1 ? "story" : "stories")}";
+        return new SlackMessageContent(SlackText.Truncate(SlackText.Escape(fallback) + $" (ref {marker})", 4000), blocks);
+    }
+
+    private static string Story(DigestStory story, string prefix)
+    {
+        var title = story.Url is null ? SlackText.Escape(story.Title) : SlackText.Link(story.Url, story.Title);
+        return $"{prefix}*{title}*\n_{SlackText.Escape(story.Source)}_: {SlackText.Escape(story.Summary)}";
+    }
+}

@@ -1,0 +1,85 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Newsdesk.Digest;
+using Newsdesk.Slack;
+using Newsdesk.Tests.Slack;
+
+namespace Newsdesk.Tests.Digest;
+
+public sealed class DigestFormattingTests
+{
+    private static readonly DateTimeOffset At = new(2025, 3, 11, 8, 0, 0, TimeSpan.Zero);
+
+    private static DigestContent Digest(int topics, string title = "Story", string summary = "Summary.") => new("Tuesday 11 March 2025",
+        Enumerable.Range(0, topics).Select(i => new DigestTopic([
+            new DigestStory($"{title} {i}", new Uri($"https://news.example/{i}"), "Music Week", summary, 1, At),
+            new DigestStory($"Related {i}", null, "BBC", "More.", 0.5, At),
+        ])).ToList(), MoreCount: 3);
+
+    [Fact]
+    public void SlackDigestEscapesArticleTextAndStaysWithinBlockKitLimits()
+    {
+        var content = SlackDigestFormatter.Format(Digest(25, "<!channel> & <@U123>", new string('x', 5000)), "nd-abc");
+
+        Assert.True(content.Blocks.Count <= 50);
+        var json = content.Blocks.ToJsonString();
+        Assert.DoesNotContain("<!channel>", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("<@U123>", json, StringComparison.Ordinal);
+        Assert.All(content.Blocks.Where(b => b!["type"]!.GetValue<string>() == "section"),
+            b => Assert.True(b!["text"]!["text"]!.GetValue<string>().Length <= 3000));
+        Assert.Contains("nd-abc", content.Text, StringComparison.Ordinal);
+        Assert.Contains("nd-abc", json, StringComparison.Ordinal);
+        Assert.True(content.Text.Length <= 4000);
+    }
+
+    [Fact]
+    public void DiscordDigestStaysWithinMessageLimitsAndMentionsNobody()
+    {
+        var message = DiscordWebhookDigestMessage.Build(Digest(15, "@everyone " + new string('t', 300), new string('s', 3000)), "nd-abc");
+
+        var embeds = message["embeds"]!.AsArray();
+        Assert.True(embeds.Count <= 10);
+        Assert.True(message["content"]!.GetValue<string>().Length <= 2000);
+        var embedText = embeds.Sum(e => (e!["title"]?.GetValue<string>().Length ?? 0) + (e["description"]?.GetValue<string>().Length ?? 0)
+            + (e["footer"]?["text"]?.GetValue<string>().Length ?? 0));
+        Assert.True(embedText <= 6000);
+        Assert.All(embeds, e => Assert.True((e!["title"]?.GetValue<string>().Length ?? 0) <= 256));
+        Assert.Empty(message["allowed_mentions"]!["parse"]!.AsArray());
+        Assert.Contains("more new stories", embeds[^1]!["description"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("nd-abc", embeds[^1]!["footer"]!["text"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PreviewMarkdownShowsEachStoryWithLinkSourceAndSummaryAndAQuietDayLine()
+    {
+        var markdown = DigestMarkdown.Render(Digest(1, "Napster *wins*"));
+        Assert.Contains("## [Napster \\*wins\\* 0](<https://news.example/0>)", markdown, StringComparison.Ordinal);
+        Assert.Contains("*Music Week*: Summary.", markdown, StringComparison.Ordinal);
+        Assert.Contains("↳ Related: Related 0", markdown, StringComparison.Ordinal);
+        Assert.Contains(DigestContent.QuietLine, DigestMarkdown.Render(new DigestContent("Tuesday 11 March 2025", [], 0)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DiscordWebhookPosterWaitsOutRetryAfterOnTheClockAndPostsWithWaitTrue()
+    {
+        await using var discord = await FakeDiscordWebhook.StartAsync();
+        var clock = new ObservedTimeProvider();
+        await using var services = new ServiceCollection().AddHttpClient().BuildServiceProvider();
+        var poster = new DiscordWebhookDigestPoster(services.GetRequiredService<IHttpClientFactory>(), clock, NullLogger<DiscordWebhookDigestPoster>.Instance);
+        Assert.True(DigestDestination.TryParse(discord.WebhookUrl.AbsoluteUri, out var destination));
+        discord.RateLimitNext(2.5);
+
+        var posting = poster.PostAsync(destination!, Digest(2), "nd-abc", default);
+        await clock.WaitForTimerAsync(TimeSpan.FromSeconds(2.5));
+        Assert.False(posting.IsCompleted);
+        clock.Advance(TimeSpan.FromSeconds(2.5));
+        var id = await posting.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(2, discord.Requests);
+        var (query, body) = Assert.Single(discord.Posts);
+        Assert.Equal("?wait=true", query);
+        Assert.False(string.IsNullOrEmpty(id));
+        Assert.NotNull(body["embeds"] as JsonArray);
+    }
+}
