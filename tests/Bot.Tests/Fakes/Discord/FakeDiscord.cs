@@ -29,6 +29,7 @@ public sealed class FakeDiscord : IAsyncDisposable
     private readonly List<FakeDiscordRequest> requests = [];
     private readonly ConcurrentQueue<FakeDiscordResponse> scripted = new();
     private readonly ConcurrentDictionary<string, string> commandSets = new();
+    private readonly Dictionary<string, List<string>> channelMessages = new(StringComparer.Ordinal);
     private TaskCompletionSource changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private FakeDiscord(WebApplication app) => this.app = app;
@@ -120,12 +121,33 @@ public sealed class FakeDiscord : IAsyncDisposable
             case ("PATCH", ["api", "v10", "webhooks", ApplicationId, _, "messages", "@original"]):
                 return new(200, """{"id":"1200000000000000001","type":20}""");
             case ("POST", ["api", "v10", "channels", var channel, "messages"]):
-                return new(200, $$"""{"id":"1200000000000000002","channel_id":"{{channel}}"}""");
+                return PostToChannel(channel, request.Body);
+            case ("GET", ["api", "v10", "channels", var channel, "messages"]):
+                return new(200, new JsonArray([.. ChannelMessages(channel).Select(m => JsonNode.Parse(m))]).ToJsonString());
             case ("POST", ["api", "v10", "webhooks", _, _]):
                 return new(200, """{"id":"1200000000000000003"}""");
             default:
                 return new(404, """{"message":"Unknown Webhook","code":10015}""");
         }
+    }
+
+    /// <summary>Messages posted to a channel with the bot token, newest first, as Discord lists them.</summary>
+    public IReadOnlyList<string> ChannelMessages(string channel)
+    {
+        lock (gate) return channelMessages.TryGetValue(channel, out var messages) ? [.. Enumerable.Reverse(messages)] : [];
+    }
+
+    private FakeDiscordResponse PostToChannel(string channel, string body)
+    {
+        var message = JsonNode.Parse(body)!.AsObject();
+        lock (gate)
+        {
+            if (!channelMessages.TryGetValue(channel, out var messages)) channelMessages[channel] = messages = [];
+            message["id"] = $"12{messages.Count + 1:D17}";
+            message["channel_id"] = channel;
+            messages.Add(message.ToJsonString());
+        }
+        return new(200, message.ToJsonString());
     }
 
     /// <summary>A bulk overwrite replaces the set; ids derive from names, so the same set keeps the same ids.</summary>
