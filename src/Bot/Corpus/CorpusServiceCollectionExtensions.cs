@@ -16,6 +16,7 @@ public static class CorpusServiceCollectionExtensions
             o.Folders = o.Folders.Count == 0 ? [CorpusOptions.DefaultFolder] : o.Folders.Distinct(StringComparer.Ordinal).ToList();
         });
 
+        services.AddSingleton<SqliteConnections>();
         services.AddSingleton<KnowledgeStore>();
         services.AddSingleton<PassageEmbedder>();
         services.AddSingleton<CorpusSynchronizer>();

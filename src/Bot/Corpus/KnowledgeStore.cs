@@ -5,23 +5,16 @@ using Microsoft.Extensions.Options;
 namespace Newsdesk.Corpus;
 
 /// <summary>Documents, passages, their embeddings and the FTS5 lexical index, in one SQLite file.</summary>
-public sealed class KnowledgeStore(IOptions<StorageOptions> options, TimeProvider time)
+public sealed class KnowledgeStore(SqliteConnections connections, TimeProvider time)
 {
-    private readonly string connectionString = new SqliteConnectionStringBuilder
-    {
-        DataSource = Path.GetFullPath(options.Value.Database),
-        Pooling = true,
-        DefaultTimeout = 30,
-    }.ToString();
 
     private const int SchemaVersion = 2;
 
-    public string DatabasePath => Path.GetFullPath(options.Value.Database);
+    public string DatabasePath => connections.DatabasePath;
 
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await connections.OpenAsync(cancellationToken);
         await using (var version = connection.CreateCommand())
         {
             version.CommandText = "PRAGMA user_version";
@@ -57,7 +50,7 @@ public sealed class KnowledgeStore(IOptions<StorageOptions> options, TimeProvide
 
     public async Task<string?> GetSettingAsync(string key, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await connections.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT value FROM settings WHERE key = $key";
         command.Parameters.AddWithValue("$key", key);
@@ -66,7 +59,7 @@ public sealed class KnowledgeStore(IOptions<StorageOptions> options, TimeProvide
 
     public async Task SetSettingAsync(string key, string value, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await connections.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "INSERT INTO settings(key, value) VALUES ($key, $value) ON CONFLICT(key) DO UPDATE SET value = $value";
         command.Parameters.AddWithValue("$key", key);
@@ -77,7 +70,7 @@ public sealed class KnowledgeStore(IOptions<StorageOptions> options, TimeProvide
     /// <summary>Source → content hash for every document of one origin, to decide what a re-scan must redo.</summary>
     public async Task<Dictionary<string, string>> GetContentHashesAsync(string origin, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await connections.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT source, content_hash FROM documents WHERE origin = $origin";
         command.Parameters.AddWithValue("$origin", origin);
@@ -90,7 +83,7 @@ public sealed class KnowledgeStore(IOptions<StorageOptions> options, TimeProvide
     /// <summary>Replaces a document and all its passages in one transaction, so a crash never leaves half of one.</summary>
     public async Task SaveDocumentAsync(DocumentRecord document, IReadOnlyList<EmbeddedPassage> passages, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await connections.OpenAsync(cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         await DeleteAsync(connection, transaction, document.Source, cancellationToken);
 
@@ -140,7 +133,7 @@ public sealed class KnowledgeStore(IOptions<StorageOptions> options, TimeProvide
 
     public async Task RemoveDocumentAsync(string source, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await connections.OpenAsync(cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         await DeleteAsync(connection, transaction, source, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -149,7 +142,7 @@ public sealed class KnowledgeStore(IOptions<StorageOptions> options, TimeProvide
     /// <summary>Every passage with its sentences' places and vectors (concatenated), for the in-memory dense index.</summary>
     public async Task<IReadOnlyList<(StoredPassage Passage, SentenceSpan[] Sentences, float[] Vectors)>> LoadPassagesAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await connections.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """
             SELECT p.id, p.document_id, d.source, d.title, d.url, p.ordinal, p.text, d.added_at, p.sentence_spans, p.sentence_vectors
@@ -174,7 +167,7 @@ public sealed class KnowledgeStore(IOptions<StorageOptions> options, TimeProvide
     /// Title matches count, but less than body matches: a headline alone is weak evidence.</summary>
     public async Task<IReadOnlyList<(long PassageId, double Score)>> SearchTermsAsync(string ftsQuery, int limit, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await connections.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """
             SELECT rowid, -bm25(passage_terms, 0.5, 1.0) AS score FROM passage_terms
@@ -191,7 +184,7 @@ public sealed class KnowledgeStore(IOptions<StorageOptions> options, TimeProvide
     /// <summary>Number of passages containing a term (FTS5 syntax), for IDF weights in evidence and sentence choice.</summary>
     public async Task<(long Matching, long Total)> CountPassagesAsync(string ftsQuery, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await connections.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT (SELECT count(*) FROM passage_terms WHERE passage_terms MATCH $query), (SELECT count(*) FROM passages)";
         command.Parameters.AddWithValue("$query", ftsQuery);
@@ -203,7 +196,7 @@ public sealed class KnowledgeStore(IOptions<StorageOptions> options, TimeProvide
     /// <summary>Documents that have passages, newest first (by publication time where known, else when added).</summary>
     public async Task<IReadOnlyList<DocumentSummary>> ListDocumentsAsync(int limit, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await connections.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """
             SELECT d.source, d.title, d.url, d.feed_name, d.published_at, d.added_at FROM documents d
@@ -242,13 +235,6 @@ public sealed class KnowledgeStore(IOptions<StorageOptions> options, TimeProvide
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        var connection = new SqliteConnection(connectionString);
-        await connection.OpenAsync(cancellationToken);
-        await ExecuteAsync(connection, "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;", cancellationToken);
-        return connection;
-    }
 
     private static async Task ExecuteAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
     {

@@ -8,18 +8,11 @@ namespace Newsdesk.Digest;
 /// <summary>Which digests were claimed and posted, in the shared SQLite file. A claim is one INSERT on the primary key
 /// (destination, local date), so of several instances sharing the store exactly one wins it; a take-over is an UPDATE
 /// conditioned on the claim it replaces.</summary>
-public sealed class DigestLedger(IOptions<StorageOptions> options)
+public sealed class DigestLedger(SqliteConnections connections)
 {
-    private readonly string connectionString = new SqliteConnectionStringBuilder
-    {
-        DataSource = Path.GetFullPath(options.Value.Database),
-        Pooling = true,
-        DefaultTimeout = 30,
-    }.ToString();
 
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(options.Value.Database))!);
         await ExecuteAsync("""
             PRAGMA journal_mode = WAL;
             CREATE TABLE IF NOT EXISTS digest_slots (
@@ -99,7 +92,7 @@ public sealed class DigestLedger(IOptions<StorageOptions> options)
 
     private async Task<IReadOnlyList<DigestSlot>> QueryAsync(string where, Action<SqliteParameterCollection> bind, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await connections.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = $"""
             SELECT destination, slot_date, scheduled_at, window_start, window_end, marker, claimed_by, claimed_at, state, message_id
@@ -119,22 +112,13 @@ public sealed class DigestLedger(IOptions<StorageOptions> options)
 
     private async Task<int> ExecuteAsync(string sql, Action<SqliteParameterCollection> bind, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await connections.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         bind(command.Parameters);
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        var connection = new SqliteConnection(connectionString);
-        await connection.OpenAsync(cancellationToken);
-        await using var pragma = connection.CreateCommand();
-        pragma.CommandText = "PRAGMA busy_timeout = 5000;";
-        await pragma.ExecuteNonQueryAsync(cancellationToken);
-        return connection;
-    }
 
     private static string Format(DateTimeOffset value) => value.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
 

@@ -7,19 +7,12 @@ namespace Newsdesk.Corpus.Feeds;
 /// <summary>Feed items seen and each feed's polling state, in the knowledge store's SQLite file. An item is known by
 /// its GUID within its feed, by its link, or by its content hash anywhere, so a feed that rewrites GUIDs or dates, or
 /// two feeds carrying one story, store it once.</summary>
-public sealed class FeedItemStore(IOptions<StorageOptions> options)
+public sealed class FeedItemStore(SqliteConnections connections)
 {
-    private readonly string connectionString = new SqliteConnectionStringBuilder
-    {
-        DataSource = Path.GetFullPath(options.Value.Database),
-        Pooling = true,
-        DefaultTimeout = 30,
-    }.ToString();
 
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(options.Value.Database))!);
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await connections.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """
             PRAGMA journal_mode = WAL;
@@ -52,7 +45,7 @@ public sealed class FeedItemStore(IOptions<StorageOptions> options)
 
     public async Task<bool> IsKnownAsync(string feedUrl, string itemId, Uri? link, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await connections.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT EXISTS (SELECT 1 FROM feed_items WHERE (feed_url = $feed AND guid = $guid) OR (link IS NOT NULL AND link = $link))";
         command.Parameters.AddWithValue("$feed", feedUrl);
@@ -63,7 +56,7 @@ public sealed class FeedItemStore(IOptions<StorageOptions> options)
 
     public async Task<bool> HasContentAsync(string contentHash, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await connections.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT EXISTS (SELECT 1 FROM feed_items WHERE content_hash = $hash)";
         command.Parameters.AddWithValue("$hash", contentHash);
@@ -75,7 +68,7 @@ public sealed class FeedItemStore(IOptions<StorageOptions> options)
     public async Task AddAsync(string feedUrl, FeedItem item, string contentHash, string documentSource, string feedName,
         DateTimeOffset arrivedAt, bool isNew, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await connections.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """
             INSERT OR IGNORE INTO feed_items(feed_url, guid, link, content_hash, document_source, title, feed_name, published_at, arrived_at, is_new)
@@ -97,7 +90,7 @@ public sealed class FeedItemStore(IOptions<StorageOptions> options)
     /// <summary>New stories that arrived in (<paramref name="after"/>, <paramref name="until"/>], one per document.</summary>
     public async Task<IReadOnlyList<ArrivedStory>> ListArrivedAsync(DateTimeOffset after, DateTimeOffset until, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await connections.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """
             SELECT document_source, title, link, feed_name, published_at, min(arrived_at) FROM feed_items
@@ -119,7 +112,7 @@ public sealed class FeedItemStore(IOptions<StorageOptions> options)
 
     public async Task<FeedState> GetStateAsync(string feedUrl, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await connections.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT etag, last_modified, failures, next_attempt_at, is_seeded FROM feed_state WHERE feed_url = $feed";
         command.Parameters.AddWithValue("$feed", feedUrl);
@@ -131,7 +124,7 @@ public sealed class FeedItemStore(IOptions<StorageOptions> options)
 
     public async Task SaveStateAsync(FeedState state, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await connections.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """
             INSERT INTO feed_state(feed_url, etag, last_modified, failures, next_attempt_at, is_seeded)
@@ -150,13 +143,4 @@ public sealed class FeedItemStore(IOptions<StorageOptions> options)
 
     private static DateTimeOffset Parse(string value) => DateTimeOffset.Parse(value, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
 
-    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        var connection = new SqliteConnection(connectionString);
-        await connection.OpenAsync(cancellationToken);
-        await using var pragma = connection.CreateCommand();
-        pragma.CommandText = "PRAGMA busy_timeout = 5000;";
-        await pragma.ExecuteNonQueryAsync(cancellationToken);
-        return connection;
-    }
 }
