@@ -13,7 +13,9 @@ public sealed class DiscordAskHandler(ChatInbox inbox, DiscordResponder responde
         var text = data.StringOption("question")?.Trim();
         if (string.IsNullOrEmpty(text)) return Say(Empty);
         var pending = responder.CreatePending(interactionToken, data.BooleanOption("private"));
-        var deadline = responder.StartDeadline();
+        // Questions already waiting mean this answer cannot come within the budget: defer at once, so the
+        // acknowledgement never waits on answering under load (benchmarks/Bot.LoadRunner, docs/reliability-load.md).
+        var deadline = inbox.Depth > 0 ? Task.CompletedTask : responder.StartDeadline();
         var job = new ChatJob(interactionId, "Discord", new Question(text), new DiscordInteractionReply(pending, feedback, interactionId));
         if (!inbox.TryEnqueue(job)) return Say(Busy);
         return await pending.RespondAsync(deadline);

@@ -7,7 +7,7 @@ namespace Newsdesk.Slack;
 /// <summary>Slack's own tables in the bot's SQLite file: which events and messages were already taken (so Slack's
 /// retries, duplicate deliveries and restarts never answer twice) and the questions asked in each thread (so
 /// follow-ups are understood).</summary>
-public sealed class SlackStore(IOptions<StorageOptions> storage, IOptions<SlackOptions> options, TimeProvider time) : IDisposable
+public sealed class SlackStore(IOptions<StorageOptions> storage, IOptions<SlackOptions> options, TimeProvider time) : IDisposable, IAsyncDisposable
 {
     private readonly string connectionString = new SqliteConnectionStringBuilder
     {
@@ -17,25 +17,37 @@ public sealed class SlackStore(IOptions<StorageOptions> storage, IOptions<SlackO
     }.ToString();
 
     private readonly SemaphoreSlim initialization = new(1, 1);
+
     private bool isInitialized;
+    private SlackWriteBatcher? writer;
+
+    /// <summary>Claims and turns are written in group commits: see <see cref="SlackWriteBatcher"/>.</summary>
+    private SlackWriteBatcher Writer => LazyInitializer.EnsureInitialized(ref writer, () => new SlackWriteBatcher(OpenAsync));
 
     /// <summary>Claims every key at once; true only when none was taken before. One statement, so two deliveries
     /// racing for the same key cannot both win.</summary>
     public async Task<bool> TryClaimAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await EnsureTablesAsync(cancellationToken);
+        return await Writer.WriteAsync((connection, transaction) => ClaimAsync(connection, transaction, keys), cancellationToken);
+    }
+
+    private async Task<bool> ClaimAsync(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<string> keys)
+    {
         var now = time.GetUtcNow();
         await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
         var values = keys.Select((_, i) => $"($key{i}, $at)");
         command.CommandText = $"INSERT INTO slack_handled(key, handled_at) VALUES {string.Join(", ", values)} ON CONFLICT(key) DO NOTHING";
         for (var i = 0; i < keys.Count; i++) command.Parameters.AddWithValue($"$key{i}", keys[i]);
         command.Parameters.AddWithValue("$at", now.ToUnixTimeSeconds());
-        var inserted = await command.ExecuteNonQueryAsync(cancellationToken);
+        var inserted = await command.ExecuteNonQueryAsync();
 
         await using var prune = connection.CreateCommand();
+        prune.Transaction = transaction;
         prune.CommandText = "DELETE FROM slack_handled WHERE handled_at < $before";
         prune.Parameters.AddWithValue("$before", (now - options.Value.HandledEventRetention).ToUnixTimeSeconds());
-        await prune.ExecuteNonQueryAsync(cancellationToken);
+        await prune.ExecuteNonQueryAsync();
         return inserted == keys.Count;
     }
 
@@ -60,8 +72,14 @@ public sealed class SlackStore(IOptions<StorageOptions> storage, IOptions<SlackO
 
     public async Task AddTurnAsync(string channel, string threadTs, string ts, string question, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await EnsureTablesAsync(cancellationToken);
+        await Writer.WriteAsync((connection, transaction) => InsertTurnAsync(connection, transaction, channel, threadTs, ts, question), cancellationToken);
+    }
+
+    private async Task<bool> InsertTurnAsync(SqliteConnection connection, SqliteTransaction transaction, string channel, string threadTs, string ts, string question)
+    {
         await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
         command.CommandText = """
             INSERT INTO slack_turns(channel, thread_ts, ts, question, added_at) VALUES ($channel, $thread, $ts, $question, $at)
             ON CONFLICT(channel, thread_ts, ts) DO NOTHING
@@ -71,7 +89,8 @@ public sealed class SlackStore(IOptions<StorageOptions> storage, IOptions<SlackO
         command.Parameters.AddWithValue("$ts", ts);
         command.Parameters.AddWithValue("$question", question);
         command.Parameters.AddWithValue("$at", time.GetUtcNow().ToUnixTimeSeconds());
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await command.ExecuteNonQueryAsync();
+        return true;
     }
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
@@ -80,7 +99,8 @@ public sealed class SlackStore(IOptions<StorageOptions> storage, IOptions<SlackO
         var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
         await using var pragma = connection.CreateCommand();
-        pragma.CommandText = "PRAGMA busy_timeout = 5000;";
+        // The file is in WAL mode (set below and by KnowledgeStore); NORMAL syncs at checkpoints instead of every commit.
+        pragma.CommandText = "PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;";
         await pragma.ExecuteNonQueryAsync(cancellationToken);
         return connection;
     }
@@ -98,6 +118,7 @@ public sealed class SlackStore(IOptions<StorageOptions> storage, IOptions<SlackO
             await using var command = connection.CreateCommand();
             command.CommandText = """
                 PRAGMA busy_timeout = 5000;
+                PRAGMA journal_mode = WAL;
                 CREATE TABLE IF NOT EXISTS slack_handled (key TEXT PRIMARY KEY, handled_at INTEGER NOT NULL);
                 CREATE INDEX IF NOT EXISTS slack_handled_by_time ON slack_handled(handled_at);
                 CREATE TABLE IF NOT EXISTS slack_turns (
@@ -114,5 +135,11 @@ public sealed class SlackStore(IOptions<StorageOptions> storage, IOptions<SlackO
         }
     }
 
-    public void Dispose() => initialization.Dispose();
+    public async ValueTask DisposeAsync()
+    {
+        if (writer is not null) await writer.DisposeAsync();
+        initialization.Dispose();
+    }
+
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 }

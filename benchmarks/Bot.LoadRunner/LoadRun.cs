@@ -1,0 +1,146 @@
+using System.Diagnostics;
+using Newsdesk.Tests.Fakes.Discord;
+using Newsdesk.Tests.Fakes.Slack;
+
+namespace Newsdesk.LoadRunner;
+
+/// <summary>One run: the fakes and the real server on loopback, a warm-up, then a burst (a set concurrency and
+/// total) or a soak (a steady rate for some minutes), then the wait for every reply and the report.</summary>
+public static class LoadRun
+{
+    /// <summary>How long without a new reply before the remaining requests are declared lost.</summary>
+    private static readonly TimeSpan Quiet = TimeSpan.FromSeconds(60);
+
+    /// <summary>How long to keep watching after the last expected reply, so a late duplicate is still seen.</summary>
+    private static readonly TimeSpan Settle = TimeSpan.FromSeconds(3);
+
+    public static async Task<int> RunAsync(LoadOptions options)
+    {
+        Directory.CreateDirectory(options.Work);
+        await using var discord = await FakeDiscord.StartAsync();
+        await using var slack = await FakeSlack.StartAsync();
+        string[] serve =
+        [
+            "--urls", "http://127.0.0.1:0", $"--Storage:Database={Path.Combine(options.Work, "newsdesk.db")}", "--corpus", options.Corpus,
+            $"--Discord:ApiBaseUrl={discord.ApiBaseUrl}", $"--Discord:ApplicationId={FakeDiscord.ApplicationId}",
+            $"--Discord:PublicKey={FakeDiscord.PublicKeyHex}", $"--Discord:BotToken={FakeDiscord.BotToken}",
+            $"--Slack:ApiBaseUrl={slack.ApiBaseUrl}", $"--Slack:BotToken={FakeSlack.BotToken}", $"--Slack:SigningSecret={FakeSlack.SigningSecret}",
+            "--Logging:LogLevel:Default=Warning", .. options.ServerSettings,
+        ];
+        var sampleMilliseconds = options.IsSoak ? options.SampleSeconds * 1000 : 250;
+        await using var server = await ServerProcess.StartAsync(sampleMilliseconds, options.IsSoak, serve);
+        var address = await server.Address;
+        using var http = LoadSender.CreateClient();
+        var started = Stopwatch.StartNew();
+        await WaitUntilReadyAsync(http, address);
+        Console.WriteLine($"Server pid {server.Id} at {address} ready in {started.Elapsed.TotalSeconds:F1} s; corpus {options.Corpus}");
+
+        await using var watcher = new ReplyWatcher(discord, slack);
+        watcher.Start();
+        var factory = new RequestFactory(discord, slack, address, options);
+        var sender = new LoadSender(http);
+
+        if (options.Warmup > 0)
+        {
+            var warm = await BurstAsync(factory, watcher, sender, Math.Min(8, options.Warmup), options.Warmup);
+            await WaitForRepliesAsync(warm);
+            Console.WriteLine($"Warm-up: {options.Warmup} requests, {warm.Count(r => r.Replies.Count == 1)} answered once.");
+        }
+
+        var phaseStart = started.Elapsed.TotalSeconds;
+        var requests = options.IsSoak
+            ? await SoakAsync(factory, watcher, sender, options)
+            : await BurstAsync(factory, watcher, sender, options.Concurrency, options.Total);
+        var sent = Stopwatch.GetTimestamp();
+        await WaitForRepliesAsync(requests);
+        var report = new LoadReport(options, requests, watcher.StrayReplies, server.Samples.Where(s => s.Seconds >= phaseStart - 1).ToList(),
+            server.LogLineCount, server.FirstLogLines);
+        Console.WriteLine($"All replies in or given up {Stats.Milliseconds(sent, Stopwatch.GetTimestamp()) / 1000:F1} s after the last send.");
+        return report.Print();
+    }
+
+    private static async Task<List<LoadRequest>> BurstAsync(RequestFactory factory, ReplyWatcher watcher, LoadSender sender, int concurrency, int total)
+    {
+        // Built and signed before the clock starts: the burst measures the server, not the signing.
+        var requests = Enumerable.Range(0, total).Select(_ => factory.Create()).ToList();
+        foreach (var request in requests) watcher.Track(request);
+        var next = -1;
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < total) await sender.SendAsync(requests[i]);
+        })));
+        return requests;
+    }
+
+    private static async Task<List<LoadRequest>> SoakAsync(RequestFactory factory, ReplyWatcher watcher, LoadSender sender, LoadOptions options)
+    {
+        var requests = new List<LoadRequest>();
+        var inFlight = new List<Task>();
+        using var slots = new SemaphoreSlim(options.Concurrency);
+        var clock = Stopwatch.StartNew();
+        var duration = TimeSpan.FromMinutes(options.SoakMinutes);
+        using var tick = new PeriodicTimer(TimeSpan.FromMilliseconds(50));
+        while (clock.Elapsed < duration && await tick.WaitForNextTickAsync())
+        {
+            // A steady rate: catch up to rate × elapsed, so a slow tick does not lower the rate.
+            var due = (int)(options.Rate * clock.Elapsed.TotalSeconds);
+            while (requests.Count < due)
+            {
+                var request = factory.Create();
+                watcher.Track(request);
+                requests.Add(request);
+                if (!slots.Wait(0))
+                {
+                    // More in flight than allowed: the server is not keeping up; send anyway but say so.
+                    Console.WriteLine($"[{clock.Elapsed.TotalSeconds:F0} s] {options.Concurrency} requests still unacknowledged");
+                    await slots.WaitAsync();
+                }
+                inFlight.Add(Task.Run(async () =>
+                {
+                    try { await sender.SendAsync(request); }
+                    finally { slots.Release(); }
+                }));
+            }
+        }
+        await Task.WhenAll(inFlight);
+        return requests;
+    }
+
+    private static async Task WaitForRepliesAsync(IReadOnlyList<LoadRequest> requests)
+    {
+        var lastProgress = Stopwatch.StartNew();
+        var answered = -1;
+        while (true)
+        {
+            var now = requests.Count(r => r.Replies.Count > 0);
+            if (now == requests.Count) break;
+            if (now != answered)
+            {
+                answered = now;
+                lastProgress.Restart();
+            }
+            else if (lastProgress.Elapsed > Quiet) break;
+            await Task.Delay(100);
+        }
+        await Task.Delay(Settle);
+    }
+
+    private static async Task WaitUntilReadyAsync(HttpClient http, Uri address)
+    {
+        // Readiness only: a bounded poll while the corpus is indexed.
+        for (var attempt = 0; attempt < 3000; attempt++)
+        {
+            try
+            {
+                using var response = await http.GetAsync(new Uri(address, "readyz"));
+                if (response.IsSuccessStatusCode) return;
+            }
+            catch (HttpRequestException)
+            {
+            }
+            await Task.Delay(100);
+        }
+        throw new TimeoutException("The server was not ready in five minutes.");
+    }
+}
