@@ -17,7 +17,9 @@ public sealed class GroundedAnswerer(
     ILogger<GroundedAnswerer> logger) : IQuestionAnswerer
 {
     /// <summary>One activity per answer; the Kernel's own ("Microsoft.SemanticKernel*") nest inside it.</summary>
-    public static readonly ActivitySource Activities = new("Newsdesk.Answering");
+    public const string ActivitySourceName = "Newsdesk.Answering";
+
+    public static readonly ActivitySource Activities = new(ActivitySourceName);
 
     public async Task<Answer> AnswerAsync(Question question, CancellationToken cancellationToken)
     {

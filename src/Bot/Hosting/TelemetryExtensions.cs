@@ -26,7 +26,7 @@ public static class TelemetryExtensions
                 .AddHttpClientInstrumentation()
                 .AddPrometheusExporter())
             .WithTracing(tracing => tracing
-                .AddSource(ChatMetrics.MeterName, GroundedAnswerer.Activities.Name, "Microsoft.SemanticKernel*")
+                .AddSource(ChatMetrics.MeterName, GroundedAnswerer.ActivitySourceName, "Microsoft.SemanticKernel*")
                 .AddAspNetCoreInstrumentation(o => o.Filter = context => context.Request.Path != MetricsPath)
                 .AddHttpClientInstrumentation());
         return services;
