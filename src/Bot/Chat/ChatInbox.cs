@@ -43,6 +43,9 @@ public sealed class ChatInbox
 
     public int Depth => channel.Reader.Count;
 
+    /// <summary>True once the bot is stopping and takes no more questions.</summary>
+    public bool IsClosed => isClosed;
+
     public ChannelReader<ChatJob> Reader => channel.Reader;
 
     /// <summary>Takes no more questions; those already queued can still be read.</summary>
