@@ -32,7 +32,7 @@ public sealed class CapturingLoggerProvider : ILoggerProvider, ISupportExternalS
                 if (scope is IEnumerable<KeyValuePair<string, object?>> pairs)
                     foreach (var (key, value) in pairs) into[key] = value;
             }, values);
-            owner.Lines.Enqueue(new CapturedLog(category, logLevel, formatter(state, exception), values));
+            owner.Lines.Enqueue(new CapturedLog(category, logLevel, formatter(state, exception) + (exception is null ? "" : $" ({exception.GetType().Name}: {exception.Message})"), values));
         }
     }
 }
