@@ -19,6 +19,9 @@ public sealed class GroundedAnswerer(
     /// <summary>One activity per answer; the Kernel's own ("Microsoft.SemanticKernel*") nest inside it.</summary>
     public const string ActivitySourceName = "Newsdesk.Answering";
 
+    /// <summary>The Kernel's own activity sources, named here because only Answering knows Semantic Kernel.</summary>
+    public const string KernelActivitySources = "Microsoft.SemanticKernel*";
+
     public static readonly ActivitySource Activities = new(ActivitySourceName);
 
     public async Task<Answer> AnswerAsync(Question question, CancellationToken cancellationToken)

@@ -26,7 +26,7 @@ public static class TelemetryExtensions
                 .AddHttpClientInstrumentation()
                 .AddPrometheusExporter())
             .WithTracing(tracing => tracing
-                .AddSource(ChatMetrics.MeterName, GroundedAnswerer.ActivitySourceName, "Microsoft.SemanticKernel*")
+                .AddSource(ChatMetrics.MeterName, GroundedAnswerer.ActivitySourceName, GroundedAnswerer.KernelActivitySources)
                 .AddAspNetCoreInstrumentation(o => o.Filter = context => context.Request.Path != MetricsPath)
                 .AddHttpClientInstrumentation());
         return services;
