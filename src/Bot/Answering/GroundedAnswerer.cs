@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Newsdesk.Chat;
@@ -15,7 +16,26 @@ public sealed class GroundedAnswerer(
     TimeProvider time,
     ILogger<GroundedAnswerer> logger) : IQuestionAnswerer
 {
+    /// <summary>One activity per answer; the Kernel's own ("Microsoft.SemanticKernel*") nest inside it.</summary>
+    public const string ActivitySourceName = "Newsdesk.Answering";
+
+    /// <summary>The Kernel's own activity sources, named here because only Answering knows Semantic Kernel.</summary>
+    public const string KernelActivitySources = "Microsoft.SemanticKernel*";
+
+    public static readonly ActivitySource Activities = new(ActivitySourceName);
+
     public async Task<Answer> AnswerAsync(Question question, CancellationToken cancellationToken)
+    {
+        using var activity = Activities.StartActivity("newsdesk.answering.answer");
+        var answer = await AnswerWithinActivityAsync(question, cancellationToken);
+        activity?.SetTag("newsdesk.answered", answer.IsAnswered);
+        activity?.SetTag("newsdesk.backend", answer.Backend);
+        activity?.SetTag("newsdesk.offline_fallback", answer.FallbackReason is not null);
+        activity?.SetTag("newsdesk.citations", answer.Citations.Count);
+        return answer;
+    }
+
+    private async Task<Answer> AnswerWithinActivityAsync(Question question, CancellationToken cancellationToken)
     {
         await index.WhenLoadedAsync(cancellationToken);
         // A follow-up ("and who owns it now?") is searched together with the question before it.

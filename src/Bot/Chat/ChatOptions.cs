@@ -13,4 +13,14 @@ public sealed class ChatOptions
     /// <summary>Questions answered at once. Answering is CPU-bound (embedding), so about one per core.</summary>
     [Range(1, 64)]
     public int Workers { get; set; } = Math.Max(1, Environment.ProcessorCount);
+
+    /// <summary>On shutdown (SIGTERM, Ctrl+C), how long the workers may go on answering what is already queued. Past
+    /// it, answering stops and everyone still waiting is told to ask again. <c>serve</c> sets the host's shutdown
+    /// timeout to this plus <see cref="ApologyTimeout"/>, so the apologies have time to go out.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
+    public TimeSpan DrainTimeout { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>The most one "please ask again" reply may take once the drain deadline has passed.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:01:00")]
+    public TimeSpan ApologyTimeout { get; set; } = TimeSpan.FromSeconds(5);
 }

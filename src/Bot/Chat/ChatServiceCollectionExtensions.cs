@@ -9,6 +9,8 @@ public static class ChatServiceCollectionExtensions
     public static IServiceCollection AddChatInbox(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<ChatOptions>().Bind(configuration.GetSection(ChatOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddMetrics();
+        services.AddSingleton<ChatMetrics>();
         services.AddSingleton<ChatInbox>();
         services.AddHostedService<ChatWorker>();
         return services;

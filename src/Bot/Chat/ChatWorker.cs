@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -5,41 +6,93 @@ using Microsoft.Extensions.Options;
 namespace Newsdesk.Chat;
 
 /// <summary>Takes questions from the inbox, answers them and hands each answer to its reply channel. A failure
-/// anywhere becomes a short apology on the same channel.</summary>
-public sealed class ChatWorker(ChatInbox inbox, IQuestionAnswerer answerer, IOptions<ChatOptions> options, ILogger<ChatWorker> logger)
+/// anywhere becomes a short apology on the same channel. On shutdown the inbox closes (new askers are told to try
+/// again), queued questions are still answered until <see cref="ChatOptions.DrainTimeout"/>, and whatever is left
+/// then, in flight or queued, gets the apology instead of silence.</summary>
+public sealed class ChatWorker(
+    ChatInbox inbox, IQuestionAnswerer answerer, ChatMetrics metrics, IOptions<ChatOptions> options, TimeProvider time, ILogger<ChatWorker> logger)
     : BackgroundService
 {
+    public static readonly ActivitySource Activities = new(ChatMetrics.MeterName);
+
+    /// <summary>Cancelled when the drain deadline passes: answering stops, apologies go out.</summary>
+    private readonly CancellationTokenSource abandon = new();
+
+    // Reading ends when the inbox is completed and empty, not when the host's stopping token fires: StopAsync decides
+    // how long queued work may run.
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(Enumerable.Range(0, options.Value.Workers).Select(_ => Task.Run(() => ConsumeAsync(stoppingToken), stoppingToken)));
+        Task.WhenAll(Enumerable.Range(0, options.Value.Workers).Select(_ => Task.Run(ConsumeAsync, CancellationToken.None)));
 
-    private async Task ConsumeAsync(CancellationToken stoppingToken)
+    public override async Task StopAsync(CancellationToken cancellationToken)
     {
+        inbox.Complete();
+        var work = ExecuteTask ?? Task.CompletedTask;
+        logger.LogInformation("Stopping: {Queued} questions queued; answering them for up to {Seconds} s", inbox.Depth, options.Value.DrainTimeout.TotalSeconds);
         try
         {
-            await foreach (var job in inbox.Reader.ReadAllAsync(stoppingToken))
-                await HandleAsync(job, stoppingToken);
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-    }
-
-    private async Task HandleAsync(ChatJob job, CancellationToken stoppingToken)
-    {
-        using var scope = logger.BeginScope(new Dictionary<string, object> { ["CorrelationId"] = job.CorrelationId, ["Platform"] = job.Platform });
-        Chat.Answer answer;
-        try
-        {
-            answer = await answerer.AnswerAsync(job.Question, stoppingToken);
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
-        {
-            logger.LogError(exception, "Answering failed");
-            await TryAsync(() => job.Reply.SendFailureAsync(stoppingToken), "apology");
+            await work.WaitAsync(options.Value.DrainTimeout, time, cancellationToken);
             return;
         }
-        if (!await TryAsync(() => job.Reply.SendAnswerAsync(answer, stoppingToken), "answer"))
-            await TryAsync(() => job.Reply.SendFailureAsync(stoppingToken), "apology");
+        catch (TimeoutException)
+        {
+            logger.LogWarning("The drain deadline passed; telling {Queued} queued askers and those in flight to ask again", inbox.Depth);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        await abandon.CancelAsync();
+        try { await work.WaitAsync(cancellationToken); }
+        catch (OperationCanceledException) { logger.LogWarning("Shutdown ended before every apology was sent"); }
+    }
+
+    private async Task ConsumeAsync()
+    {
+        await foreach (var job in inbox.Reader.ReadAllAsync(CancellationToken.None))
+            await HandleAsync(job);
+    }
+
+    private async Task HandleAsync(ChatJob job)
+    {
+        // A template scope: plain text in the console ("CorrelationId:… Platform:…"), named fields in JSON.
+        using var scope = logger.BeginScope("CorrelationId:{CorrelationId} Platform:{Platform}", job.CorrelationId, job.Platform);
+        using var activity = Activities.StartActivity("newsdesk.chat.answer");
+        activity?.SetTag("newsdesk.correlation_id", job.CorrelationId);
+        activity?.SetTag("newsdesk.platform", job.Platform);
+        var started = time.GetTimestamp();
+        string outcome;
+        if (abandon.IsCancellationRequested) outcome = await ApologiseAsync(job, "abandoned");
+        else
+        {
+            try
+            {
+                var answer = await answerer.AnswerAsync(job.Question, abandon.Token);
+                if (answer.FallbackReason is not null) metrics.OfflineFallback(job.Platform);
+                outcome = await TryAsync(() => job.Reply.SendAnswerAsync(answer, abandon.Token), "answer")
+                    ? answer.IsAnswered ? "answered" : "declined"
+                    : await ApologiseAsync(job, "failed");
+            }
+            catch (OperationCanceledException) when (abandon.IsCancellationRequested)
+            {
+                outcome = await ApologiseAsync(job, "abandoned");
+            }
+            catch (Exception exception)
+            {
+                logger.LogError(exception, "Answering failed");
+                outcome = await ApologiseAsync(job, "failed");
+            }
+        }
+        var elapsed = time.GetElapsedTime(started);
+        activity?.SetTag("newsdesk.outcome", outcome);
+        metrics.ReplySent(job.Platform, outcome, elapsed);
+        logger.LogInformation("Replied to a {Platform} question: {Outcome} in {Milliseconds} ms", job.Platform, outcome, (long)elapsed.TotalMilliseconds);
+    }
+
+    /// <summary>The apology has its own short deadline: it must go out even after answering was abandoned.</summary>
+    private async Task<string> ApologiseAsync(ChatJob job, string outcome)
+    {
+        using var deadline = new CancellationTokenSource(options.Value.ApologyTimeout, time);
+        await TryAsync(() => job.Reply.SendFailureAsync(deadline.Token), "apology");
+        return outcome;
     }
 
     private async Task<bool> TryAsync(Func<Task> send, string what)
@@ -54,5 +107,11 @@ public sealed class ChatWorker(ChatInbox inbox, IQuestionAnswerer answerer, IOpt
             logger.LogWarning("Sending the {What} failed: {Error}", what, exception.Message);
             return false;
         }
+    }
+
+    public override void Dispose()
+    {
+        abandon.Dispose();
+        base.Dispose();
     }
 }

@@ -16,6 +16,7 @@ public sealed class DigestPublisher(
     IEnumerable<IDigestPoster> posters,
     IOptions<DigestOptions> options,
     TimeProvider time,
+    DigestMetrics metrics,
     ILogger<DigestPublisher> logger)
 {
     public string InstanceId { get; } = $"{Environment.ProcessId}:{Guid.NewGuid():N}";
@@ -24,6 +25,22 @@ public sealed class DigestPublisher(
         "nd-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{destination.Key}|{slotDate}")))[..12];
 
     public async Task<DigestOutcome> PublishAsync(DigestDestination destination, DateTimeOffset scheduledAt, CancellationToken cancellationToken)
+    {
+        var kind = destination.Platform.ToString();
+        try
+        {
+            var outcome = await PublishOnceAsync(destination, scheduledAt, cancellationToken);
+            metrics.Record(outcome, kind);
+            return outcome;
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            metrics.Record("error", kind);
+            throw;
+        }
+    }
+
+    private async Task<DigestOutcome> PublishOnceAsync(DigestDestination destination, DateTimeOffset scheduledAt, CancellationToken cancellationToken)
     {
         var poster = posters.FirstOrDefault(p => p.Handles(destination));
         if (poster is null) return DigestOutcome.NoPoster;

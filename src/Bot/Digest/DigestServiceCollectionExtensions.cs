@@ -16,6 +16,8 @@ public static class DigestServiceCollectionExtensions
                 "Every Digest:Destinations entry must be slack:CHANNEL_ID, discord:CHANNEL_ID or a Discord channel webhook URL.")
             .Validate(o => o.CatchUpWindow >= TimeSpan.Zero && o.ClaimLease > TimeSpan.Zero, "Digest:CatchUpWindow and Digest:ClaimLease must be positive.")
             .ValidateOnStart();
+        services.AddMetrics();
+        services.AddSingleton<DigestMetrics>();
         services.AddSingleton<DigestSchedule>();
         services.AddSingleton<DigestLedger>();
         services.AddSingleton<DigestComposer>();

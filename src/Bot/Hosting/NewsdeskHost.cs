@@ -25,8 +25,13 @@ public static class NewsdeskHost
 
         logging.ClearProviders();
         // Standard output carries answers (and JSON); every log line goes to standard error.
-        logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; })
-            .AddFilter("Microsoft", LogLevel.Warning);
+        // Scopes carry the correlation id, platform, TraceId and SpanId on every line. "--Logging:Json true" writes one
+        // JSON object a line (message template, values and scopes as fields) for a log collector.
+        if (configuration.GetValue<bool>("Logging:Json"))
+            logging.AddJsonConsole(o => { o.IncludeScopes = true; o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ "; o.UseUtcTimestamp = true; });
+        else
+            logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; o.IncludeScopes = true; });
+        logging.AddFilter("Microsoft", LogLevel.Warning);
         services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
 
         services.AddSingleton(TimeProvider.System);

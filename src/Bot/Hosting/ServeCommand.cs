@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Newsdesk.Chat;
 using Newsdesk.Cli;
@@ -26,9 +28,14 @@ public static class ServeCommand
         builder.Services.AddDiscord(builder.Configuration);
         builder.Services.AddSlack(builder.Configuration);
         builder.Services.AddHostedService<IndexWarmup>();
+        builder.Services.AddNewsdeskTelemetry();
+        // SIGTERM: the chat workers drain for Chat:DrainTimeout, then apologise to whoever is left.
+        var chat = builder.Configuration.GetSection(ChatOptions.Section).Get<ChatOptions>() ?? new ChatOptions();
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = chat.DrainTimeout + chat.ApologyTimeout + TimeSpan.FromSeconds(5));
         overrideServices?.Invoke(builder.Services);
 
         var app = builder.Build();
+        app.UseNewsdeskTelemetry();
         app.MapGet("/healthz", () => Results.Text("ok"));
         app.MapGet("/readyz", (PassageIndexHolder index) =>
             index.IsLoaded ? Results.Text("ready") : Results.Text("loading the corpus", statusCode: StatusCodes.Status503ServiceUnavailable));

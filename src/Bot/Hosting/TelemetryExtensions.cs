@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Newsdesk.Answering;
+using Newsdesk.Chat;
+using Newsdesk.Digest;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace Newsdesk.Hosting;
+
+/// <summary>OpenTelemetry for <c>serve</c>: the features' own meters plus ASP.NET Core's and HttpClient's, scraped by
+/// Prometheus at <c>/metrics</c>; and tracing over the web host, outbound calls, the chat worker, answering and the
+/// Kernel, so every log line written inside a request or an answer carries its TraceId and SpanId.</summary>
+public static class TelemetryExtensions
+{
+    public const string MetricsPath = "/metrics";
+
+    public static IServiceCollection AddNewsdeskTelemetry(this IServiceCollection services)
+    {
+        services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService("newsdesk"))
+            .WithMetrics(metrics => metrics
+                .AddMeter(ChatMetrics.MeterName, DigestMetrics.MeterName)
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddPrometheusExporter())
+            .WithTracing(tracing => tracing
+                .AddSource(ChatMetrics.MeterName, GroundedAnswerer.ActivitySourceName, GroundedAnswerer.KernelActivitySources)
+                .AddAspNetCoreInstrumentation(o => o.Filter = context => context.Request.Path != MetricsPath)
+                .AddHttpClientInstrumentation());
+        return services;
+    }
+
+    /// <summary>The correlation id for every request, and the Prometheus scrape endpoint.</summary>
+    public static WebApplication UseNewsdeskTelemetry(this WebApplication app)
+    {
+        app.UseMiddleware<CorrelationIdMiddleware>();
+        app.MapPrometheusScrapingEndpoint(MetricsPath);
+        return app;
+    }
+}

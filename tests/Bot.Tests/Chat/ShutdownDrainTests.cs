@@ -1,0 +1,79 @@
+using Microsoft.Extensions.DependencyInjection;
+using Moq;
+using Newsdesk.Chat;
+using Newsdesk.Slack;
+using Newsdesk.Tests.Fakes.Discord;
+using Newsdesk.Tests.Fakes.Slack;
+using Newsdesk.Tests.Slack;
+using Newsdesk.Tests.Support;
+
+namespace Newsdesk.Tests.Chat;
+
+/// <summary>SIGTERM (the host's StopAsync): queued questions are still answered within Chat:DrainTimeout, new ones are
+/// told to try again, and what is left at the deadline gets an apology instead of silence.</summary>
+public sealed class ShutdownDrainTests
+{
+    [Fact]
+    public async Task QueuedQuestionsAreStillAnsweredWhileStoppingAndTheInboxTakesNoMore()
+    {
+        using var folder = new TemporaryFolder();
+        await using var slack = await FakeSlack.StartAsync();
+        var (answerer, started, release) = BlockingAnswerer();
+        var bot = await SlackBot.StartAsync(slack, folder.File("bot.db"), services: s => s.AddSingleton(answerer.Object));
+
+        await MentionAsync(bot, slack, "EvDrain1", "CDRAIN1");
+        await started.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await MentionAsync(bot, slack, "EvDrain2", "CDRAIN2");
+        var stopping = bot.App.StopAsync();
+        // Kestrel stops before the worker (new HTTP requests are refused and Slack retries them later); a question
+        // that still reaches the inbox (Socket Mode) is turned away. Bounded polling until the worker has closed it.
+        var inbox = bot.App.Services.GetRequiredService<ChatInbox>();
+        for (var i = 0; i < 300 && !inbox.IsClosed; i++) await Task.Delay(10);
+        var late = new Mock<IReplyChannel>();
+        Assert.False(inbox.TryEnqueue(new ChatJob("late", "Slack", new Question("late"), late.Object)));
+        release.SetResult(new Answer("q", true, "drained answer", [], "offline", null, []));
+        await stopping.WaitAsync(TimeSpan.FromSeconds(30));
+
+        foreach (var channel in new[] { "CDRAIN1", "CDRAIN2" })
+            Assert.Contains("drained answer", Assert.Single(slack.Calls(c => c.Method == "chat.postMessage" && c.Channel == channel)).Json!.ToJsonString(), StringComparison.Ordinal);
+        await bot.App.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task WhatIsUnfinishedAtTheDrainDeadlineGetsAnApologyNotSilence()
+    {
+        using var folder = new TemporaryFolder();
+        var clock = new SignallingTimeProvider();
+        await using var slack = await FakeSlack.StartAsync(clock);
+        var (answerer, started, _) = BlockingAnswerer();
+        var bot = await SlackBot.StartAsync(slack, folder.File("bot.db"),
+            services: s => { s.AddSingleton(answerer.Object); s.AddSingleton<TimeProvider>(clock); }, settings: ["--Chat:DrainTimeout=00:00:30"]);
+
+        await MentionAsync(bot, slack, "EvDeadline1", "CDEAD1");
+        await started.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await MentionAsync(bot, slack, "EvDeadline2", "CDEAD2");
+        var stopping = bot.App.StopAsync();
+        // The drain deadline is a timer on the fake clock: once the worker waits on it, pass it.
+        clock.Advance(await clock.NextTimerAsync(TimeSpan.FromSeconds(30)));
+        await stopping.WaitAsync(TimeSpan.FromSeconds(30));
+
+        foreach (var channel in new[] { "CDEAD1", "CDEAD2" })
+            Assert.Equal(SlackText.Escape(SlackNotices.Failure), Assert.Single(slack.Calls(c => c.Method == "chat.postMessage" && c.Channel == channel)).Text);
+        await bot.App.DisposeAsync();
+    }
+
+    /// <summary>Answers nothing until released, and gives up when answering is abandoned (its token is cancelled).</summary>
+    private static (Mock<IQuestionAnswerer> Answerer, TaskCompletionSource Started, TaskCompletionSource<Answer> Release) BlockingAnswerer()
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource<Answer>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var answerer = new Mock<IQuestionAnswerer>();
+        answerer.Setup(a => a.AnswerAsync(It.IsAny<Question>(), It.IsAny<CancellationToken>()))
+            .Returns((Question _, CancellationToken token) => { started.TrySetResult(); return release.Task.WaitAsync(token); });
+        return (answerer, started, release);
+    }
+
+    private static async Task MentionAsync(SlackBot bot, FakeSlack slack, string eventId, string channel) =>
+        (await bot.SendAsync(slack.SignedEvent(SlackEvents.Mention(eventId, channel, $"1700000080.{slack.Now():D6}", $"{SlackEvents.BotMention} {SlackEvents.Question}"))))
+            .EnsureSuccessStatusCode();
+}
