@@ -22,7 +22,8 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<SlackStore>();
         services.AddSingleton<SlackAnswerFormatter>();
         // No request logging: a response_url is a capability URL and must not land in logs.
-        services.AddHttpClient(SlackWebApiClient.HttpClientName).RemoveAllLoggers();
+        // A hung Slack call must not hold a worker for HttpClient's default 100 s.
+        services.AddHttpClient(SlackWebApiClient.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30)).RemoveAllLoggers();
         services.AddSingleton<SlackWebApiClient>();
         services.AddSingleton<SlackBotIdentity>();
         services.AddSingleton<SlackEventDispatcher>();
