@@ -26,11 +26,7 @@ public static class NewsdeskHost
         logging.ClearProviders();
         // Standard output carries answers (and JSON); every log line goes to standard error.
         logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; })
-            .AddFilter("Microsoft", LogLevel.Warning)
-            // Semantic Kernel logs a failed function with the exception's message, which carries the provider's
-            // error body, and OpenAI's 401 body quotes the API key. KernelLoggingFilter and GroundedAnswerer log
-            // the same failures (type and duration) without it, so Kernel's own logs stay off at every level.
-            .AddFilter("Microsoft.SemanticKernel", LogLevel.None);
+            .AddFilter("Microsoft", LogLevel.Warning);
         services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
 
         services.AddSingleton(TimeProvider.System);
