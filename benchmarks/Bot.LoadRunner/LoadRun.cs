@@ -25,6 +25,8 @@ public static class LoadRun
             $"--Discord:ApiBaseUrl={discord.ApiBaseUrl}", $"--Discord:ApplicationId={FakeDiscord.ApplicationId}",
             $"--Discord:PublicKey={FakeDiscord.PublicKeyHex}", $"--Discord:BotToken={FakeDiscord.BotToken}",
             $"--Slack:ApiBaseUrl={slack.ApiBaseUrl}", $"--Slack:BotToken={FakeSlack.BotToken}", $"--Slack:SigningSecret={FakeSlack.SigningSecret}",
+            // One simulated user sends everything, so the per-user rate limit would refuse the load it is meant to measure.
+            "--Chat:RateLimits:IsEnabled=false",
             "--Logging:LogLevel:Default=Warning", .. options.ServerSettings,
         ];
         var sampleMilliseconds = options.IsSoak ? options.SampleSeconds * 1000 : 250;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.SemanticKernel;
 using Newsdesk.Chat;
 
@@ -12,6 +13,11 @@ public static class AnsweringServiceCollectionExtensions
         var section = configuration.GetSection(AnsweringOptions.Section);
         services.AddOptions<AnsweringOptions>().Bind(section).ValidateDataAnnotations().ValidateOnStart();
 
+        // Semantic Kernel logs a failed function with the exception's message, which carries the provider's error
+        // body, and OpenAI's 401 body quotes the API key. KernelLoggingFilter and GroundedAnswerer log the same
+        // failures (type and duration) without it, so Kernel's own logs are off at every level. Added after the
+        // configuration's rules, so a Logging:LogLevel setting cannot turn them back on.
+        services.Configure<LoggerFilterOptions>(o => o.Rules.Add(new LoggerFilterRule(null, "Microsoft.SemanticKernel", LogLevel.None, null)));
         var kernel = services.AddKernel();
         services.AddSingleton<IFunctionInvocationFilter, KernelLoggingFilter>();
         var settings = section.Get<AnsweringOptions>() ?? new AnsweringOptions();

@@ -24,14 +24,18 @@ public sealed class ComposerFunctions(Kernel kernel, PromptLibrary prompts, Offl
     /// Semantic Kernel encodes, so text inside them cannot open a new chat message.</summary>
     public async Task<string> ComposeWithModelAsync(string question, IReadOnlyList<string> earlierTurns, IReadOnlyList<RetrievedPassage> passages, CancellationToken cancellationToken)
     {
-        var fenced = string.Join("\n\n", passages.Select((p, i) => $"[{i + 1}] {p.Passage.Title}\n{p.Passage.Text}"));
+        var fenced = string.Join("\n\n", passages.Select((p, i) => $"[{i + 1}] {Defuse(p.Passage.Title)}\n{Defuse(p.Passage.Text)}"));
         var arguments = new KernelArguments
         {
-            ["question"] = question,
-            ["conversation"] = string.Join("\n", earlierTurns),
+            ["question"] = Defuse(question),
+            ["conversation"] = Defuse(string.Join("\n", earlierTurns)),
             ["passages"] = fenced,
         };
         var result = await kernel.InvokeAsync(prompts.Answer, arguments, cancellationToken);
         return result.GetValue<string>() ?? "";
     }
+
+    /// <summary>The prompt fences data with "=== BEGIN … ===" lines; data must not be able to close its fence early
+    /// (an article or question carrying "=== END PASSAGES ==="), so runs of '=' in data are broken up.</summary>
+    private static string Defuse(string data) => data.Replace("===", "= = =", StringComparison.Ordinal);
 }

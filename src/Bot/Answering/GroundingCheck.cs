@@ -27,6 +27,8 @@ public static partial class GroundingCheck
             var text = CitationMarker().Replace(raw, "").Trim();
             text = SpaceBeforePunctuation().Replace(text, "$1");
             if (valid.Count == 0 || valid.Count != numbers.Distinct().Count() || text.Length == 0) continue;
+            // Supported word for word by a planted article is still not an answer.
+            if (PlantedInstruction.IsLike(text)) continue;
             if (!IsSupported(text, valid.Select(n => passages[n - 1].Passage.Title + " " + passages[n - 1].Passage.Text))) continue;
             kept.Add(new ComposedSentence(text, valid));
         }

@@ -36,7 +36,7 @@ public sealed class OfflineComposer
                 var (span, cosine) = passage.Sentences[position];
                 var sentence = passage.Passage.Text.Substring(span.Start, span.Length);
                 var terms = TextAnalyzer.TermSet(sentence);
-                if (terms.Count < 4) continue;
+                if (terms.Count < 4 || PlantedInstruction.IsLike(sentence)) continue;
                 var matched = questionTerms.Where(terms.Contains).Sum(statistics.Idf) / totalWeight;
                 // Terms the headline supplies still tell us the sentence is on topic, but count for less.
                 var fromTitle = questionTerms.Where(t => !terms.Contains(t) && titleTerms.Contains(t)).Sum(statistics.Idf) / totalWeight;

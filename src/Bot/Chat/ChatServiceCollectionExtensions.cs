@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Newsdesk.Chat.RateLimiting;
 
 namespace Newsdesk.Chat;
 
@@ -11,6 +12,8 @@ public static class ChatServiceCollectionExtensions
         services.AddOptions<ChatOptions>().Bind(configuration.GetSection(ChatOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddMetrics();
         services.AddSingleton<ChatMetrics>();
+        services.AddOptions<ChatRateLimitOptions>().Bind(configuration.GetSection(ChatRateLimitOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ChatRateLimiter>();
         services.AddSingleton<ChatInbox>();
         services.AddHostedService<ChatWorker>();
         return services;

@@ -14,7 +14,9 @@ public sealed class DiscordApiException(HttpStatusCode status, int? code, string
 
     public string Route { get; } = route;
 
-    public static DiscordApiException FromBody(HttpStatusCode status, string body, string route)
+    /// <summary>Reads Discord's error body. <paramref name="secrets"/> (the bot token) are cut out of the message
+    /// whatever the body says, since the message ends up in logs.</summary>
+    public static DiscordApiException FromBody(HttpStatusCode status, string body, string route, params string?[] secrets)
     {
         int? code = null;
         var message = status.ToString();
@@ -30,6 +32,10 @@ public sealed class DiscordApiException(HttpStatusCode status, int? code, string
         catch (JsonException)
         {
             // Not JSON (a proxy's HTML page, say): the status alone explains it.
+        }
+        foreach (var secret in secrets)
+        {
+            if (!string.IsNullOrEmpty(secret)) message = message.Replace(secret, "[redacted]", StringComparison.Ordinal);
         }
         return new DiscordApiException(status, code, message, route);
     }

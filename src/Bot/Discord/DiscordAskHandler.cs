@@ -1,17 +1,22 @@
 using Newsdesk.Chat;
+using Newsdesk.Chat.RateLimiting;
 
 namespace Newsdesk.Discord;
 
 /// <summary>/ask: queues the question for the chat workers and answers within the budget or defers.</summary>
-public sealed class DiscordAskHandler(ChatInbox inbox, DiscordResponder responder, DiscordFeedbackStore feedback)
+public sealed class DiscordAskHandler(ChatInbox inbox, DiscordResponder responder, DiscordFeedbackStore feedback, ChatRateLimiter limiter)
 {
     public const string Busy = "I'm answering a lot of questions right now. Please try again in a moment.";
     public const string Empty = "Please type a question, for example: /ask question: Who shut down AllofMP3?";
 
-    public async Task<DiscordEndpointReply> HandleAsync(string interactionId, string interactionToken, DiscordInteractionData data)
+    public async Task<DiscordEndpointReply> HandleAsync(string interactionId, string interactionToken, DiscordInteractionData data,
+        string? userId, string? channelId)
     {
         var text = data.StringOption("question")?.Trim();
         if (string.IsNullOrEmpty(text)) return Say(Empty);
+        // Refused before anything is queued; the ephemeral reply is the HTTP response, so it costs no extra call.
+        var limit = limiter.TryAcquire("Discord", userId, channelId);
+        if (!limit.IsAllowed) return Say(limit.Message);
         var pending = responder.CreatePending(interactionToken, data.BooleanOption("private"));
         // Questions already waiting mean this answer cannot come within the budget: defer at once, so the
         // acknowledgement never waits on answering under load (benchmarks/Bot.LoadRunner, docs/reliability-load.md).

@@ -22,7 +22,7 @@ public sealed class DiscordInteractionDispatcher(
         {
             DiscordInteraction.ApplicationCommand => data.Name switch
             {
-                DiscordCommandCatalog.Ask => await ask.HandleAsync(interaction.Id, token, data),
+                DiscordCommandCatalog.Ask => await ask.HandleAsync(interaction.Id, token, data, interaction.UserId, interaction.ChannelId),
                 DiscordCommandCatalog.Sources => await responder.RunAsync(token, false, ct => info.SourcesAsync(data.StringOption("topic"), ct)),
                 DiscordCommandCatalog.About => await responder.RunAsync(token, false, info.AboutAsync),
                 DiscordCommandCatalog.Digest => await responder.RunAsync(token, true, info.DigestPreviewAsync),

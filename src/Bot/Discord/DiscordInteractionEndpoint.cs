@@ -7,16 +7,27 @@ namespace Newsdesk.Discord;
 /// <summary><c>POST /discord/interactions</c>. The signature is checked over the raw bytes before anything is
 /// parsed; an unsigned, forged or malformed request gets 401 and nothing runs (Discord probes this on purpose and
 /// removes endpoints that accept bad signatures: PROTOCOLS.md D1).</summary>
-public sealed class DiscordInteractionEndpoint(DiscordSignatureVerifier verifier, DiscordInteractionDispatcher dispatcher, ILogger<DiscordInteractionEndpoint> logger)
+public sealed class DiscordInteractionEndpoint(
+    DiscordSignatureVerifier verifier,
+    DiscordInteractionDispatcher dispatcher,
+    DiscordReplayGuard replays,
+    ILogger<DiscordInteractionEndpoint> logger)
 {
-    /// <summary>Interactions are small JSON objects; anything far bigger is not from Discord.</summary>
-    private const int MaxBodyBytes = 1 << 20;
+    /// <summary>Interactions are small JSON objects; anything far bigger is not from Discord, and gets 413 unread.</summary>
+    public const int MaxBodyBytes = 1 << 20;
+
+    public const string AlreadyHandled = "This request was already handled.";
 
     public async Task HandleAsync(HttpContext context)
     {
         var request = context.Request;
         var body = await ReadBodyAsync(request, context.RequestAborted);
-        if (body is null || !verifier.IsValid(request.Headers["X-Signature-Ed25519"], request.Headers["X-Signature-Timestamp"], body))
+        if (body is null)
+        {
+            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            return;
+        }
+        if (!verifier.IsValid(request.Headers["X-Signature-Ed25519"], request.Headers["X-Signature-Timestamp"], body))
         {
             context.Response.StatusCode = StatusCodes.Status401Unauthorized;
             return;
@@ -31,7 +42,12 @@ public sealed class DiscordInteractionEndpoint(DiscordSignatureVerifier verifier
         {
             interaction = null;
         }
-        var reply = interaction is null ? null : await dispatcher.DispatchAsync(interaction, context.RequestAborted);
+        // A ping runs nothing, so only other interactions are held to once; a replay is answered, harmlessly.
+        var isReplay = interaction is { Type: not DiscordInteraction.Ping, Id: { Length: > 0 } id, Token.Length: > 0, Data: not null } && !replays.TryClaim(id);
+        if (isReplay) logger.LogWarning("A signed Discord interaction {Id} was sent again; it runs nothing", interaction!.Id);
+        var reply = interaction is null ? null
+            : isReplay ? new DiscordEndpointReply(DiscordInteractionResponse.Message(DiscordMessagePayload.Text(AlreadyHandled, isEphemeral: true)))
+            : await dispatcher.DispatchAsync(interaction, context.RequestAborted);
         if (reply is null)
         {
             logger.LogWarning("A signed Discord request was not an interaction this bot understands");

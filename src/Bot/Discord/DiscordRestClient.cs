@@ -128,7 +128,7 @@ public sealed class DiscordRestClient(
                     await BackOffAsync(route, ++transient, $"HTTP {(int)response.StatusCode}", cancellationToken);
                     continue;
                 }
-                throw DiscordApiException.FromBody(response.StatusCode, text, route.ToString());
+                throw DiscordApiException.FromBody(response.StatusCode, text, route.ToString(), options.Value.BotToken);
             }
         }
     }

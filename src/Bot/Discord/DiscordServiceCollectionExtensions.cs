@@ -14,6 +14,7 @@ public static class DiscordServiceCollectionExtensions
         var settings = configuration.GetSection(DiscordOptions.Section).Get<DiscordOptions>() ?? new DiscordOptions();
         services.AddSingleton(new ChatAdapterStatus("Discord", settings.IsEnabled, settings.Describe()));
         services.AddSingleton<DiscordSignatureVerifier>();
+        services.AddSingleton<DiscordReplayGuard>();
         services.AddSingleton<DiscordFeedbackStore>();
         services.AddSingleton<DiscordResponder>();
         services.AddSingleton<DiscordAskHandler>();

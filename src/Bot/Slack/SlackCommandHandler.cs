@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Newsdesk.Chat;
+using Newsdesk.Chat.RateLimiting;
 using Newsdesk.Corpus;
 using Newsdesk.Retrieval;
 
@@ -13,6 +14,7 @@ namespace Newsdesk.Slack;
 /// response_url.</summary>
 public sealed class SlackCommandHandler(
     ChatInbox inbox,
+    ChatRateLimiter limiter,
     SlackWebApiClient client,
     SlackAnswerFormatter formatter,
     KnowledgeStore knowledge,
@@ -40,6 +42,9 @@ public sealed class SlackCommandHandler(
 
     private JsonObject Ask(SlackCommand command, string question, bool isInChannel)
     {
+        // The refusal is the ephemeral acknowledgement itself: nothing queued, no response_url call.
+        var limit = limiter.TryAcquire(SlackEventDispatcher.Platform, command.UserId, command.ChannelId);
+        if (!limit.IsAllowed) return Ephemeral(limit.Message);
         var reply = new SlackResponseUrlReply(client, formatter, command.ResponseUrl, isInChannel);
         var job = new ChatJob($"command:{command.UserId}:{Guid.NewGuid():N}", SlackEventDispatcher.Platform, new Question(question), reply);
         return inbox.TryEnqueue(job) ? Ephemeral(SlackNotices.Looking) : Ephemeral(SlackNotices.Busy);

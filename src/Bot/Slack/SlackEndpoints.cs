@@ -13,7 +13,7 @@ namespace Newsdesk.Slack;
 public static class SlackEndpoints
 {
     /// <summary>Slack's payloads are small; a larger body is not Slack's.</summary>
-    private const int MaxBodyBytes = 1 << 20;
+    public const int MaxBodyBytes = 1 << 20;
 
     public static IEndpointRouteBuilder MapSlack(this IEndpointRouteBuilder endpoints)
     {

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Newsdesk.Chat;
+using Newsdesk.Chat.RateLimiting;
 
 namespace Newsdesk.Slack;
 
@@ -12,6 +13,7 @@ public sealed class SlackEventDispatcher(
     SlackWebApiClient client,
     SlackAnswerFormatter formatter,
     ChatInbox inbox,
+    ChatRateLimiter limiter,
     ILogger<SlackEventDispatcher> logger)
 {
     public const string Platform = "Slack";
@@ -54,6 +56,15 @@ public sealed class SlackEventDispatcher(
         if (question.Length == 0)
         {
             RunInBackground(() => reply.SendNoticeAsync(SlackNotices.Help, CancellationToken.None), envelope.EventId);
+            return;
+        }
+
+        // Refused before the turn is stored or anything queued; said once per burst, since each notice is a post.
+        var limit = limiter.TryAcquire(Platform, e.User, e.Channel);
+        if (!limit.IsAllowed)
+        {
+            logger.LogInformation("Rate limit ({Scope}) refused a question from Slack user {User}", limit.Scope, e.User);
+            if (limit.IsFirstRefusal) RunInBackground(() => reply.SendNoticeAsync(limit.Message, CancellationToken.None), envelope.EventId);
             return;
         }
 

@@ -34,7 +34,8 @@ public sealed class DiscordBotHost : IAsyncDisposable
             "serve", "--urls", "http://127.0.0.1:0", $"--Storage:Database={database}", "--corpus", TestPaths.Seeds,
             $"--Discord:ApiBaseUrl={discord.ApiBaseUrl}", $"--Discord:ApplicationId={FakeDiscord.ApplicationId}",
             $"--Discord:PublicKey={FakeDiscord.PublicKeyHex}", $"--Discord:BotToken={FakeDiscord.BotToken}",
-            "--Logging:LogLevel:Default=Warning", .. settings ?? [],
+            // Other tests ask many questions as one user; the rate limits have their own tests (Hostile/).
+            "--Logging:LogLevel:Default=Warning", "--Chat:RateLimits:IsEnabled=false", .. settings ?? [],
         ]);
         var app = ServeCommand.Build(command, services);
         await app.StartAsync();

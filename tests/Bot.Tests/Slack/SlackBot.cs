@@ -29,7 +29,8 @@ public sealed class SlackBot : IAsyncDisposable
     {
         var command = CommandLine.Parse([
             "serve", "--urls", "http://127.0.0.1:0", $"--Storage:Database={database}", "--corpus", TestPaths.Seeds,
-            "--Chat:Workers=1", "--Logging:LogLevel:Default=Warning",
+            // Other tests ask many questions as one user; the rate limits have their own tests (Hostile/).
+            "--Chat:Workers=1", "--Logging:LogLevel:Default=Warning", "--Chat:RateLimits:IsEnabled=false",
             $"--Slack:ApiBaseUrl={slack.ApiBaseUrl}", $"--Slack:BotToken={FakeSlack.BotToken}",
             .. isHttp ? [$"--Slack:SigningSecret={FakeSlack.SigningSecret}"] : Array.Empty<string>(),
             .. isSocketMode ? [$"--Slack:AppToken={FakeSlack.AppToken}"] : Array.Empty<string>(),
