@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using Newsdesk.Http;
 using Microsoft.Extensions.Logging;
 
 namespace Newsdesk.Discord;
@@ -21,7 +22,7 @@ public sealed class DiscordInteractionEndpoint(
     public async Task HandleAsync(HttpContext context)
     {
         var request = context.Request;
-        var body = await ReadBodyAsync(request, context.RequestAborted);
+        var body = await CappedRequestBody.ReadAsync(request, MaxBodyBytes, context.RequestAborted);
         if (body is null)
         {
             context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
@@ -65,19 +66,5 @@ public sealed class DiscordInteractionEndpoint(
             // Even if writing failed, a queued answer must not wait forever; its edit will then fail and be logged.
             reply.AfterSent?.Invoke();
         }
-    }
-
-    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        if (request.ContentLength > MaxBodyBytes) return null;
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > MaxBodyBytes) return null;
-            buffer.Write(chunk, 0, read);
-        }
-        return buffer.ToArray();
     }
 }

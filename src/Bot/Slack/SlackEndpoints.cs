@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Newsdesk.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -27,7 +28,7 @@ public static class SlackEndpoints
 
     private static async Task<IResult> EventsAsync(HttpContext context, SlackSignatureVerifier verifier, SlackEventDispatcher dispatcher, ILoggerFactory loggers)
     {
-        var body = await ReadBodyAsync(context.Request, context.RequestAborted);
+        var body = await CappedRequestBody.ReadAsync(context.Request, MaxBodyBytes, context.RequestAborted);
         if (body is null) return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
         if (!IsSigned(context.Request, verifier, body)) return Results.Unauthorized();
 
@@ -47,7 +48,7 @@ public static class SlackEndpoints
 
     private static async Task<IResult> CommandsAsync(HttpContext context, SlackSignatureVerifier verifier, SlackCommandHandler handler)
     {
-        var body = await ReadBodyAsync(context.Request, context.RequestAborted);
+        var body = await CappedRequestBody.ReadAsync(context.Request, MaxBodyBytes, context.RequestAborted);
         if (body is null) return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
         if (!IsSigned(context.Request, verifier, body)) return Results.Unauthorized();
 
@@ -60,18 +61,4 @@ public static class SlackEndpoints
 
     private static bool IsSigned(HttpRequest request, SlackSignatureVerifier verifier, byte[] body) =>
         verifier.IsValid(request.Headers["X-Slack-Request-Timestamp"].ToString(), request.Headers["X-Slack-Signature"].ToString(), body);
-
-    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        if (request.ContentLength > MaxBodyBytes) return null;
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > MaxBodyBytes) return null;
-            buffer.Write(chunk, 0, read);
-        }
-        return buffer.ToArray();
-    }
 }
