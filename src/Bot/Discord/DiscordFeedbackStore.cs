@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Options;
 using Newsdesk.Chat;
 using Newsdesk.Corpus;
 
@@ -8,16 +7,10 @@ namespace Newsdesk.Discord;
 
 /// <summary>Answers sent on Discord and the 👍/👎 given to them, in the bot's SQLite file. Each vote row carries the
 /// question, the answer and its citations, so feedback can be read without the answer table.</summary>
-public sealed class DiscordFeedbackStore(IOptions<StorageOptions> options, TimeProvider time)
+public sealed class DiscordFeedbackStore(SqliteConnections connections, TimeProvider time) : IDisposable
 {
-    private readonly string connectionString = new SqliteConnectionStringBuilder
-    {
-        DataSource = Path.GetFullPath(options.Value.Database),
-        Pooling = true,
-        DefaultTimeout = 30,
-    }.ToString();
-
-    private readonly Lazy<Task> tables = new(() => CreateTablesAsync(options.Value.Database), LazyThreadSafetyMode.ExecutionAndPublication);
+    private readonly SemaphoreSlim creating = new(1, 1);
+    private volatile bool hasTables;
 
     public async Task SaveAnswerAsync(string key, Answer answer, CancellationToken cancellationToken)
     {
@@ -59,24 +52,21 @@ public sealed class DiscordFeedbackStore(IOptions<StorageOptions> options, TimeP
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
-        await tables.Value.WaitAsync(cancellationToken);
-        var connection = new SqliteConnection(connectionString);
-        await connection.OpenAsync(cancellationToken);
-        await using var pragma = connection.CreateCommand();
-        pragma.CommandText = "PRAGMA busy_timeout = 5000;";
-        await pragma.ExecuteNonQueryAsync(cancellationToken);
+        var connection = await connections.OpenAsync(cancellationToken);
+        if (!hasTables) await CreateTablesAsync(connection, cancellationToken);
         return connection;
     }
 
-    /// <summary>Once per process; the tables live beside the corpus tables in the same file.</summary>
-    private static async Task CreateTablesAsync(string database)
+    /// <summary>Once per process; the tables live beside the corpus tables in the same file. A failure (a locked
+    /// file) is not remembered: the next call tries again.</summary>
+    private async Task CreateTablesAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(database))!);
-        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Path.GetFullPath(database) }.ToString());
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
-            PRAGMA busy_timeout = 5000;
+        await creating.WaitAsync(cancellationToken);
+        try
+        {
+            if (hasTables) return;
+            await using var command = connection.CreateCommand();
+            command.CommandText = """
             CREATE TABLE IF NOT EXISTS discord_answers (
                 answer_key TEXT PRIMARY KEY,
                 question TEXT NOT NULL,
@@ -94,6 +84,14 @@ public sealed class DiscordFeedbackStore(IOptions<StorageOptions> options, TimeP
                 created_at TEXT NOT NULL,
                 PRIMARY KEY (answer_key, user_id));
             """;
-        await command.ExecuteNonQueryAsync();
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            hasTables = true;
+        }
+        finally
+        {
+            creating.Release();
+        }
     }
+
+    public void Dispose() => creating.Dispose();
 }

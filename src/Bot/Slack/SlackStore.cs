@@ -7,15 +7,8 @@ namespace Newsdesk.Slack;
 /// <summary>Slack's own tables in the bot's SQLite file: which events and messages were already taken (so Slack's
 /// retries, duplicate deliveries and restarts never answer twice) and the questions asked in each thread (so
 /// follow-ups are understood).</summary>
-public sealed class SlackStore(IOptions<StorageOptions> storage, IOptions<SlackOptions> options, TimeProvider time) : IDisposable, IAsyncDisposable
+public sealed class SlackStore(SqliteConnections connections, IOptions<SlackOptions> options, TimeProvider time) : IDisposable, IAsyncDisposable
 {
-    private readonly string connectionString = new SqliteConnectionStringBuilder
-    {
-        DataSource = Path.GetFullPath(storage.Value.Database),
-        Pooling = true,
-        DefaultTimeout = 30,
-    }.ToString();
-
     private readonly SemaphoreSlim initialization = new(1, 1);
 
     private bool isInitialized;
@@ -28,7 +21,6 @@ public sealed class SlackStore(IOptions<StorageOptions> storage, IOptions<SlackO
     /// racing for the same key cannot both win.</summary>
     public async Task<bool> TryClaimAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken)
     {
-        await EnsureTablesAsync(cancellationToken);
         return await Writer.WriteAsync((connection, transaction) => ClaimAsync(connection, transaction, keys), cancellationToken);
     }
 
@@ -72,7 +64,6 @@ public sealed class SlackStore(IOptions<StorageOptions> storage, IOptions<SlackO
 
     public async Task AddTurnAsync(string channel, string threadTs, string ts, string question, CancellationToken cancellationToken)
     {
-        await EnsureTablesAsync(cancellationToken);
         await Writer.WriteAsync((connection, transaction) => InsertTurnAsync(connection, transaction, channel, threadTs, ts, question), cancellationToken);
     }
 
@@ -95,29 +86,25 @@ public sealed class SlackStore(IOptions<StorageOptions> storage, IOptions<SlackO
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
-        await EnsureTablesAsync(cancellationToken);
-        var connection = new SqliteConnection(connectionString);
-        await connection.OpenAsync(cancellationToken);
+        var connection = await connections.OpenAsync(cancellationToken);
+        if (!Volatile.Read(ref isInitialized)) await EnsureTablesAsync(connection, cancellationToken);
         await using var pragma = connection.CreateCommand();
         // The file is in WAL mode (set below and by KnowledgeStore); NORMAL syncs at checkpoints instead of every commit.
-        pragma.CommandText = "PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;";
+        pragma.CommandText = "PRAGMA synchronous = NORMAL;";
         await pragma.ExecuteNonQueryAsync(cancellationToken);
         return connection;
     }
 
-    private async Task EnsureTablesAsync(CancellationToken cancellationToken)
+    /// <summary>Creates Slack's tables once per process. A failure (a locked file) is not remembered: the next
+    /// connection tries again, so a store that was busy at start-up recovers by itself.</summary>
+    private async Task EnsureTablesAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {
-        if (Volatile.Read(ref isInitialized)) return;
         await initialization.WaitAsync(cancellationToken);
         try
         {
             if (isInitialized) return;
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(storage.Value.Database))!);
-            await using var connection = new SqliteConnection(connectionString);
-            await connection.OpenAsync(cancellationToken);
             await using var command = connection.CreateCommand();
             command.CommandText = """
-                PRAGMA busy_timeout = 5000;
                 PRAGMA journal_mode = WAL;
                 CREATE TABLE IF NOT EXISTS slack_handled (key TEXT PRIMARY KEY, handled_at INTEGER NOT NULL);
                 CREATE INDEX IF NOT EXISTS slack_handled_by_time ON slack_handled(handled_at);
