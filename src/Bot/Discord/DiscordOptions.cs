@@ -31,6 +31,10 @@ public sealed class DiscordOptions : IValidatableObject
     [Required]
     public string UserAgentUrl { get; set; } = "https://github.com/newsdesk/newsdesk";
 
+    /// <summary>How long one REST request may take before it is abandoned, so a hung Discord call frees the worker;
+    /// a timeout is not retried (a webhook edit or post may have landed), the apology is sent instead.</summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     public bool IsEnabled => !string.IsNullOrWhiteSpace(ApplicationId) && !string.IsNullOrWhiteSpace(PublicKey);
 
     public string Describe() => (string.IsNullOrWhiteSpace(ApplicationId), string.IsNullOrWhiteSpace(PublicKey)) switch
@@ -49,5 +53,7 @@ public sealed class DiscordOptions : IValidatableObject
             yield return new ValidationResult("Discord:ApplicationId must be the application's numeric id.");
         if (!ApiBaseUrl.IsAbsoluteUri)
             yield return new ValidationResult("Discord:ApiBaseUrl must be an absolute URL.");
+        if (RequestTimeout < TimeSpan.FromSeconds(1) || RequestTimeout > TimeSpan.FromMinutes(5))
+            yield return new ValidationResult("Discord:RequestTimeout must be between 1 second and 5 minutes.");
     }
 }

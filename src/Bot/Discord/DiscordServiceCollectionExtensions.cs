@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Newsdesk.Chat;
 using Newsdesk.Digest;
 
@@ -38,7 +39,8 @@ public static class DiscordServiceCollectionExtensions
     {
         services.AddOptions<DiscordOptions>().Bind(configuration.GetSection(DiscordOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         // The factory's default request logs print full URLs, and interaction and webhook URLs carry tokens.
-        services.AddHttpClient(DiscordRestClient.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30)).RemoveAllLoggers();
+        services.AddHttpClient(DiscordRestClient.HttpClientName,
+            (provider, client) => client.Timeout = provider.GetRequiredService<IOptions<DiscordOptions>>().Value.RequestTimeout).RemoveAllLoggers();
         services.AddSingleton<DiscordRateLimiter>();
         services.AddSingleton<DiscordRestClient>();
     }

@@ -25,6 +25,11 @@ public sealed class SlackOptions
     /// <summary>Attempts per Web API call before giving up on 429s and transient failures.</summary>
     public int MaxAttempts { get; set; } = 5;
 
+    /// <summary>How long one Web API or response_url request may take before it is abandoned. A hung Slack call must
+    /// not hold a worker for HttpClient's default 100 s; a timeout is not retried (chat.postMessage has no
+    /// idempotency key, so a retry could post twice), the worker sends the apology instead.</summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     public bool HasBotToken => !string.IsNullOrWhiteSpace(BotToken);
 
     public bool IsHttpEnabled => HasBotToken && !string.IsNullOrWhiteSpace(SigningSecret);

@@ -19,6 +19,8 @@ public sealed class SlackOptionsValidator : IValidateOptions<SlackOptions>
             failures.Add("Slack:HandledEventRetention must outlast Slack's retries (at least 10 minutes).");
         if (options.MaxAttempts is < 1 or > 20)
             failures.Add("Slack:MaxAttempts must be between 1 and 20.");
+        if (options.RequestTimeout < TimeSpan.FromSeconds(1) || options.RequestTimeout > TimeSpan.FromMinutes(5))
+            failures.Add("Slack:RequestTimeout must be between 1 second and 5 minutes.");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

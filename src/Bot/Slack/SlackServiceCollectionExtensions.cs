@@ -23,7 +23,8 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<SlackAnswerFormatter>();
         // No request logging: a response_url is a capability URL and must not land in logs.
         // A hung Slack call must not hold a worker for HttpClient's default 100 s.
-        services.AddHttpClient(SlackWebApiClient.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30)).RemoveAllLoggers();
+        services.AddHttpClient(SlackWebApiClient.HttpClientName,
+            (provider, client) => client.Timeout = provider.GetRequiredService<IOptions<SlackOptions>>().Value.RequestTimeout).RemoveAllLoggers();
         services.AddSingleton<SlackWebApiClient>();
         services.AddSingleton<SlackBotIdentity>();
         services.AddSingleton<SlackEventDispatcher>();

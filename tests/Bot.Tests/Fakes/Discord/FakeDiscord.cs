@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Newsdesk.Tests.Fakes.Faults;
 
 namespace Newsdesk.Tests.Fakes.Discord;
 
@@ -30,6 +31,7 @@ public sealed class FakeDiscord : IAsyncDisposable
     private readonly ConcurrentQueue<FakeDiscordResponse> scripted = new();
     private readonly ConcurrentDictionary<string, string> commandSets = new();
     private readonly Dictionary<string, List<string>> channelMessages = new(StringComparer.Ordinal);
+    private readonly CancellationTokenSource stopping = new();
     private TaskCompletionSource changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private FakeDiscord(WebApplication app) => this.app = app;
@@ -102,6 +104,9 @@ public sealed class FakeDiscord : IAsyncDisposable
             changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             old.TrySetResult();
         }
+        if (response.Hangs) await NetworkFaults.HangAsync(context, stopping.Token);
+        if (response.Drops) await NetworkFaults.DropAsync(context);
+        if (response.Hangs || response.Drops) return;
         context.Response.StatusCode = response.Status;
         foreach (var (name, value) in response.Headers ?? new Dictionary<string, string>()) context.Response.Headers[name] = value;
         context.Response.ContentType = "application/json";
@@ -166,8 +171,10 @@ public sealed class FakeDiscord : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await stopping.CancelAsync();
         await app.StopAsync();
         await app.DisposeAsync();
         signer.Dispose();
+        stopping.Dispose();
     }
 }

@@ -1,4 +1,11 @@
 namespace Newsdesk.Tests.Fakes.Discord;
 
-/// <summary>A scripted answer for the next REST call (a 429, a 5xx, an error body).</summary>
-public sealed record FakeDiscordResponse(int Status, string Body, IReadOnlyDictionary<string, string>? Headers = null);
+/// <summary>A scripted answer for the next REST call (a 429, a 5xx, an error body), or a fault: <see cref="Hangs"/>
+/// never answers (until the caller gives up or the fake stops); <see cref="Drops"/> starts a 200 and aborts the TCP
+/// connection halfway through the body.</summary>
+public sealed record FakeDiscordResponse(int Status, string Body, IReadOnlyDictionary<string, string>? Headers = null, bool Hangs = false, bool Drops = false)
+{
+    public static FakeDiscordResponse Hang { get; } = new(200, "", Hangs: true);
+
+    public static FakeDiscordResponse Drop { get; } = new(200, "", Drops: true);
+}

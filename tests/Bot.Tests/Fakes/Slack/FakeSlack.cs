@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Newsdesk.Slack;
+using Newsdesk.Tests.Fakes.Faults;
 
 namespace Newsdesk.Tests.Fakes.Slack;
 
@@ -25,6 +26,7 @@ public sealed class FakeSlack : IAsyncDisposable
     private readonly List<(Func<SlackApiCall, bool> Match, TaskCompletionSource<SlackApiCall> Waiter)> waiters = [];
     private readonly ConcurrentDictionary<string, ConcurrentQueue<SlackResponse>> scripted = new();
     private readonly Channel<FakeSlackSocket> sockets = Channel.CreateUnbounded<FakeSlackSocket>();
+    private readonly CancellationTokenSource stopping = new();
     private long sequence;
 
     private FakeSlack(WebApplication app, TimeProvider clock)
@@ -121,6 +123,9 @@ public sealed class FakeSlack : IAsyncDisposable
 
         if (scripted.TryGetValue(method, out var queue) && queue.TryDequeue(out var response))
         {
+            if (response.Hangs) await NetworkFaults.HangAsync(context, stopping.Token);
+            if (response.Drops) await NetworkFaults.DropAsync(context);
+            if (response.Hangs || response.Drops) return Results.Empty;
             if (response.RetryAfter is { } wait) context.Response.Headers.RetryAfter = ((int)wait.TotalSeconds).ToString(CultureInfo.InvariantCulture);
             return Results.Text(response.Body, "application/json", statusCode: response.Status);
         }
@@ -165,7 +170,9 @@ public sealed class FakeSlack : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await stopping.CancelAsync();
         await app.StopAsync();
         await app.DisposeAsync();
+        stopping.Dispose();
     }
 }

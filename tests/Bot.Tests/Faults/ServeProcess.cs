@@ -1,0 +1,99 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using Newsdesk.Tests.Fakes.Slack;
+using Newsdesk.Tests.Support;
+
+namespace Newsdesk.Tests.Faults;
+
+/// <summary>The real program's <c>serve</c> as a child process against a fake Slack, on a loopback port picked
+/// free beforehand; secrets travel in the environment, as in production. Killing it is a real SIGKILL.</summary>
+public sealed class ServeProcess : IAsyncDisposable
+{
+    private readonly Process process;
+    private readonly StringBuilder log = new();
+
+    private ServeProcess(Process process, Uri address)
+    {
+        this.process = process;
+        Address = address;
+        Http = new HttpClient { BaseAddress = address };
+    }
+
+    public Uri Address { get; }
+
+    public HttpClient Http { get; }
+
+    /// <summary>What the process wrote (standard output and error), for a failure message.</summary>
+    public string Log { get { lock (log) return log.ToString(); } }
+
+    public static async Task<ServeProcess> StartAsync(FakeSlack slack, string database)
+    {
+        var port = FreePort();
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in new[]
+        {
+            "exec", Path.Combine(AppContext.BaseDirectory, "Bot.dll"), "serve", "--urls", $"http://127.0.0.1:{port}",
+            "--corpus", TestPaths.Seeds, $"--Storage:Database={database}", "--Chat:Workers=1", "--Chat:RateLimits:IsEnabled=false",
+            $"--Slack:ApiBaseUrl={slack.ApiBaseUrl}",
+        }) start.ArgumentList.Add(arg);
+        start.Environment["Slack__BotToken"] = FakeSlack.BotToken;
+        start.Environment["Slack__SigningSecret"] = FakeSlack.SigningSecret;
+        var serve = new ServeProcess(Process.Start(start)!, new Uri($"http://127.0.0.1:{port}/"));
+        serve.process.OutputDataReceived += (_, e) => serve.Append(e.Data);
+        serve.process.ErrorDataReceived += (_, e) => serve.Append(e.Data);
+        serve.process.BeginOutputReadLine();
+        serve.process.BeginErrorReadLine();
+        await serve.WaitUntilReadyAsync();
+        return serve;
+    }
+
+    /// <summary>SIGKILL for the whole tree: no drain, no shutdown hooks, whatever was in flight is cut.</summary>
+    public async Task KillAsync()
+    {
+        process.Kill(entireProcessTree: true);
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+    }
+
+    /// <summary>Readiness only: a bounded poll of /readyz while the corpus loads.</summary>
+    private async Task WaitUntilReadyAsync()
+    {
+        for (var attempt = 0; attempt < 1200 && !process.HasExited; attempt++)
+        {
+            try
+            {
+                using var response = await Http.GetAsync("readyz");
+                if (response.IsSuccessStatusCode) return;
+            }
+            catch (HttpRequestException)
+            {
+            }
+            await Task.Delay(100);
+        }
+        throw new InvalidOperationException($"serve did not become ready:\n{Log}");
+    }
+
+    /// <summary>A port the kernel just handed out and we released; nothing else on loopback is expected to take it.</summary>
+    private static int FreePort()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null) return;
+        lock (log) log.AppendLine(line);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        if (!process.HasExited) await KillAsync();
+        process.Dispose();
+    }
+}
