@@ -99,9 +99,9 @@ public static class FullBenchmark
         {
             var lexicalHits = await lexical.RankAsync(q.Question, 50, CancellationToken.None);
             var lexicalSources = lexicalHits.Select(h => index.Find(h.PassageId)!.Source).Distinct().ToList();
-            var denseSources = index.Nearest(embedder.EmbedQuery(q.Question, CancellationToken.None), 50).Select(h => h.Passage.Source).Distinct().ToList();
-            var fused = RankFusion.Fuse(60, lexicalHits.Select(h => h.PassageId).ToList(),
-                index.Nearest(embedder.EmbedQuery(q.Question, CancellationToken.None), 50).Select(h => h.Passage.Id).ToList());
+            var denseHits = index.Nearest(embedder.EmbedQuery(q.Question, CancellationToken.None), 50);
+            var denseSources = denseHits.Select(h => h.Passage.Source).Distinct().ToList();
+            var fused = RankFusion.Fuse(60, lexicalHits.Select(h => h.PassageId).ToList(), denseHits.Select(h => h.Passage.Id).ToList());
             Count("newsdesk hybrid (BM25 + dense, RRF)", fused.Select(f => index.Find(f.Id)!.Source).Distinct().ToList(), q);
             Count("newsdesk lexical only (FTS5 BM25)", lexicalSources, q);
             Count("newsdesk dense only (sentence vectors)", denseSources, q);

@@ -10,8 +10,6 @@ public sealed class KnowledgeStore(SqliteConnections connections, TimeProvider t
 
     private const int SchemaVersion = 2;
 
-    public string DatabasePath => connections.DatabasePath;
-
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
@@ -44,28 +42,10 @@ public sealed class KnowledgeStore(SqliteConnections connections, TimeProvider t
                 sentence_vectors BLOB NOT NULL);
             CREATE INDEX IF NOT EXISTS passages_by_document ON passages(document_id);
             CREATE VIRTUAL TABLE IF NOT EXISTS passage_terms USING fts5(title, body, tokenize = 'porter unicode61');
-            CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
             """, cancellationToken);
     }
 
-    public async Task<string?> GetSettingAsync(string key, CancellationToken cancellationToken)
-    {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT value FROM settings WHERE key = $key";
-        command.Parameters.AddWithValue("$key", key);
-        return await command.ExecuteScalarAsync(cancellationToken) as string;
-    }
 
-    public async Task SetSettingAsync(string key, string value, CancellationToken cancellationToken)
-    {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "INSERT INTO settings(key, value) VALUES ($key, $value) ON CONFLICT(key) DO UPDATE SET value = $value";
-        command.Parameters.AddWithValue("$key", key);
-        command.Parameters.AddWithValue("$value", value);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
 
     /// <summary>Source → content hash for every document of one origin, to decide what a re-scan must redo.</summary>
     public async Task<Dictionary<string, string>> GetContentHashesAsync(string origin, CancellationToken cancellationToken)
@@ -181,17 +161,6 @@ public sealed class KnowledgeStore(SqliteConnections connections, TimeProvider t
         return hits;
     }
 
-    /// <summary>Number of passages containing a term (FTS5 syntax), for IDF weights in evidence and sentence choice.</summary>
-    public async Task<(long Matching, long Total)> CountPassagesAsync(string ftsQuery, CancellationToken cancellationToken)
-    {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT (SELECT count(*) FROM passage_terms WHERE passage_terms MATCH $query), (SELECT count(*) FROM passages)";
-        command.Parameters.AddWithValue("$query", ftsQuery);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        await reader.ReadAsync(cancellationToken);
-        return (reader.GetInt64(0), reader.GetInt64(1));
-    }
 
     /// <summary>Documents that have passages, newest first (by publication time where known, else when added).</summary>
     public async Task<IReadOnlyList<DocumentSummary>> ListDocumentsAsync(int limit, CancellationToken cancellationToken)

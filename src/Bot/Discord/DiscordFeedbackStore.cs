@@ -7,11 +7,8 @@ namespace Newsdesk.Discord;
 
 /// <summary>Answers sent on Discord and the 👍/👎 given to them, in the bot's SQLite file. Each vote row carries the
 /// question, the answer and its citations, so feedback can be read without the answer table.</summary>
-public sealed class DiscordFeedbackStore(SqliteConnections connections, TimeProvider time) : IDisposable
+public sealed class DiscordFeedbackStore(SqliteConnections connections, TimeProvider time)
 {
-    private readonly SemaphoreSlim creating = new(1, 1);
-    private volatile bool hasTables;
-
     public async Task SaveAnswerAsync(string key, Answer answer, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
@@ -50,48 +47,26 @@ public sealed class DiscordFeedbackStore(SqliteConnections connections, TimeProv
         return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
     }
 
-    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        var connection = await connections.OpenAsync(cancellationToken);
-        if (!hasTables) await CreateTablesAsync(connection, cancellationToken);
-        return connection;
-    }
+    // The tables live beside the corpus tables in the same file.
+    private Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken) =>
+        connections.OpenAsync("discord-feedback", Schema, cancellationToken);
 
-    /// <summary>Once per process; the tables live beside the corpus tables in the same file. A failure (a locked
-    /// file) is not remembered: the next call tries again.</summary>
-    private async Task CreateTablesAsync(SqliteConnection connection, CancellationToken cancellationToken)
-    {
-        await creating.WaitAsync(cancellationToken);
-        try
-        {
-            if (hasTables) return;
-            await using var command = connection.CreateCommand();
-            command.CommandText = """
-            CREATE TABLE IF NOT EXISTS discord_answers (
-                answer_key TEXT PRIMARY KEY,
-                question TEXT NOT NULL,
-                answer TEXT NOT NULL,
-                citations TEXT NOT NULL,
-                backend TEXT NOT NULL,
-                created_at TEXT NOT NULL);
-            CREATE TABLE IF NOT EXISTS discord_feedback (
-                answer_key TEXT NOT NULL,
-                user_id TEXT NOT NULL,
-                is_helpful INTEGER NOT NULL,
-                question TEXT NOT NULL,
-                answer TEXT NOT NULL,
-                citations TEXT NOT NULL,
-                created_at TEXT NOT NULL,
-                PRIMARY KEY (answer_key, user_id));
-            """;
-            await command.ExecuteNonQueryAsync(cancellationToken);
-            hasTables = true;
-        }
-        finally
-        {
-            creating.Release();
-        }
-    }
-
-    public void Dispose() => creating.Dispose();
+    private const string Schema = """
+        CREATE TABLE IF NOT EXISTS discord_answers (
+            answer_key TEXT PRIMARY KEY,
+            question TEXT NOT NULL,
+            answer TEXT NOT NULL,
+            citations TEXT NOT NULL,
+            backend TEXT NOT NULL,
+            created_at TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS discord_feedback (
+            answer_key TEXT NOT NULL,
+            user_id TEXT NOT NULL,
+            is_helpful INTEGER NOT NULL,
+            question TEXT NOT NULL,
+            answer TEXT NOT NULL,
+            citations TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            PRIMARY KEY (answer_key, user_id));
+        """;
 }

@@ -9,9 +9,6 @@ namespace Newsdesk.Slack;
 /// follow-ups are understood).</summary>
 public sealed class SlackStore(SqliteConnections connections, IOptions<SlackOptions> options, TimeProvider time) : IDisposable, IAsyncDisposable
 {
-    private readonly SemaphoreSlim initialization = new(1, 1);
-
-    private bool isInitialized;
     private SlackWriteBatcher? writer;
 
     /// <summary>Claims and turns are written in group commits: see <see cref="SlackWriteBatcher"/>.</summary>
@@ -86,46 +83,27 @@ public sealed class SlackStore(SqliteConnections connections, IOptions<SlackOpti
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
-        var connection = await connections.OpenAsync(cancellationToken);
-        if (!Volatile.Read(ref isInitialized)) await EnsureTablesAsync(connection, cancellationToken);
+        var connection = await connections.OpenAsync("slack", Schema, cancellationToken);
         await using var pragma = connection.CreateCommand();
-        // The file is in WAL mode (set below and by KnowledgeStore); NORMAL syncs at checkpoints instead of every commit.
+        // The file is in WAL mode (set by the schema and by KnowledgeStore); NORMAL syncs at checkpoints, not every commit.
         pragma.CommandText = "PRAGMA synchronous = NORMAL;";
         await pragma.ExecuteNonQueryAsync(cancellationToken);
         return connection;
     }
 
-    /// <summary>Creates Slack's tables once per process. A failure (a locked file) is not remembered: the next
-    /// connection tries again, so a store that was busy at start-up recovers by itself.</summary>
-    private async Task EnsureTablesAsync(SqliteConnection connection, CancellationToken cancellationToken)
-    {
-        await initialization.WaitAsync(cancellationToken);
-        try
-        {
-            if (isInitialized) return;
-            await using var command = connection.CreateCommand();
-            command.CommandText = """
-                PRAGMA journal_mode = WAL;
-                CREATE TABLE IF NOT EXISTS slack_handled (key TEXT PRIMARY KEY, handled_at INTEGER NOT NULL);
-                CREATE INDEX IF NOT EXISTS slack_handled_by_time ON slack_handled(handled_at);
-                CREATE TABLE IF NOT EXISTS slack_turns (
-                    channel TEXT NOT NULL, thread_ts TEXT NOT NULL, ts TEXT NOT NULL,
-                    question TEXT NOT NULL, added_at INTEGER NOT NULL,
-                    PRIMARY KEY (channel, thread_ts, ts));
-                """;
-            await command.ExecuteNonQueryAsync(cancellationToken);
-            Volatile.Write(ref isInitialized, true);
-        }
-        finally
-        {
-            initialization.Release();
-        }
-    }
+    private const string Schema = """
+        PRAGMA journal_mode = WAL;
+        CREATE TABLE IF NOT EXISTS slack_handled (key TEXT PRIMARY KEY, handled_at INTEGER NOT NULL);
+        CREATE INDEX IF NOT EXISTS slack_handled_by_time ON slack_handled(handled_at);
+        CREATE TABLE IF NOT EXISTS slack_turns (
+            channel TEXT NOT NULL, thread_ts TEXT NOT NULL, ts TEXT NOT NULL,
+            question TEXT NOT NULL, added_at INTEGER NOT NULL,
+            PRIMARY KEY (channel, thread_ts, ts));
+        """;
 
     public async ValueTask DisposeAsync()
     {
         if (writer is not null) await writer.DisposeAsync();
-        initialization.Dispose();
     }
 
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();

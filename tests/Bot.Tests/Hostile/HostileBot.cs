@@ -2,8 +2,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Newsdesk.Answering;
 using Newsdesk.Chat;
-using Newsdesk.Cli;
-using Newsdesk.Hosting;
 using Newsdesk.Tests.Fakes.Discord;
 using Newsdesk.Tests.Fakes.Slack;
 using Newsdesk.Tests.Support;
@@ -32,23 +30,20 @@ public sealed class HostileBot : IAsyncDisposable
         string discordBotToken = FakeDiscord.BotToken, string slackBotToken = FakeSlack.BotToken, string signingSecret = FakeSlack.SigningSecret)
     {
         var bot = new HostileBot(await FakeDiscord.StartAsync(), await FakeSlack.StartAsync());
-        var command = CommandLine.Parse([
-            "serve", "--urls", "http://127.0.0.1:0", $"--Storage:Database={bot.folder.File("bot.db")}", "--corpus", TestPaths.Seeds,
+        var (app, address) = await RunningServer.StartAsync([
+            $"--Storage:Database={bot.folder.File("bot.db")}", "--corpus", TestPaths.Seeds,
             "--Chat:Workers=1", "--Logging:LogLevel:Default=Warning",
             $"--Discord:ApiBaseUrl={bot.Discord.ApiBaseUrl}", $"--Discord:ApplicationId={FakeDiscord.ApplicationId}",
             $"--Discord:PublicKey={FakeDiscord.PublicKeyHex}", $"--Discord:BotToken={discordBotToken}",
             $"--Slack:ApiBaseUrl={bot.Slack.ApiBaseUrl}", $"--Slack:BotToken={slackBotToken}", $"--Slack:SigningSecret={signingSecret}",
             .. settings ?? [],
-        ]);
-        bot.App = ServeCommand.Build(command, s =>
+        ], s =>
         {
             s.AddSingleton<IQuestionAnswerer>(sp => new ControllableAnswerer(sp.GetRequiredService<GroundedAnswerer>()));
             services?.Invoke(s);
         });
-        await bot.App.StartAsync();
-        bot.Http = new HttpClient { BaseAddress = new Uri(bot.App.Urls.First() + "/"), Timeout = TimeSpan.FromSeconds(60) };
-        // Readiness only: the index loads in the background; a bounded loop of short awaits.
-        for (var i = 0; i < 1200 && !(await bot.Http.GetAsync("readyz")).IsSuccessStatusCode; i++) await Task.Delay(100);
+        bot.App = app;
+        bot.Http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(60) };
         return bot;
     }
 

@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Newsdesk.Chat;
-using Newsdesk.Cli;
-using Newsdesk.Hosting;
 using Newsdesk.Tests.Fakes.Slack;
 using Newsdesk.Tests.Support;
 
@@ -27,26 +25,21 @@ public sealed class SlackBot : IAsyncDisposable
     public static async Task<SlackBot> StartAsync(FakeSlack slack, string database, bool isHttp = true, bool isSocketMode = false,
         Action<IServiceCollection>? services = null, IEnumerable<string>? settings = null)
     {
-        var command = CommandLine.Parse([
-            "serve", "--urls", "http://127.0.0.1:0", $"--Storage:Database={database}", "--corpus", TestPaths.Seeds,
+        var (app, address) = await RunningServer.StartAsync([
+            $"--Storage:Database={database}", "--corpus", TestPaths.Seeds,
             // Other tests ask many questions as one user; the rate limits have their own tests (Hostile/).
             "--Chat:Workers=1", "--Logging:LogLevel:Default=Warning", "--Chat:RateLimits:IsEnabled=false",
             $"--Slack:ApiBaseUrl={slack.ApiBaseUrl}", $"--Slack:BotToken={FakeSlack.BotToken}",
             .. isHttp ? [$"--Slack:SigningSecret={FakeSlack.SigningSecret}"] : Array.Empty<string>(),
             .. isSocketMode ? [$"--Slack:AppToken={FakeSlack.AppToken}"] : Array.Empty<string>(),
             .. settings ?? [],
-        ]);
-        var app = ServeCommand.Build(command, s =>
+        ], s =>
         {
             s.AddSingleton<RecordingQuestionAnswerer>();
             s.AddSingleton<IQuestionAnswerer>(sp => sp.GetRequiredService<RecordingQuestionAnswerer>());
             services?.Invoke(s);
         });
-        await app.StartAsync();
-        var http = new HttpClient { BaseAddress = new Uri(app.Urls.First() + "/") };
-        // Readiness only: the index loads in the background; a bounded loop of short awaits.
-        for (var i = 0; i < 600 && !(await http.GetAsync("readyz")).IsSuccessStatusCode; i++) await Task.Delay(100);
-        return new SlackBot(app, http);
+        return new SlackBot(app, new HttpClient { BaseAddress = address });
     }
 
     public async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request) => await Http.SendAsync(request);
