@@ -28,7 +28,7 @@ public static class ServeCommand
         builder.Services.AddDiscord(builder.Configuration);
         builder.Services.AddSlack(builder.Configuration);
         builder.Services.AddHostedService<IndexWarmup>();
-        builder.Services.AddNewsdeskTelemetry();
+        builder.Services.AddNewsdeskTelemetry(builder.Configuration);
         // SIGTERM: the chat workers drain for Chat:DrainTimeout, then apologise to whoever is left.
         var chat = builder.Configuration.GetSection(ChatOptions.Section).Get<ChatOptions>() ?? new ChatOptions();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = chat.DrainTimeout + chat.ApologyTimeout + TimeSpan.FromSeconds(5));

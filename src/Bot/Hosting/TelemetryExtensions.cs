@@ -1,8 +1,11 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Newsdesk.Answering;
 using Newsdesk.Chat;
 using Newsdesk.Digest;
+using OpenTelemetry.Exporter;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
@@ -11,13 +14,16 @@ namespace Newsdesk.Hosting;
 
 /// <summary>OpenTelemetry for <c>serve</c>: the features' own meters plus ASP.NET Core's and HttpClient's, scraped by
 /// Prometheus at <c>/metrics</c>; and tracing over the web host, outbound calls, the chat worker, answering and the
-/// Kernel, so every log line written inside a request or an answer carries its TraceId and SpanId.</summary>
+/// Kernel, so every log line written inside a request or an answer carries its TraceId and SpanId; the spans go to an
+/// OpenTelemetry collector over OTLP/HTTP when <see cref="TelemetryOptions.OtlpEndpoint"/> names one.</summary>
 public static class TelemetryExtensions
 {
     public const string MetricsPath = "/metrics";
 
-    public static IServiceCollection AddNewsdeskTelemetry(this IServiceCollection services)
+    public static IServiceCollection AddNewsdeskTelemetry(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddOptions<TelemetryOptions>().Bind(configuration.GetSection(TelemetryOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        var telemetry = configuration.GetSection(TelemetryOptions.Section).Get<TelemetryOptions>() ?? new TelemetryOptions();
         services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService("newsdesk"))
             .WithMetrics(metrics => metrics
@@ -28,8 +34,20 @@ public static class TelemetryExtensions
             .WithTracing(tracing => tracing
                 .AddSource(ChatMetrics.MeterName, GroundedAnswerer.ActivitySourceName, GroundedAnswerer.KernelActivitySources)
                 .AddAspNetCoreInstrumentation(o => o.Filter = context => context.Request.Path != MetricsPath)
-                .AddHttpClientInstrumentation());
+                .AddHttpClientInstrumentation()
+                .AddTraceExport(telemetry));
         return services;
+    }
+
+    private static TracerProviderBuilder AddTraceExport(this TracerProviderBuilder tracing, TelemetryOptions telemetry)
+    {
+        // A malformed address is reported by the options validation at start; it must not fail here first.
+        if (telemetry.OtlpEndpoint is not { IsAbsoluteUri: true } endpoint) return tracing;
+        return tracing.AddOtlpExporter(exporter =>
+        {
+            exporter.Protocol = OtlpExportProtocol.HttpProtobuf;
+            exporter.Endpoint = TelemetryOptions.TracesAddress(endpoint);
+        });
     }
 
     /// <summary>The correlation id for every request, and the Prometheus scrape endpoint.</summary>
