@@ -4,9 +4,7 @@ using System.ServiceModel.Syndication;
 using System.Text;
 using System.Xml;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 
 namespace Newsdesk.Tests.Fakes.Feeds;
 
@@ -24,15 +22,11 @@ public sealed class FakeFeedServer(WebApplication app, TimeProvider clock) : IAs
 
     public static async Task<FakeFeedServer> StartAsync(TimeProvider clock)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
+        var app = LoopbackApp.Create();
         var server = new FakeFeedServer(app, clock);
         app.MapGet("/feeds/{name}", (HttpContext context, string name) => server.FeedAsync(context, name));
         app.MapGet("/articles/{id}.html", (HttpContext context, string id) => server.ArticleAsync(context, id));
-        await app.StartAsync();
-        server.BaseUrl = new Uri(app.Urls.First() + "/");
+        server.BaseUrl = await LoopbackApp.StartAsync(app);
         return server;
     }
 

@@ -2,12 +2,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Newsdesk.Tests.Fakes.LanguageModel;
 
@@ -27,10 +22,7 @@ public sealed partial class FakeLanguageModel : IAsyncDisposable
 
     public static async Task<FakeLanguageModel> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
+        var app = LoopbackApp.Create();
         var fake = new FakeLanguageModel(app);
         app.MapPost("/v1/chat/completions", async (HttpRequest request, CancellationToken aborted) =>
         {
@@ -38,9 +30,7 @@ public sealed partial class FakeLanguageModel : IAsyncDisposable
             await fake.requests.Writer.WriteAsync(body, aborted);
             return await fake.Reply(new RecordedPrompt(body), aborted);
         });
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        fake.BaseUrl = new Uri(address + "/v1");
+        fake.BaseUrl = new Uri(await LoopbackApp.StartAsync(app), "v1");
         return fake;
     }
 

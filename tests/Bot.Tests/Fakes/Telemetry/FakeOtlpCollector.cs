@@ -1,11 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Newsdesk.Tests.Fakes.Telemetry;
 
@@ -24,10 +19,7 @@ public sealed class FakeOtlpCollector : IAsyncDisposable
 
     public static async Task<FakeOtlpCollector> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
+        var app = LoopbackApp.Create();
         var collector = new FakeOtlpCollector(app);
         app.MapPost("/v1/{signal}", async (HttpRequest request, CancellationToken aborted) =>
         {
@@ -37,9 +29,7 @@ public sealed class FakeOtlpCollector : IAsyncDisposable
             // An empty ExportTraceServiceResponse: full success.
             return Results.Bytes([], "application/x-protobuf");
         });
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        collector.BaseUrl = new Uri(address);
+        collector.BaseUrl = await LoopbackApp.StartAsync(app);
         return collector;
     }
 
