@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Newsdesk.Answering;
 using Newsdesk.Chat;
+using Newsdesk.Corpus;
 using Newsdesk.Digest;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -21,7 +22,7 @@ public static class TelemetryExtensions
         services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService("newsdesk"))
             .WithMetrics(metrics => metrics
-                .AddMeter(ChatMetrics.MeterName, DigestMetrics.MeterName)
+                .AddMeter(ChatMetrics.MeterName, DigestMetrics.MeterName, StoreWriteHealth.MeterName)
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddPrometheusExporter())
