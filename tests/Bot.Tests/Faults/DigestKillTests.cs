@@ -6,62 +6,79 @@ using Newsdesk.Tests.Support;
 
 namespace Newsdesk.Tests.Faults;
 
-/// <summary>SIGKILL of the real program while today's digest is being posted to Slack, then a restart on the same
-/// store: the Slack channel ends with exactly one digest whether or not Slack had taken the cut post, and the Discord
-/// channel, not yet reached when the kill came, gets its one digest after the restart.</summary>
+/// <summary>SIGKILL of the real program while today's digest is being posted to one platform's channel, then a restart
+/// on the same store: that channel ends with exactly one digest whether or not the platform had taken the cut post, and
+/// the other channel, not yet reached when the kill came (destinations are posted in order), gets its one digest after
+/// the restart.</summary>
 public sealed class DigestKillTests
 {
     private const string SlackChannel = "CDIGESTKILL";
     private const string DiscordChannel = "1190000000000000001";
 
     [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public async Task AfterAKillMidPostEachChannelHasTodaysDigestExactlyOnce(bool slackTookThePost)
+    [InlineData("slack", false)]
+    [InlineData("slack", true)]
+    [InlineData("discord", false)]
+    [InlineData("discord", true)]
+    public async Task AfterAKillMidPostEachChannelHasTodaysDigestExactlyOnce(string killedOn, bool platformTookThePost)
     {
         using var folder = new TemporaryFolder();
         await using var slack = await FakeSlack.StartAsync();
         await using var discord = await FakeDiscord.StartAsync();
         var database = folder.File("bot.db");
-        slack.Script("chat.postMessage", SlackResponse.Hang);
+        var isSlack = killedOn == "slack";
+        string[] destinations = isSlack ? [$"slack:{SlackChannel}", $"discord:{DiscordChannel}"] : [$"discord:{DiscordChannel}", $"slack:{SlackChannel}"];
+        // The post reaches the platform and its response is held; the kill lands while the bot waits for it. Slack's
+        // fake records every post, so "taken" is what its channel history will say; Discord's stores the message or not.
+        if (isSlack) slack.Script("chat.postMessage", SlackResponse.Hang);
+        else discord.Script(platformTookThePost ? FakeDiscordResponse.TakeThenHang : FakeDiscordResponse.Hang);
 
-        SlackApiCall cut;
-        await using (var first = await StartAsync(slack, discord, database))
+        await using (var first = await StartAsync(slack, discord, database, destinations))
         {
-            // The post reached Slack and is held unanswered; the kill lands while the bot waits for the answer.
-            cut = await slack.WaitForCallAsync(c => c.Method == "chat.postMessage" && c.Channel == SlackChannel, TimeSpan.FromSeconds(60));
+            if (isSlack) await slack.WaitForCallAsync(IsSlackPost, TimeSpan.FromSeconds(60));
+            else await discord.WaitForAsync(IsDiscordPost);
             await first.KillAsync();
         }
-        Assert.Empty(discord.ChannelMessages(DiscordChannel));
+        // Killed mid-post on the first destination: the second was never reached.
+        if (isSlack) Assert.DoesNotContain(discord.Requests, IsDiscordPost);
+        else Assert.Empty(slack.Calls(IsSlackPost));
 
-        // What Slack's channel history holds for the restarted bot to find: the cut post if Slack took it, else nothing.
-        var message = cut.Json!.DeepClone().AsObject();
-        message["ts"] = "1700000200.000100";
-        JsonNode[] messages = slackTookThePost ? [message] : [];
-        slack.Script("conversations.history", new SlackResponse(200, new JsonObject { ["ok"] = true, ["messages"] = new JsonArray(messages) }.ToJsonString()));
-
-        await using (var second = await StartAsync(slack, discord, database))
+        JsonNode[] history = [];
+        if (isSlack && platformTookThePost)
         {
-            await discord.WaitForAsync(r => r.Method == "POST" && r.Path.EndsWith($"/channels/{DiscordChannel}/messages", StringComparison.Ordinal));
-            // The claim's lease (2 s) runs out, then the history is read; the slot ends posted or recovered.
-            await second.WaitForLogAsync(slackTookThePost ? "was posted before a restart" : $"posted to slack:{SlackChannel}", TimeSpan.FromSeconds(60));
+            var cut = slack.Calls(IsSlackPost)[0].Json!.DeepClone().AsObject();
+            cut["ts"] = "1700000200.000100";
+            history = [cut];
+        }
+        slack.Script("conversations.history", new SlackResponse(200, new JsonObject { ["ok"] = true, ["messages"] = new JsonArray(history) }.ToJsonString()));
+
+        await using (var second = await StartAsync(slack, discord, database, destinations))
+        {
+            // The claim's lease (2 s) runs out, then the channel is searched for the digest's marker.
+            var killedDestination = destinations[0];
+            await second.WaitForLogAsync(platformTookThePost ? "was posted before a restart" : $"posted to {killedDestination}", TimeSpan.FromSeconds(60));
+            await second.WaitForLogAsync($"posted to {destinations[1]}", TimeSpan.FromSeconds(60));
             await second.KillAsync();
         }
 
-        var slackPosts = slack.Calls(c => c.Method == "chat.postMessage" && c.Channel == SlackChannel);
-        // Slack's channel: the cut post if it was taken, plus a repost only if it was not.
-        Assert.Equal(slackTookThePost ? 1 : 2, slackPosts.Count);
+        // Each channel holds one digest: the cut post if it was taken, else the one posted after the restart.
+        Assert.Equal(isSlack && !platformTookThePost ? 2 : 1, slack.Calls(IsSlackPost).Count);
+        Assert.Equal(!isSlack && !platformTookThePost ? 2 : 1, discord.Requests.Count(IsDiscordPost));
         Assert.Single(discord.ChannelMessages(DiscordChannel));
-        var states = ReadStates(database);
-        Assert.Equal(["Posted", "Posted"], states);
+        Assert.Equal(["Posted", "Posted"], ReadStates(database));
     }
 
-    private static Task<ServeProcess> StartAsync(FakeSlack slack, FakeDiscord discord, string database) => ServeProcess.StartAsync([
+    private static bool IsSlackPost(SlackApiCall call) => call.Method == "chat.postMessage" && call.Channel == SlackChannel;
+
+    private static bool IsDiscordPost(FakeDiscordRequest request) =>
+        request.Method == "POST" && request.Path.EndsWith($"/channels/{DiscordChannel}/messages", StringComparison.Ordinal);
+
+    private static Task<ServeProcess> StartAsync(FakeSlack slack, FakeDiscord discord, string database, string[] destinations) => ServeProcess.StartAsync([
         "--corpus", TestPaths.Seeds, $"--Storage:Database={database}", $"--Slack:ApiBaseUrl={slack.ApiBaseUrl}",
         $"--Discord:ApiBaseUrl={discord.ApiBaseUrl}", $"--Discord:ApplicationId={FakeDiscord.ApplicationId}", $"--Discord:PublicKey={FakeDiscord.PublicKeyHex}",
         // Due at start: today's midnight slot, inside a day-long catch-up window.
         "--Digest:Schedule=0 0 * * *", "--Digest:TimeZone=UTC", "--Digest:CatchUpWindow=23:59:00", "--Digest:ClaimLease=00:00:02",
-        $"--Digest:Destinations:0=slack:{SlackChannel}", $"--Digest:Destinations:1=discord:{DiscordChannel}",
+        $"--Digest:Destinations:0={destinations[0]}", $"--Digest:Destinations:1={destinations[1]}",
     ], new Dictionary<string, string>
     {
         ["Slack__BotToken"] = FakeSlack.BotToken, ["Slack__SigningSecret"] = FakeSlack.SigningSecret, ["Discord__BotToken"] = FakeDiscord.BotToken,
