@@ -30,6 +30,7 @@ public sealed class DigestKillTests
         string[] destinations = isSlack ? [$"slack:{SlackChannel}", $"discord:{DiscordChannel}"] : [$"discord:{DiscordChannel}", $"slack:{SlackChannel}"];
         // The post reaches the platform and its response is held; the kill lands while the bot waits for it. Slack's
         // fake records every post, so "taken" is what its channel history will say; Discord's stores the message or not.
+        await IngestStoryAsync(folder, database);
         if (isSlack) slack.Script("chat.postMessage", SlackResponse.Hang);
         else discord.Script(platformTookThePost ? FakeDiscordResponse.TakeThenHang : FakeDiscordResponse.Hang);
 
@@ -64,8 +65,27 @@ public sealed class DigestKillTests
         // Each channel holds one digest: the cut post if it was taken, else the one posted after the restart.
         Assert.Equal(isSlack && !platformTookThePost ? 2 : 1, slack.Calls(IsSlackPost).Count);
         Assert.Equal(!isSlack && !platformTookThePost ? 2 : 1, discord.Requests.Count(IsDiscordPost));
-        Assert.Single(discord.ChannelMessages(DiscordChannel));
+        Assert.Contains(StoryTitle, Assert.Single(discord.ChannelMessages(DiscordChannel)), StringComparison.Ordinal);
+        Assert.All(slack.Calls(IsSlackPost), post => Assert.Contains(StoryTitle, post.Json!.ToJsonString(), StringComparison.Ordinal));
         Assert.Equal(["Posted", "Posted"], ReadStates(database));
+    }
+
+    private const string StoryTitle = "Labels and artists agree new download royalties";
+
+    /// <summary>Today's story, through the real <c>ingest</c> (a file counts as an arrival for the next digest).</summary>
+    private static async Task IngestStoryAsync(TemporaryFolder folder, string database)
+    {
+        var file = folder.File("story.txt");
+        await File.WriteAllTextAsync(file, StoryTitle + "\n\n" + string.Join("\n\n", Enumerable.Range(1, 4).Select(i =>
+            $"Record labels and artists agreed a new royalty rate for music downloads sold through online music stores, part {i}.")));
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { "exec", Path.Combine(AppContext.BaseDirectory, "Bot.dll"), "ingest", $"--Storage:Database={database}", file })
+            start.ArgumentList.Add(arg);
+        using var ingest = System.Diagnostics.Process.Start(start)!;
+        var said = ingest.StandardOutput.ReadToEndAsync();
+        var error = ingest.StandardError.ReadToEndAsync();
+        await ingest.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(1));
+        Assert.True(ingest.ExitCode == 0, await said + await error);
     }
 
     private static bool IsSlackPost(SlackApiCall call) => call.Method == "chat.postMessage" && call.Channel == SlackChannel;
