@@ -18,6 +18,21 @@ public sealed class IngestCommand(KnowledgeStore store, FeedItemStore items, Fee
             await Console.Error.WriteLineAsync("ingest needs a file, a folder or a feed URL: ingest data/articles/ | ingest https://example.com/feed.xml");
             return 2;
         }
+        try
+        {
+            return await IngestAsync(command, output, cancellationToken);
+        }
+        catch (Exception exception) when (StoreWriteHealth.CannotWrite(exception))
+        {
+            // Each document is saved in one transaction, so the one being written when space ran out is not in the store.
+            await Console.Error.WriteLineAsync($"The store cannot be written ({exception.Message}). " +
+                "Documents saved before this one are kept and nothing is half-written; free some space and run ingest again.");
+            return 1;
+        }
+    }
+
+    private async Task<int> IngestAsync(CommandLine command, TextWriter output, CancellationToken cancellationToken)
+    {
         await store.InitializeAsync(cancellationToken);
         await items.InitializeAsync(cancellationToken);
         var added = 0;

@@ -17,6 +17,8 @@ public static class CorpusServiceCollectionExtensions
         });
 
         services.AddSingleton<SqliteConnections>();
+        services.AddMetrics();
+        services.AddSingleton<StoreWriteHealth>();
         services.AddSingleton<KnowledgeStore>();
         services.AddSingleton<PassageEmbedder>();
         services.AddSingleton<CorpusSynchronizer>();

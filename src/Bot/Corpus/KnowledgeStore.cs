@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace Newsdesk.Corpus;
 
 /// <summary>Documents, passages, their embeddings and the FTS5 lexical index, in one SQLite file.</summary>
-public sealed class KnowledgeStore(SqliteConnections connections, TimeProvider time)
+public sealed class KnowledgeStore(SqliteConnections connections, StoreWriteHealth health, TimeProvider time)
 {
 
     private const int SchemaVersion = 2;
@@ -61,7 +61,10 @@ public sealed class KnowledgeStore(SqliteConnections connections, TimeProvider t
     }
 
     /// <summary>Replaces a document and all its passages in one transaction, so a crash never leaves half of one.</summary>
-    public async Task SaveDocumentAsync(DocumentRecord document, IReadOnlyList<EmbeddedPassage> passages, CancellationToken cancellationToken)
+    public Task SaveDocumentAsync(DocumentRecord document, IReadOnlyList<EmbeddedPassage> passages, CancellationToken cancellationToken) =>
+        health.WriteAsync("knowledge", () => SaveDocumentCoreAsync(document, passages, cancellationToken));
+
+    private async Task SaveDocumentCoreAsync(DocumentRecord document, IReadOnlyList<EmbeddedPassage> passages, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
@@ -111,7 +114,10 @@ public sealed class KnowledgeStore(SqliteConnections connections, TimeProvider t
         await transaction.CommitAsync(cancellationToken);
     }
 
-    public async Task RemoveDocumentAsync(string source, CancellationToken cancellationToken)
+    public Task RemoveDocumentAsync(string source, CancellationToken cancellationToken) =>
+        health.WriteAsync("knowledge", () => RemoveDocumentCoreAsync(source, cancellationToken));
+
+    private async Task RemoveDocumentCoreAsync(string source, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);

@@ -8,12 +8,12 @@ namespace Newsdesk.Digest;
 /// <summary>Which digests were claimed and posted, in the shared SQLite file. A claim is one INSERT on the primary key
 /// (destination, local date), so of several instances sharing the store exactly one wins it; a take-over is an UPDATE
 /// conditioned on the claim it replaces.</summary>
-public sealed class DigestLedger(SqliteConnections connections)
+public sealed class DigestLedger(SqliteConnections connections, StoreWriteHealth health)
 {
 
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
-        await ExecuteAsync("""
+        await ExecuteSchemaAsync("""
             PRAGMA journal_mode = WAL;
             CREATE TABLE IF NOT EXISTS digest_slots (
                 destination TEXT NOT NULL,
@@ -27,7 +27,7 @@ public sealed class DigestLedger(SqliteConnections connections)
                 state TEXT NOT NULL,
                 message_id TEXT NULL,
                 PRIMARY KEY (destination, slot_date));
-            """, _ => { }, cancellationToken);
+            """, cancellationToken);
     }
 
     /// <summary>True when this call created the claim; false when the slot already had one.</summary>
@@ -110,15 +110,24 @@ public sealed class DigestLedger(SqliteConnections connections)
         return slots;
     }
 
+    /// <summary>One row write, reported to <see cref="StoreWriteHealth"/> ("digest_ledger").</summary>
     private async Task<int> ExecuteAsync(string sql, Action<SqliteParameterCollection> bind, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         bind(command.Parameters);
-        return await command.ExecuteNonQueryAsync(cancellationToken);
+        return await health.WriteAsync("digest_ledger", () => command.ExecuteNonQueryAsync(cancellationToken));
     }
 
+    /// <summary>The schema's idempotent DDL, not reported: it succeeds on a full disk and would read as "writes work again".</summary>
+    private async Task ExecuteSchemaAsync(string sql, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
 
     private static string Format(DateTimeOffset value) => value.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Newsdesk.Corpus;
 using Newsdesk.Corpus.Feeds;
 using Newsdesk.Retrieval;
 
@@ -72,7 +73,11 @@ public sealed class DigestScheduler(
             catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
                 pending = true;
-                logger.LogError("Digest {Date} for {Destination} failed ({Error}); trying again after the claim lease", date, destination.Key, exception.GetType().Name);
+                if (StoreWriteHealth.CannotWrite(exception))
+                    logger.LogWarning("Digest {Date} for {Destination} not posted: the digest ledger cannot be written ({Reason}), so the slot cannot " +
+                        "be claimed; trying again after the claim lease ({Lease})", date, destination.Key, exception.Message, options.Value.ClaimLease);
+                else
+                    logger.LogError("Digest {Date} for {Destination} failed ({Error}); trying again after the claim lease", date, destination.Key, exception.GetType().Name);
             }
         }
         return pending;

@@ -7,9 +7,22 @@ namespace Newsdesk.Discord;
 
 /// <summary>Answers sent on Discord and the 👍/👎 given to them, in the bot's SQLite file. Each vote row carries the
 /// question, the answer and its citations, so feedback can be read without the answer table.</summary>
-public sealed class DiscordFeedbackStore(SqliteConnections connections, TimeProvider time)
+public sealed class DiscordFeedbackStore(SqliteConnections connections, StoreWriteHealth health, TimeProvider time)
 {
+    /// <summary>Remembers an answer for its feedback buttons. On a full disk it is not remembered and the answer is
+    /// still sent: a vote on it is then told the answer is unknown, which beats an apology instead of the answer.</summary>
     public async Task SaveAnswerAsync(string key, Answer answer, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await health.WriteAsync("discord_feedback", () => InsertAnswerAsync(key, answer, cancellationToken));
+        }
+        catch (SqliteException exception) when (StoreWriteHealth.CannotWrite(exception))
+        {
+        }
+    }
+
+    private async Task InsertAnswerAsync(string key, Answer answer, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
@@ -44,7 +57,7 @@ public sealed class DiscordFeedbackStore(SqliteConnections connections, TimeProv
         command.Parameters.AddWithValue("$user", userId);
         command.Parameters.AddWithValue("$helpful", isHelpful ? 1 : 0);
         command.Parameters.AddWithValue("$at", time.GetUtcNow().ToString("O"));
-        return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
+        return await health.WriteAsync("discord_feedback", () => command.ExecuteNonQueryAsync(cancellationToken)) > 0;
     }
 
     // The tables live beside the corpus tables in the same file.

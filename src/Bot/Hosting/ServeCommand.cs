@@ -36,9 +36,7 @@ public static class ServeCommand
 
         var app = builder.Build();
         app.UseNewsdeskTelemetry();
-        app.MapGet("/healthz", () => Results.Text("ok"));
-        app.MapGet("/readyz", (PassageIndexHolder index) =>
-            index.IsLoaded ? Results.Text("ready") : Results.Text("loading the corpus", statusCode: StatusCodes.Status503ServiceUnavailable));
+        app.MapHealth();
         app.MapDiscord();
         app.MapSlack();
         return app;

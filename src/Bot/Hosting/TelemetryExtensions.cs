@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Newsdesk.Answering;
 using Newsdesk.Chat;
+using Newsdesk.Corpus;
 using Newsdesk.Digest;
 using OpenTelemetry.Exporter;
 using OpenTelemetry.Metrics;
@@ -27,7 +28,7 @@ public static class TelemetryExtensions
         services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService("newsdesk"))
             .WithMetrics(metrics => metrics
-                .AddMeter(ChatMetrics.MeterName, DigestMetrics.MeterName)
+                .AddMeter(ChatMetrics.MeterName, DigestMetrics.MeterName, StoreWriteHealth.MeterName)
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddPrometheusExporter())

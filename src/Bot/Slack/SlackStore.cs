@@ -7,18 +7,42 @@ namespace Newsdesk.Slack;
 /// <summary>Slack's own tables in the bot's SQLite file: which events and messages were already taken (so Slack's
 /// retries, duplicate deliveries and restarts never answer twice) and the questions asked in each thread (so
 /// follow-ups are understood).</summary>
-public sealed class SlackStore(SqliteConnections connections, IOptions<SlackOptions> options, TimeProvider time) : IDisposable, IAsyncDisposable
+public sealed class SlackStore(SqliteConnections connections, IOptions<SlackOptions> options, StoreWriteHealth health, TimeProvider time)
+    : IDisposable, IAsyncDisposable
 {
     private SlackWriteBatcher? writer;
+    private readonly SlackMemoryClaims memoryClaims = new(time, options.Value.HandledEventRetention);
 
     /// <summary>Claims and turns are written in group commits: see <see cref="SlackWriteBatcher"/>.</summary>
     private SlackWriteBatcher Writer => LazyInitializer.EnsureInitialized(ref writer, () => new SlackWriteBatcher(OpenAsync));
 
     /// <summary>Claims every key at once; true only when none was taken before. One statement, so two deliveries
     /// racing for the same key cannot both win.</summary>
+    /// <remarks>When the store cannot be written (disk full) the claim is held in memory instead and the event is
+    /// answered: refusing with a 500 would only have Slack retry three times within five minutes and then drop the
+    /// question, so a full disk would silence the bot. A lock (busy) still fails the call, as before.</remarks>
     public async Task<bool> TryClaimAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken)
     {
-        return await Writer.WriteAsync((connection, transaction) => ClaimAsync(connection, transaction, keys), cancellationToken);
+        if (memoryClaims.IsClaimed(keys)) return false;
+        try
+        {
+            return await health.WriteAsync("slack_claims",
+                () => Writer.WriteAsync((connection, transaction) => ClaimAsync(connection, transaction, keys), cancellationToken));
+        }
+        catch (SqliteException exception) when (StoreWriteHealth.CannotWrite(exception))
+        {
+            // Reading still works: a key claimed in the store before the disk filled stays claimed.
+            return !await IsClaimedInStoreAsync(keys, cancellationToken) && memoryClaims.TryClaim(keys);
+        }
+    }
+
+    private async Task<bool> IsClaimedInStoreAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT count(*) FROM slack_handled WHERE key IN ({string.Join(", ", keys.Select((_, i) => $"$key{i}"))})";
+        for (var i = 0; i < keys.Count; i++) command.Parameters.AddWithValue($"$key{i}", keys[i]);
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))! > 0;
     }
 
     private async Task<bool> ClaimAsync(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<string> keys)
@@ -59,9 +83,18 @@ public sealed class SlackStore(SqliteConnections connections, IOptions<SlackOpti
         return turns;
     }
 
+    /// <summary>Remembers a question of a thread; on a full disk it is not remembered (a later follow-up in that thread
+    /// lacks it) and the question is still answered.</summary>
     public async Task AddTurnAsync(string channel, string threadTs, string ts, string question, CancellationToken cancellationToken)
     {
-        await Writer.WriteAsync((connection, transaction) => InsertTurnAsync(connection, transaction, channel, threadTs, ts, question), cancellationToken);
+        try
+        {
+            await health.WriteAsync("slack_turns",
+                () => Writer.WriteAsync((connection, transaction) => InsertTurnAsync(connection, transaction, channel, threadTs, ts, question), cancellationToken));
+        }
+        catch (SqliteException exception) when (StoreWriteHealth.CannotWrite(exception))
+        {
+        }
     }
 
     private async Task<bool> InsertTurnAsync(SqliteConnection connection, SqliteTransaction transaction, string channel, string threadTs, string ts, string question)

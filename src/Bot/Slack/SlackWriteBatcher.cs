@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
+using Newsdesk.Corpus;
 
 namespace Newsdesk.Slack;
 
@@ -40,9 +41,10 @@ public sealed class SlackWriteBatcher(Func<CancellationToken, Task<SqliteConnect
                 await using var transaction = connection.BeginTransaction();
                 for (var i = 0; i < batch.Count; i++)
                 {
-                    // One failing write (a constraint, a bad value) fails only its caller, not the batch.
+                    // One failing write (a constraint, a bad value) fails only its caller, not the batch. A full disk
+                    // fails the batch: SQLite may have rolled the whole transaction back, so no earlier write is kept.
                     try { results[i] = (await batch[i].Write(connection, transaction), null); }
-                    catch (SqliteException error) { results[i] = (false, error); }
+                    catch (SqliteException error) when (!StoreWriteHealth.CannotWrite(error)) { results[i] = (false, error); }
                 }
                 await transaction.CommitAsync();
             }

@@ -49,6 +49,58 @@ public sealed class ServeProcess : IAsyncDisposable
         return serve;
     }
 
+    /// <summary>The program's process id (through unshare and sh, which exec it).</summary>
+    public int Id => process.Id;
+
+    public bool HasExited => process.HasExited;
+
+    /// <summary><c>serve</c> with <paramref name="arguments"/> (besides <c>--urls</c>) and <paramref name="environment"/>;
+    /// with <paramref name="smallDisk"/>, in its own mount namespace where that folder is a fresh tmpfs (see
+    /// <see cref="SmallDisk"/>).</summary>
+    public static async Task<ServeProcess> StartAsync(IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment, string? smallDisk = null)
+    {
+        var port = FreePort();
+        string[] args = ["exec", Path.Combine(AppContext.BaseDirectory, "Bot.dll"), "serve", "--urls", $"http://127.0.0.1:{port}", .. arguments];
+        ProcessStartInfo start;
+        if (smallDisk is null)
+        {
+            start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            foreach (var arg in args) start.ArgumentList.Add(arg);
+        }
+        else
+        {
+            start = SmallDisk.Wrap(smallDisk, "dotnet", args);
+        }
+        foreach (var (name, value) in environment) start.Environment[name] = value;
+        var serve = new ServeProcess(Process.Start(start)!, new Uri($"http://127.0.0.1:{port}/"));
+        serve.process.OutputDataReceived += (_, e) => serve.Append(e.Data);
+        serve.process.ErrorDataReceived += (_, e) => serve.Append(e.Data);
+        serve.process.BeginOutputReadLine();
+        serve.process.BeginErrorReadLine();
+        await serve.WaitUntilReadyAsync();
+        return serve;
+    }
+
+    /// <summary>Waits, by a bounded poll of what the process wrote, until <paramref name="text"/> appears
+    /// <paramref name="count"/> times: a child process has no other way to say it got somewhere.</summary>
+    public async Task WaitForLogAsync(string text, TimeSpan timeout, int count = 1)
+    {
+        var until = DateTime.UtcNow + timeout;
+        while (Occurrences(text) < count)
+        {
+            if (DateTime.UtcNow > until || process.HasExited) throw new TimeoutException($"\"{text}\" did not appear {count} time(s):\n{Log}");
+            await Task.Delay(100);
+        }
+    }
+
+    public int Occurrences(string text)
+    {
+        var log = Log;
+        var count = 0;
+        for (var at = log.IndexOf(text, StringComparison.Ordinal); at >= 0; at = log.IndexOf(text, at + text.Length, StringComparison.Ordinal)) count++;
+        return count;
+    }
+
     /// <summary>SIGKILL for the whole tree: no drain, no shutdown hooks, whatever was in flight is cut.</summary>
     public async Task KillAsync()
     {

@@ -7,7 +7,7 @@ namespace Newsdesk.Corpus.Feeds;
 /// <summary>Feed items seen and each feed's polling state, in the knowledge store's SQLite file. An item is known by
 /// its GUID within its feed, by its link, or by its content hash anywhere, so a feed that rewrites GUIDs or dates, or
 /// two feeds carrying one story, store it once.</summary>
-public sealed class FeedItemStore(SqliteConnections connections)
+public sealed class FeedItemStore(SqliteConnections connections, StoreWriteHealth health)
 {
 
     public async Task InitializeAsync(CancellationToken cancellationToken)
@@ -84,7 +84,7 @@ public sealed class FeedItemStore(SqliteConnections connections)
         command.Parameters.AddWithValue("$published", (object?)item.PublishedAt?.ToString("O") ?? DBNull.Value);
         command.Parameters.AddWithValue("$arrived", arrivedAt.ToUniversalTime().ToString("O"));
         command.Parameters.AddWithValue("$new", isNew ? 1 : 0);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await health.WriteAsync("feed_items", () => command.ExecuteNonQueryAsync(cancellationToken));
     }
 
     /// <summary>New stories that arrived in (<paramref name="after"/>, <paramref name="until"/>], one per document.</summary>
@@ -138,7 +138,7 @@ public sealed class FeedItemStore(SqliteConnections connections)
         command.Parameters.AddWithValue("$failures", state.Failures);
         command.Parameters.AddWithValue("$next", (object?)state.NextAttemptAt?.ToUniversalTime().ToString("O") ?? DBNull.Value);
         command.Parameters.AddWithValue("$seeded", state.IsSeeded ? 1 : 0);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await health.WriteAsync("feed_state", () => command.ExecuteNonQueryAsync(cancellationToken));
     }
 
     private static DateTimeOffset Parse(string value) => DateTimeOffset.Parse(value, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);

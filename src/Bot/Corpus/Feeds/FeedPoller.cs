@@ -30,7 +30,10 @@ public sealed class FeedPoller(
             {
                 added += await PollFeedAsync(feed, state, cancellationToken);
             }
-            catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            // A store that cannot be written is not the feed's fault: no backoff for the feed; the poll stops and the
+            // next one (every FeedPollInterval) takes the items in once there is space.
+            catch (Exception exception) when (!StoreWriteHealth.CannotWrite(exception)
+                && (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested))
             {
                 failed++;
                 var failures = state.Failures + 1;

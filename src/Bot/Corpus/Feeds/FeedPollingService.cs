@@ -22,6 +22,12 @@ public sealed class FeedPollingService(FeedPoller poller, PassageIndexHolder ind
                 {
                     await poller.PollOnceAsync(stoppingToken);
                 }
+                catch (Exception exception) when (StoreWriteHealth.CannotWrite(exception))
+                {
+                    // StoreWriteHealth has logged the failing write once; this says what it cost, without a stack trace.
+                    logger.LogWarning("Polling the feeds stopped: the store cannot be written ({Reason}); trying again in {Interval}",
+                        exception.Message, options.Value.FeedPollInterval);
+                }
                 catch (Exception exception) when (exception is not OperationCanceledException)
                 {
                     logger.LogError(exception, "Polling the feeds failed; trying again next interval");

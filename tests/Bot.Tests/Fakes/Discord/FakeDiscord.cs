@@ -97,6 +97,7 @@ public sealed class FakeDiscord : IAsyncDisposable
         var recorded = new FakeDiscordRequest(context.Request.Method, context.Request.Path.Value ?? "", context.Request.QueryString.Value ?? "",
             context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase), body);
         var response = scripted.TryDequeue(out var next) ? next : Answer(recorded);
+        if (response.Applies) Answer(recorded);
         lock (gate)
         {
             requests.Add(recorded);

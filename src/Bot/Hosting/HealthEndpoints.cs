@@ -1,0 +1,35 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Newsdesk.Corpus;
+using Newsdesk.Retrieval;
+
+namespace Newsdesk.Hosting;
+
+/// <summary><c>/healthz</c> (liveness: restart me only if this fails) and <c>/readyz</c> (readiness: send me traffic).
+/// A store that cannot be written (a full disk) keeps both at 200: questions are still answered from what is stored,
+/// a restart would not free the disk and would drop the Slack claims held in memory, and every instance shares the
+/// one SQLite file, so taking this one out of rotation helps no one. The body says what is degraded, for a person or
+/// an alert; <c>newsdesk_store_writable</c> on /metrics says it for a dashboard.</summary>
+public static class HealthEndpoints
+{
+    public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/healthz", (StoreWriteHealth store) => Results.Text("ok" + Degraded(store)));
+        endpoints.MapGet("/readyz", (PassageIndexHolder index, StoreWriteHealth store) => index.IsLoaded
+            ? Results.Text("ready" + Degraded(store))
+            : Results.Text("loading the corpus", statusCode: StatusCodes.Status503ServiceUnavailable));
+        return endpoints;
+    }
+
+    private static string Degraded(StoreWriteHealth store)
+    {
+        var failing = store.Failing;
+        if (failing.Count == 0) return "";
+        var kinds = string.Join("; ", failing.OrderBy(f => f.Key, StringComparer.Ordinal)
+            .Select(f => $"{f.Key} since {f.Value.Since.ToString("O", CultureInfo.InvariantCulture)}: {f.Value.Reason}"));
+        return $"\ndegraded: the store cannot be written ({kinds}). Questions are still answered; nothing that needs a write " +
+            "(digest, feed items, Slack thread history) is recorded until space returns.";
+    }
+}
