@@ -25,6 +25,15 @@ public sealed class DiscordPendingResponse(DiscordRestClient rest, string intera
         return new DiscordEndpointReply(DiscordInteractionResponse.Deferred(isEphemeral), () => acknowledged.TrySetResult());
     }
 
+    /// <summary>For an interaction recovered after a restart: Discord already has our first response (or never will),
+    /// so the message can only be an edit of the original, which is idempotent (PATCH).</summary>
+    public DiscordPendingResponse AlreadyAcknowledged()
+    {
+        lock (gate) isDeferred = true;
+        acknowledged.TrySetResult();
+        return this;
+    }
+
     /// <summary>Hands the message over: into the HTTP response if it is still open, else as an edit of the deferred
     /// reply, once Discord has been sent the deferral.</summary>
     public async Task DeliverAsync(DiscordMessagePayload message, CancellationToken cancellationToken)

@@ -14,6 +14,8 @@ public sealed class SlackEventDispatcher(
     SlackAnswerFormatter formatter,
     ChatInbox inbox,
     ChatRateLimiter limiter,
+    ChatJournal journal,
+    TimeProvider time,
     ILogger<SlackEventDispatcher> logger)
 {
     public const string Platform = "Slack";
@@ -21,7 +23,8 @@ public sealed class SlackEventDispatcher(
     /// <summary>Earlier questions of a thread handed to the core; enough for a follow-up, small enough for a prompt.</summary>
     private const int EarlierTurnLimit = 10;
 
-    public async Task HandleAsync(SlackEventEnvelope envelope, CancellationToken cancellationToken)
+    /// <param name="correlationId">The HTTP request's id; null over Socket Mode, where the event id serves.</param>
+    public async Task HandleAsync(SlackEventEnvelope envelope, string? correlationId, CancellationToken cancellationToken)
     {
         if (envelope.Type != "event_callback" || envelope.Event is not { } e) return;
         if (e.Channel is null || e.Ts is null || e.Text is null) return;
@@ -52,7 +55,8 @@ public sealed class SlackEventDispatcher(
         // thread is answered in the conversation.
         var threadRoot = e.ThreadTs ?? e.Ts;
         var replyThread = isDirect && e.ThreadTs is null ? null : threadRoot;
-        var reply = new SlackThreadReply(client, formatter, e.Channel, replyThread);
+        var replyKey = new SlackReplyKey(e.Channel, replyThread, e.Ts, keys[0]);
+        var reply = new SlackThreadReply(client, formatter, e.Channel, replyThread, replyKey);
         if (question.Length == 0)
         {
             RunInBackground(() => reply.SendNoticeAsync(SlackNotices.Help, CancellationToken.None), envelope.EventId);
@@ -69,11 +73,24 @@ public sealed class SlackEventDispatcher(
         }
 
         var earlier = await store.LoadTurnsAsync(e.Channel, threadRoot, EarlierTurnLimit, cancellationToken);
-        await store.AddTurnAsync(e.Channel, threadRoot, e.Ts, question, cancellationToken);
-        var job = new ChatJob(envelope.EventId ?? $"{e.Channel}:{e.Ts}", Platform, new Question(question, earlier), reply);
+        var platformId = envelope.EventId ?? $"{e.Channel}:{e.Ts}";
+        var job = new ChatJob(correlationId ?? platformId, Platform, new Question(question, earlier), reply) { PlatformId = platformId, JournalKey = $"{Platform}:{platformId}" };
+        // Journalled before the acknowledgement (the caller's 200), so a crash from here on loses nothing.
+        var entry = new ChatJournalEntry(job.JournalKey, Platform, job.CorrelationId, job.Question, SlackReplyRestorer.Save(replyKey), time.GetUtcNow());
+        try
+        {
+            await store.AddTurnAsync(e.Channel, threadRoot, e.Ts, question, entry, cancellationToken);
+            journal.Succeeded();
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException error)
+        {
+            journal.Failed(error);
+            job = job with { JournalKey = null };
+        }
         if (!inbox.TryEnqueue(job))
         {
             logger.LogWarning("Inbox full; telling Slack user {User} to try again", e.User);
+            if (job.JournalKey is { } key) _ = journal.RemoveAsync(key, CancellationToken.None);
             RunInBackground(() => reply.SendNoticeAsync(SlackNotices.Busy, CancellationToken.None), envelope.EventId);
         }
     }

@@ -95,7 +95,7 @@ public sealed class SlackSocketModeClient(
         {
             // The acknowledgement carries the command's immediate ephemeral answer, as the HTTP response does.
             var command = SlackCommand.From(name => payload.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null);
-            await AckAsync(socket, envelopeId, command is null ? null : commands.Handle(command), cancellationToken);
+            await AckAsync(socket, envelopeId, command is null ? null : commands.Handle(command, correlationId: null), cancellationToken);
             return;
         }
         await AckAsync(socket, envelopeId, null, cancellationToken);
@@ -103,7 +103,7 @@ public sealed class SlackSocketModeClient(
         try
         {
             var envelope = payload.Deserialize<SlackEventEnvelope>(SlackJson.Options);
-            if (envelope is not null) await dispatcher.HandleAsync(envelope, cancellationToken);
+            if (envelope is not null) await dispatcher.HandleAsync(envelope, null, cancellationToken);
         }
         catch (Exception exception) when (exception is JsonException or Microsoft.Data.Sqlite.SqliteException)
         {

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
+using Newsdesk.Chat;
 using Newsdesk.Corpus;
 
 namespace Newsdesk.Slack;
@@ -59,9 +60,16 @@ public sealed class SlackStore(SqliteConnections connections, IOptions<SlackOpti
         return turns;
     }
 
-    public async Task AddTurnAsync(string channel, string threadTs, string ts, string question, CancellationToken cancellationToken)
+    /// <summary>Stores the question as a turn of its thread and, when given, its chat journal entry, in one group
+    /// commit: journalling adds no commit to the acknowledgement path. Not in the claim's transaction on purpose: a
+    /// failed claim must fail the request (Slack retries it), a failed journal must not stop the answer.</summary>
+    public async Task AddTurnAsync(string channel, string threadTs, string ts, string question, ChatJournalEntry? journalled, CancellationToken cancellationToken)
     {
-        await Writer.WriteAsync((connection, transaction) => InsertTurnAsync(connection, transaction, channel, threadTs, ts, question), cancellationToken);
+        await Writer.WriteAsync(async (connection, transaction) =>
+        {
+            if (journalled is not null) await ChatJournal.AddAsync(connection, transaction, journalled);
+            return await InsertTurnAsync(connection, transaction, channel, threadTs, ts, question);
+        }, cancellationToken);
     }
 
     private async Task<bool> InsertTurnAsync(SqliteConnection connection, SqliteTransaction transaction, string channel, string threadTs, string ts, string question)
@@ -83,7 +91,7 @@ public sealed class SlackStore(SqliteConnections connections, IOptions<SlackOpti
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
-        var connection = await connections.OpenAsync("slack", Schema, cancellationToken);
+        var connection = await connections.OpenAsync("slack", Schema + ChatJournal.Schema, cancellationToken);
         await using var pragma = connection.CreateCommand();
         // The file is in WAL mode (set by the schema and by KnowledgeStore); NORMAL syncs at checkpoints, not every commit.
         pragma.CommandText = "PRAGMA synchronous = NORMAL;";
