@@ -34,12 +34,12 @@ public sealed class ChatJournal(SqliteConnections connections, ILogger<ChatJourn
         }
         catch (Exception error) when (error is SqliteException or InvalidOperationException)
         {
-            Failed(error);
+            Failed(error.Message);
             return false;
         }
     }
 
-    /// <summary>Adds the entry inside another store's transaction (Slack writes it with the thread's turn, in one
+    /// <summary>Adds the entry inside another store's transaction (Slack writes it with the event's claim, in one
     /// commit); that store's connection must have been opened with <see cref="Schema"/>.</summary>
     public static async Task AddAsync(SqliteConnection connection, SqliteTransaction transaction, ChatJournalEntry entry)
     {
@@ -103,10 +103,10 @@ public sealed class ChatJournal(SqliteConnections connections, ILogger<ChatJourn
     }
 
     /// <summary>Logged once per outage, not once per question: under load that would be thousands of lines.</summary>
-    public void Failed(Exception error)
+    public void Failed(string error)
     {
         if (Interlocked.Exchange(ref isFailing, 1) == 0)
-            logger.LogError("The chat journal could not be written ({Error}); questions are answered without it until it can, and a crash meanwhile loses the ones in flight", error.Message);
+            logger.LogError("The chat journal could not be written ({Error}); questions are answered without it until it can, and a crash meanwhile loses the ones in flight", error);
     }
 
     private Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken) => connections.OpenAsync("chat-journal", Schema, cancellationToken);

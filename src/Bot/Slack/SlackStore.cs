@@ -17,9 +17,58 @@ public sealed class SlackStore(SqliteConnections connections, IOptions<SlackOpti
 
     /// <summary>Claims every key at once; true only when none was taken before. One statement, so two deliveries
     /// racing for the same key cannot both win.</summary>
-    public async Task<bool> TryClaimAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken)
+    public async Task<bool> TryClaimAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken) =>
+        (await TryClaimAsync(keys, null, cancellationToken)).IsClaimed;
+
+    /// <summary>Claims the keys and, when the claim wins, stores the question's turn and chat journal entry in the
+    /// same transaction: one group commit on the acknowledgement path, and no moment where the event is claimed but
+    /// its question not journalled. A failing turn or journal write (a statement error) is rolled back to a savepoint
+    /// so the claim still stands; a failing commit (a full disk) fails the claim too, and Slack retries the event.</summary>
+    public async Task<SlackClaim> TryClaimAsync(IReadOnlyList<string> keys, SlackAcceptedQuestion? accepted, CancellationToken cancellationToken)
     {
-        return await Writer.WriteAsync((connection, transaction) => ClaimAsync(connection, transaction, keys), cancellationToken);
+        string? journalError = null;
+        var isClaimed = await Writer.WriteAsync(async (connection, transaction) =>
+        {
+            if (!await ClaimAsync(connection, transaction, keys)) return false;
+            if (accepted is not null) journalError = await TryAcceptAsync(connection, transaction, accepted);
+            return true;
+        }, cancellationToken);
+        return new SlackClaim(isClaimed, isClaimed ? journalError : null);
+    }
+
+    private async Task<string?> TryAcceptAsync(SqliteConnection connection, SqliteTransaction transaction, SlackAcceptedQuestion accepted)
+    {
+        transaction.Save("accepted");
+        try
+        {
+            await InsertTurnAsync(connection, transaction, accepted.Channel, accepted.ThreadTs, accepted.Ts, accepted.Question);
+            await ChatJournal.AddAsync(connection, transaction, accepted.Journal);
+            transaction.Release("accepted");
+            return null;
+        }
+        catch (SqliteException error)
+        {
+            transaction.Rollback("accepted");
+            return error.Message;
+        }
+    }
+
+    /// <summary>Undoes <see cref="SlackAcceptedQuestion"/> for a question refused after its claim (a rate limit):
+    /// neither a turn of its thread nor to be answered after a restart. The claim stays.</summary>
+    public async Task ForgetAsync(SlackAcceptedQuestion accepted, CancellationToken cancellationToken)
+    {
+        await Writer.WriteAsync(async (connection, transaction) =>
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = "DELETE FROM slack_turns WHERE channel = $channel AND thread_ts = $thread AND ts = $ts; DELETE FROM chat_journal WHERE key = $key";
+            command.Parameters.AddWithValue("$channel", accepted.Channel);
+            command.Parameters.AddWithValue("$thread", accepted.ThreadTs);
+            command.Parameters.AddWithValue("$ts", accepted.Ts);
+            command.Parameters.AddWithValue("$key", accepted.Journal.Key);
+            await command.ExecuteNonQueryAsync();
+            return true;
+        }, cancellationToken);
     }
 
     private async Task<bool> ClaimAsync(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<string> keys)
@@ -58,18 +107,6 @@ public sealed class SlackStore(SqliteConnections connections, IOptions<SlackOpti
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken)) turns.Add(reader.GetString(0));
         return turns;
-    }
-
-    /// <summary>Stores the question as a turn of its thread and, when given, its chat journal entry, in one group
-    /// commit: journalling adds no commit to the acknowledgement path. Not in the claim's transaction on purpose: a
-    /// failed claim must fail the request (Slack retries it), a failed journal must not stop the answer.</summary>
-    public async Task AddTurnAsync(string channel, string threadTs, string ts, string question, ChatJournalEntry? journalled, CancellationToken cancellationToken)
-    {
-        await Writer.WriteAsync(async (connection, transaction) =>
-        {
-            if (journalled is not null) await ChatJournal.AddAsync(connection, transaction, journalled);
-            return await InsertTurnAsync(connection, transaction, channel, threadTs, ts, question);
-        }, cancellationToken);
     }
 
     private async Task<bool> InsertTurnAsync(SqliteConnection connection, SqliteTransaction transaction, string channel, string threadTs, string ts, string question)
