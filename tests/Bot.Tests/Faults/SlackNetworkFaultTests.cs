@@ -46,6 +46,25 @@ public sealed class SlackNetworkFaultTests
         Assert.Equal(["chat.postMessage", "conversations.replies"], run.Slack.Calls(c => c.Channel == "CDROPPED").Select(c => c.Method));
     }
 
+    [Fact]
+    public async Task AHangingDirectMessageReplySlackTookIsFoundInTheConversationAndNotPostedAgain()
+    {
+        await using var slack = await FakeSlack.StartAsync();
+        slack.Script("chat.postMessage", SlackResponse.PostedThenHang);
+        using var folder = new TemporaryFolder();
+        await using var bot = await SlackBot.StartAsync(slack, folder.File("bot.db"), settings: ["--Slack:RequestTimeout=00:00:01"]);
+        // A DM outside a thread is answered in the conversation, so the look-up reads its history after the question.
+        // The question's ts comes before the fake's reply ts values (1700000000.n), as replies come after questions.
+        (await bot.SendAsync(slack.SignedEvent(SlackEvents.Message("EvDmHang", "DHANG", "1690000000.000100", SlackEvents.Question, channelType: "im")))).EnsureSuccessStatusCode();
+        (await bot.SendAsync(slack.SignedEvent(SlackEvents.Message("EvDmNext", "DHANGNEXT", "1690000000.000200", SlackEvents.Question, channelType: "im")))).EnsureSuccessStatusCode();
+        await slack.WaitForCallAsync(c => c.Method == "chat.postMessage" && c.Channel == "DHANGNEXT", TimeSpan.FromSeconds(15));
+
+        var calls = slack.Calls(c => c.Channel == "DHANG");
+        Assert.Equal(["chat.postMessage", "conversations.history"], calls.Select(c => c.Method));
+        Assert.Equal("1690000000.000100", calls[1].Form!["oldest"]);
+        Assert.Null(calls[0].ThreadTs);
+    }
+
     private const string Thread = "1700000060.000100";
 
     /// <summary>One question whose answer's first post meets <paramref name="fault"/> (1 s request timeout), then a
