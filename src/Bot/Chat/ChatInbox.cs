@@ -27,15 +27,12 @@ public sealed class ChatInbox
         metrics.ObserveInboxDepth(() => Depth);
     }
 
-    /// <summary>Queues the job. Within a web request the request's correlation id replaces the platform's own id
-    /// (event or interaction id), which is logged beside it so either finds the other.</summary>
+    /// <summary>Queues the job. The platform's own id (event or interaction id) is logged beside the correlation id
+    /// the adapter put on the job, so either finds the other.</summary>
     public bool TryEnqueue(ChatJob job)
     {
-        if (CorrelationContext.Current is { } correlationId && correlationId != job.CorrelationId)
-        {
-            logger.LogDebug("{Platform} question {PlatformId} queued under correlation id {CorrelationId}", job.Platform, job.CorrelationId, correlationId);
-            job = job with { CorrelationId = correlationId };
-        }
+        if (job.PlatformId is { } platformId && platformId != job.CorrelationId)
+            logger.LogDebug("{Platform} question {PlatformId} queued under correlation id {CorrelationId}", job.Platform, platformId, job.CorrelationId);
         var isQueued = channel.Writer.TryWrite(job);
         metrics.QuestionOffered(job.Platform, isQueued ? "queued" : isClosed ? "closed" : "busy");
         return isQueued;

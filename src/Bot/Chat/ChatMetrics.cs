@@ -13,6 +13,7 @@ public sealed class ChatMetrics
     private readonly Counter<long> questions;
     private readonly Counter<long> replies;
     private readonly Counter<long> fallbacks;
+    private readonly Counter<long> recovered;
     private readonly Histogram<double> answerDuration;
 
     public ChatMetrics(IMeterFactory meters)
@@ -21,6 +22,7 @@ public sealed class ChatMetrics
         questions = meter.CreateCounter<long>("newsdesk.chat.questions", description: "Questions offered to the inbox, by platform and outcome (queued, busy, closed)");
         replies = meter.CreateCounter<long>("newsdesk.chat.replies", description: "Replies sent, by platform and outcome (answered, declined, failed, abandoned)");
         fallbacks = meter.CreateCounter<long>("newsdesk.chat.offline_fallbacks", description: "Answers composed offline because the language model failed or was slow");
+        recovered = meter.CreateCounter<long>("newsdesk.chat.recovered", description: "Questions from the chat journal at start-up, by platform and outcome (requeued, expired, busy)");
         answerDuration = meter.CreateHistogram<double>("newsdesk.chat.answer.duration", unit: "s",
             description: "From a worker taking a question to its reply being sent",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 20, 30, 60] });
@@ -38,6 +40,9 @@ public sealed class ChatMetrics
         replies.Add(1, new("platform", platform), new("outcome", outcome));
         answerDuration.Record(elapsed.TotalSeconds, new("platform", platform), new("outcome", outcome));
     }
+
+    public void Recovered(string platform, string outcome) =>
+        recovered.Add(1, new("platform", platform), new("outcome", outcome));
 
     public void OfflineFallback(string platform) => fallbacks.Add(1, new KeyValuePair<string, object?>("platform", platform));
 }

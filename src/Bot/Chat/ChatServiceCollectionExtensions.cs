@@ -15,6 +15,9 @@ public static class ChatServiceCollectionExtensions
         services.AddOptions<ChatRateLimitOptions>().Bind(configuration.GetSection(ChatRateLimitOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ChatRateLimiter>();
         services.AddSingleton<ChatInbox>();
+        services.AddSingleton<ChatJournal>();
+        // Before the workers, so recovered questions are queued ahead of new ones.
+        services.AddHostedService<ChatRecovery>();
         services.AddHostedService<ChatWorker>();
         return services;
     }

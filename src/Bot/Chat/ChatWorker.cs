@@ -10,7 +10,7 @@ namespace Newsdesk.Chat;
 /// again), queued questions are still answered until <see cref="ChatOptions.DrainTimeout"/>, and whatever is left
 /// then, in flight or queued, gets the apology instead of silence.</summary>
 public sealed class ChatWorker(
-    ChatInbox inbox, IQuestionAnswerer answerer, ChatMetrics metrics, IOptions<ChatOptions> options, TimeProvider time, ILogger<ChatWorker> logger)
+    ChatInbox inbox, ChatJournal journal, IQuestionAnswerer answerer, ChatMetrics metrics, IOptions<ChatOptions> options, TimeProvider time, ILogger<ChatWorker> logger)
     : BackgroundService
 {
     public static readonly ActivitySource Activities = new(ChatMetrics.MeterName);
@@ -60,27 +60,29 @@ public sealed class ChatWorker(
         activity?.SetTag("newsdesk.platform", job.Platform);
         var started = time.GetTimestamp();
         string outcome;
-        if (abandon.IsCancellationRequested) outcome = await ApologiseAsync(job, "abandoned");
+        var isDelivered = true;
+        if (abandon.IsCancellationRequested) (outcome, isDelivered) = await ApologiseAsync(job, "abandoned");
         else
         {
             try
             {
                 var answer = await answerer.AnswerAsync(job.Question, abandon.Token);
                 if (answer.FallbackReason is not null) metrics.OfflineFallback(job.Platform);
-                outcome = await TryAsync(() => job.Reply.SendAnswerAsync(answer, abandon.Token), "answer")
-                    ? answer.IsAnswered ? "answered" : "declined"
-                    : await ApologiseAsync(job, "failed");
+                if (await TryAsync(() => job.Reply.SendAnswerAsync(answer, abandon.Token), "answer")) outcome = answer.IsAnswered ? "answered" : "declined";
+                else (outcome, isDelivered) = await ApologiseAsync(job, "failed");
             }
             catch (OperationCanceledException) when (abandon.IsCancellationRequested)
             {
-                outcome = await ApologiseAsync(job, "abandoned");
+                (outcome, isDelivered) = await ApologiseAsync(job, "abandoned");
             }
             catch (Exception exception)
             {
                 logger.LogError(exception, "Answering failed");
-                outcome = await ApologiseAsync(job, "failed");
+                (outcome, isDelivered) = await ApologiseAsync(job, "failed");
             }
         }
+        // Kept when nothing reached the person, so the next start tries again while the reply window lasts.
+        if (job.JournalKey is { } key && isDelivered) await journal.RemoveAsync(key, CancellationToken.None);
         var elapsed = time.GetElapsedTime(started);
         activity?.SetTag("newsdesk.outcome", outcome);
         metrics.ReplySent(job.Platform, outcome, elapsed);
@@ -88,11 +90,10 @@ public sealed class ChatWorker(
     }
 
     /// <summary>The apology has its own short deadline: it must go out even after answering was abandoned.</summary>
-    private async Task<string> ApologiseAsync(ChatJob job, string outcome)
+    private async Task<(string Outcome, bool IsDelivered)> ApologiseAsync(ChatJob job, string outcome)
     {
         using var deadline = new CancellationTokenSource(options.Value.ApologyTimeout, time);
-        await TryAsync(() => job.Reply.SendFailureAsync(deadline.Token), "apology");
-        return outcome;
+        return (outcome, await TryAsync(() => job.Reply.SendFailureAsync(deadline.Token), "apology"));
     }
 
     private async Task<bool> TryAsync(Func<Task> send, string what)

@@ -13,7 +13,8 @@ public sealed class DiscordInteractionDispatcher(
     public const string Thanks = "Thanks for the feedback!";
     public const string UnknownAnswer = "Thanks! I no longer have that answer on file, so the feedback could not be recorded.";
 
-    public async Task<DiscordEndpointReply?> DispatchAsync(DiscordInteraction interaction, CancellationToken cancellationToken)
+    /// <param name="correlationId">The HTTP request's id, put on a queued question's job.</param>
+    public async Task<DiscordEndpointReply?> DispatchAsync(DiscordInteraction interaction, string? correlationId, CancellationToken cancellationToken)
     {
         if (interaction.Type == DiscordInteraction.Ping) return new DiscordEndpointReply(new DiscordInteractionResponse(DiscordInteractionResponse.Pong));
         if (interaction is not { Id.Length: > 0, Token.Length: > 0, Data: { } data }) return null;
@@ -22,7 +23,7 @@ public sealed class DiscordInteractionDispatcher(
         {
             DiscordInteraction.ApplicationCommand => data.Name switch
             {
-                DiscordCommandCatalog.Ask => await ask.HandleAsync(interaction.Id, token, data, interaction.UserId, interaction.ChannelId),
+                DiscordCommandCatalog.Ask => await ask.HandleAsync(interaction.Id, token, data, interaction.UserId, interaction.ChannelId, correlationId),
                 DiscordCommandCatalog.Sources => await responder.RunAsync(token, false, ct => info.SourcesAsync(data.StringOption("topic"), ct)),
                 DiscordCommandCatalog.About => await responder.RunAsync(token, false, info.AboutAsync),
                 DiscordCommandCatalog.Digest => await responder.RunAsync(token, true, info.DigestPreviewAsync),

@@ -48,7 +48,7 @@ public sealed class DiscordInteractionEndpoint(
         if (isReplay) logger.LogWarning("A signed Discord interaction {Id} was sent again; it runs nothing", interaction!.Id);
         var reply = interaction is null ? null
             : isReplay ? new DiscordEndpointReply(DiscordInteractionResponse.Message(DiscordMessagePayload.Text(AlreadyHandled, isEphemeral: true)))
-            : await dispatcher.DispatchAsync(interaction, context.RequestAborted);
+            : await dispatcher.DispatchAsync(interaction, CorrelationIdFeature.Of(context), context.RequestAborted);
         if (reply is null)
         {
             logger.LogWarning("A signed Discord request was not an interaction this bot understands");

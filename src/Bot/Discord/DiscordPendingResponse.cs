@@ -8,6 +8,7 @@ public sealed class DiscordPendingResponse(DiscordRestClient rest, string intera
     private readonly Lock gate = new();
     private readonly TaskCompletionSource<DiscordMessagePayload> ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource acknowledged = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource inlineSent = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private bool isDeferred;
 
     public bool IsEphemeral => isEphemeral;
@@ -19,10 +20,19 @@ public sealed class DiscordPendingResponse(DiscordRestClient rest, string intera
         await Task.WhenAny(ready.Task, deadline);
         lock (gate)
         {
-            if (ready.Task.IsCompletedSuccessfully) return new DiscordEndpointReply(DiscordInteractionResponse.Message(ready.Task.Result));
+            if (ready.Task.IsCompletedSuccessfully) return new DiscordEndpointReply(DiscordInteractionResponse.Message(ready.Task.Result), () => inlineSent.TrySetResult());
             isDeferred = true;
         }
         return new DiscordEndpointReply(DiscordInteractionResponse.Deferred(isEphemeral), () => acknowledged.TrySetResult());
+    }
+
+    /// <summary>For an interaction recovered after a restart: Discord already has our first response (or never will),
+    /// so the message can only be an edit of the original, which is idempotent (PATCH).</summary>
+    public DiscordPendingResponse AlreadyAcknowledged()
+    {
+        lock (gate) isDeferred = true;
+        acknowledged.TrySetResult();
+        return this;
     }
 
     /// <summary>Hands the message over: into the HTTP response if it is still open, else as an edit of the deferred
@@ -31,11 +41,14 @@ public sealed class DiscordPendingResponse(DiscordRestClient rest, string intera
     {
         lock (gate)
         {
-            if (!isDeferred)
-            {
-                ready.TrySetResult(message with { Flags = isEphemeral ? DiscordMessagePayload.Ephemeral : null });
-                return;
-            }
+            if (!isDeferred) ready.TrySetResult(message with { Flags = isEphemeral ? DiscordMessagePayload.Ephemeral : null });
+        }
+        if (ready.Task.IsCompleted)
+        {
+            // Delivered only once the HTTP response carrying it has been written: until then a crash would lose it,
+            // so the caller (which then drops the question from the chat journal) must wait.
+            await inlineSent.Task.WaitAsync(cancellationToken);
+            return;
         }
         await acknowledged.Task.WaitAsync(cancellationToken);
         // Flags were fixed by the deferral; an edit cannot change them.

@@ -24,7 +24,8 @@ public sealed class SlackCommandHandler(
 {
     private const int ListedStories = 10;
 
-    public JsonObject Handle(SlackCommand command)
+    /// <param name="correlationId">The HTTP request's id; null (or empty) over Socket Mode, where one is made up.</param>
+    public JsonObject Handle(SlackCommand command, string? correlationId)
     {
         var text = SlackText.Decode(command.Text).Trim();
         var space = text.IndexOf(' ', StringComparison.Ordinal);
@@ -32,7 +33,7 @@ public sealed class SlackCommandHandler(
         var rest = space < 0 ? "" : text[(space + 1)..].Trim();
         return verb switch
         {
-            "ask" or "ask!" when rest.Length > 0 => Ask(command, rest, isInChannel: verb == "ask!"),
+            "ask" or "ask!" when rest.Length > 0 => Ask(command, rest, isInChannel: verb == "ask!", correlationId),
             "digest" => Later(command, DigestAsync),
             "sources" => Later(command, ct => SourcesAsync(rest, ct)),
             "" or "help" or "ask" or "ask!" => Ephemeral(SlackNotices.Help),
@@ -40,13 +41,18 @@ public sealed class SlackCommandHandler(
         };
     }
 
-    private JsonObject Ask(SlackCommand command, string question, bool isInChannel)
+    /// <summary>Not journalled: an answer through response_url cannot be looked up afterwards (it is usually
+    /// ephemeral, and Slack offers no read-back), so a re-send after a crash could not be made idempotent; a public
+    /// duplicate (<c>ask!</c>) is worse than the asker seeing "Looking…" and asking again. See
+    /// docs/reliability.md, "SIGKILL mid-answer".</summary>
+    private JsonObject Ask(SlackCommand command, string question, bool isInChannel, string? correlationId)
     {
         // The refusal is the ephemeral acknowledgement itself: nothing queued, no response_url call.
         var limit = limiter.TryAcquire(SlackEventDispatcher.Platform, command.UserId, command.ChannelId);
         if (!limit.IsAllowed) return Ephemeral(limit.Message);
         var reply = new SlackResponseUrlReply(client, formatter, command.ResponseUrl, isInChannel);
-        var job = new ChatJob($"command:{command.UserId}:{Guid.NewGuid():N}", SlackEventDispatcher.Platform, new Question(question), reply);
+        var platformId = $"command:{command.UserId}:{Guid.NewGuid():N}";
+        var job = new ChatJob(string.IsNullOrEmpty(correlationId) ? platformId : correlationId, SlackEventDispatcher.Platform, new Question(question), reply) { PlatformId = platformId };
         return inbox.TryEnqueue(job) ? Ephemeral(SlackNotices.Looking) : Ephemeral(SlackNotices.Busy);
     }
 

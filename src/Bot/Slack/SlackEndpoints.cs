@@ -42,7 +42,7 @@ public static class SlackEndpoints
         if (context.Request.Headers["X-Slack-Retry-Num"] is { Count: > 0 } retry)
             loggers.CreateLogger(typeof(SlackEndpoints)).LogInformation("Slack retry {Retry} ({Reason}) of event {EventId}",
                 retry.ToString(), context.Request.Headers["X-Slack-Retry-Reason"].ToString(), envelope.EventId);
-        await dispatcher.HandleAsync(envelope, context.RequestAborted);
+        await dispatcher.HandleAsync(envelope, CorrelationIdFeature.Of(context), context.RequestAborted);
         return Results.Ok();
     }
 
@@ -56,7 +56,7 @@ public static class SlackEndpoints
         // Slack occasionally checks the certificate with ssl_check=1 and only wants a 200.
         if (form.TryGetValue("ssl_check", out var check) && check == "1") return Results.Ok();
         var command = SlackCommand.From(name => form.TryGetValue(name, out var value) ? value.ToString() : null);
-        return command is null ? Results.BadRequest() : Results.Json(handler.Handle(command));
+        return command is null ? Results.BadRequest() : Results.Json(handler.Handle(command, CorrelationIdFeature.Of(context)));
     }
 
     private static bool IsSigned(HttpRequest request, SlackSignatureVerifier verifier, byte[] body) =>

@@ -5,7 +5,7 @@ using Newsdesk.Chat.RateLimiting;
 namespace Newsdesk.Slack;
 
 /// <summary>Turns one Events API callback into at most one question in the inbox; used by the HTTP endpoint and by
-/// Socket Mode alike. Everything here is quick (a lookup, one insert, an enqueue) so the caller can acknowledge
+/// Socket Mode alike. Everything here is quick (a read, one group commit, an enqueue) so the caller can acknowledge
 /// well inside Slack's 3 seconds; answering happens in <see cref="ChatWorker"/>.</summary>
 public sealed class SlackEventDispatcher(
     SlackStore store,
@@ -14,6 +14,8 @@ public sealed class SlackEventDispatcher(
     SlackAnswerFormatter formatter,
     ChatInbox inbox,
     ChatRateLimiter limiter,
+    ChatJournal journal,
+    TimeProvider time,
     ILogger<SlackEventDispatcher> logger)
 {
     public const string Platform = "Slack";
@@ -21,7 +23,8 @@ public sealed class SlackEventDispatcher(
     /// <summary>Earlier questions of a thread handed to the core; enough for a follow-up, small enough for a prompt.</summary>
     private const int EarlierTurnLimit = 10;
 
-    public async Task HandleAsync(SlackEventEnvelope envelope, CancellationToken cancellationToken)
+    /// <param name="correlationId">The HTTP request's id; null over Socket Mode, where the event id serves.</param>
+    public async Task HandleAsync(SlackEventEnvelope envelope, string? correlationId, CancellationToken cancellationToken)
     {
         if (envelope.Type != "event_callback" || envelope.Event is not { } e) return;
         if (e.Channel is null || e.Ts is null || e.Text is null) return;
@@ -42,38 +45,57 @@ public sealed class SlackEventDispatcher(
         var question = SlackText.StripBotMention(e.Text, botUserId, isMention || isMessageMention);
         List<string> keys = [$"message:{e.Channel}:{e.Ts}"];
         if (envelope.EventId is { Length: > 0 } eventId) keys.Add($"event:{eventId}");
-        if (!await store.TryClaimAsync(keys, cancellationToken))
-        {
-            logger.LogInformation("Slack event {EventId} for message {Ts} was already handled", envelope.EventId, e.Ts);
-            return;
-        }
 
         // Replies go in the thread: its root when the message is in one, else the message itself; a DM outside a
         // thread is answered in the conversation.
         var threadRoot = e.ThreadTs ?? e.Ts;
         var replyThread = isDirect && e.ThreadTs is null ? null : threadRoot;
-        var reply = new SlackThreadReply(client, formatter, e.Channel, replyThread);
-        if (question.Length == 0)
+        var replyKey = new SlackReplyKey(e.Channel, replyThread, e.Ts, keys[0]);
+        var reply = new SlackThreadReply(client, formatter, e.Channel, replyThread, replyKey);
+        var platformId = envelope.EventId ?? $"{e.Channel}:{e.Ts}";
+        ChatJob? job = null;
+        SlackAcceptedQuestion? accepted = null;
+        if (question.Length > 0)
+        {
+            var earlier = await store.LoadTurnsAsync(e.Channel, threadRoot, EarlierTurnLimit, cancellationToken);
+            job = new ChatJob(correlationId ?? platformId, Platform, new Question(question, earlier), reply) { PlatformId = platformId, JournalKey = $"{Platform}:{platformId}" };
+            accepted = new SlackAcceptedQuestion(e.Channel, threadRoot, e.Ts, question,
+                new ChatJournalEntry(job.JournalKey, Platform, job.CorrelationId, job.Question, SlackReplyRestorer.Save(replyKey), time.GetUtcNow()));
+        }
+        // The claim, the thread's turn and the journal entry in one commit, before the acknowledgement (the caller's
+        // 200 or Socket Mode ack): from here on a crash loses nothing.
+        var claim = await store.TryClaimAsync(keys, accepted, cancellationToken);
+        if (!claim.IsClaimed)
+        {
+            logger.LogInformation("Slack event {EventId} for message {Ts} was already handled", envelope.EventId, e.Ts);
+            return;
+        }
+        if (job is null || accepted is null)
         {
             RunInBackground(() => reply.SendNoticeAsync(SlackNotices.Help, CancellationToken.None), envelope.EventId);
             return;
         }
+        if (claim.JournalError is { } journalError)
+        {
+            journal.Failed(journalError);
+            job = job with { JournalKey = null };
+        }
+        else journal.Succeeded();
 
-        // Refused before the turn is stored or anything queued; said once per burst, since each notice is a post.
+        // Refused before anything is queued (its turn and journal entry are taken back); said once per burst, since
+        // each notice is a post.
         var limit = limiter.TryAcquire(Platform, e.User, e.Channel);
         if (!limit.IsAllowed)
         {
             logger.LogInformation("Rate limit ({Scope}) refused a question from Slack user {User}", limit.Scope, e.User);
+            RunInBackground(() => store.ForgetAsync(accepted, CancellationToken.None), envelope.EventId);
             if (limit.IsFirstRefusal) RunInBackground(() => reply.SendNoticeAsync(limit.Message, CancellationToken.None), envelope.EventId);
             return;
         }
-
-        var earlier = await store.LoadTurnsAsync(e.Channel, threadRoot, EarlierTurnLimit, cancellationToken);
-        await store.AddTurnAsync(e.Channel, threadRoot, e.Ts, question, cancellationToken);
-        var job = new ChatJob(envelope.EventId ?? $"{e.Channel}:{e.Ts}", Platform, new Question(question, earlier), reply);
         if (!inbox.TryEnqueue(job))
         {
             logger.LogWarning("Inbox full; telling Slack user {User} to try again", e.User);
+            if (job.JournalKey is { } key) _ = journal.RemoveAsync(key, CancellationToken.None);
             RunInBackground(() => reply.SendNoticeAsync(SlackNotices.Busy, CancellationToken.None), envelope.EventId);
         }
     }

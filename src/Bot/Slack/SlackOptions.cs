@@ -26,9 +26,14 @@ public sealed class SlackOptions
     public int MaxAttempts { get; set; } = 5;
 
     /// <summary>How long one Web API or response_url request may take before it is abandoned. A hung Slack call must
-    /// not hold a worker for HttpClient's default 100 s; a timeout is not retried (chat.postMessage has no
-    /// idempotency key, so a retry could post twice), the worker sends the apology instead.</summary>
+    /// not hold a worker for HttpClient's default 100 s. An answer whose post timed out is retried once the thread
+    /// has been searched for it (the answer carries its key as metadata); other calls are not retried on a timeout.</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>After a crash, how old an unanswered question may be and still be answered at the next start. A
+    /// thread never closes, so this is a judgement: an answer an hour late still reads as a reply; one from last week
+    /// would not. Validated between 1 minute and 7 days.</summary>
+    public TimeSpan RecoveryWindow { get; set; } = TimeSpan.FromHours(1);
 
     public bool HasBotToken => !string.IsNullOrWhiteSpace(BotToken);
 

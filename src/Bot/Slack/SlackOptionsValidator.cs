@@ -21,6 +21,8 @@ public sealed class SlackOptionsValidator : IValidateOptions<SlackOptions>
             failures.Add("Slack:MaxAttempts must be between 1 and 20.");
         if (options.RequestTimeout < TimeSpan.FromSeconds(1) || options.RequestTimeout > TimeSpan.FromMinutes(5))
             failures.Add("Slack:RequestTimeout must be between 1 second and 5 minutes.");
+        if (options.RecoveryWindow < TimeSpan.FromMinutes(1) || options.RecoveryWindow > TimeSpan.FromDays(7))
+            failures.Add("Slack:RecoveryWindow must be between 1 minute and 7 days.");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -28,6 +28,7 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<SlackWebApiClient>();
         services.AddSingleton<SlackBotIdentity>();
         services.AddSingleton<SlackEventDispatcher>();
+        services.AddSingleton<IChatReplyRestorer, SlackReplyRestorer>();
         services.AddSingleton<SlackCommandHandler>();
         services.AddSingleton<Newsdesk.Digest.IDigestPoster, SlackDigestPoster>();
         if (settings.IsSocketModeEnabled) services.AddHostedService<SlackSocketModeClient>();

@@ -8,7 +8,8 @@ using Microsoft.Extensions.Logging;
 namespace Newsdesk.Slack;
 
 /// <summary>Socket Mode (PROTOCOLS.md §2.6): a WebSocket URL from apps.connections.open, every envelope acknowledged
-/// by its envelope_id at once, then handled by the same code as the HTTP endpoints. On <c>disconnect</c> the next
+/// by its envelope_id (an event once it is claimed and journalled, which takes milliseconds), handled by the same code
+/// as the HTTP endpoints. On <c>disconnect</c> the next
 /// socket is opened before the old one is closed, so no event falls in between; failures back off and reconnect.</summary>
 public sealed class SlackSocketModeClient(
     SlackWebApiClient client,
@@ -95,20 +96,32 @@ public sealed class SlackSocketModeClient(
         {
             // The acknowledgement carries the command's immediate ephemeral answer, as the HTTP response does.
             var command = SlackCommand.From(name => payload.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null);
-            await AckAsync(socket, envelopeId, command is null ? null : commands.Handle(command), cancellationToken);
+            await AckAsync(socket, envelopeId, command is null ? null : commands.Handle(command, correlationId: null), cancellationToken);
             return;
         }
-        await AckAsync(socket, envelopeId, null, cancellationToken);
-        if (type != "events_api" || payload.ValueKind != JsonValueKind.Object) return;
+        if (type != "events_api" || payload.ValueKind != JsonValueKind.Object)
+        {
+            await AckAsync(socket, envelopeId, null, cancellationToken);
+            return;
+        }
+        // Handled before the acknowledgement, as over HTTP: the claim and the chat journal are stored before Slack is
+        // told we have the event, so a crash in between leaves it to Slack's redelivery or to the journal.
         try
         {
             var envelope = payload.Deserialize<SlackEventEnvelope>(SlackJson.Options);
-            if (envelope is not null) await dispatcher.HandleAsync(envelope, cancellationToken);
+            if (envelope is not null) await dispatcher.HandleAsync(envelope, null, cancellationToken);
         }
-        catch (Exception exception) when (exception is JsonException or Microsoft.Data.Sqlite.SqliteException)
+        catch (JsonException exception)
         {
             logger.LogWarning("Slack envelope {EnvelopeId} could not be handled: {Error}", envelopeId, exception.Message);
         }
+        catch (Microsoft.Data.Sqlite.SqliteException exception)
+        {
+            // Not acknowledged, so Slack delivers it again (as a 500 makes it retry over HTTP).
+            logger.LogWarning("Slack envelope {EnvelopeId} could not be stored, left for Slack to redeliver: {Error}", envelopeId, exception.Message);
+            return;
+        }
+        await AckAsync(socket, envelopeId, null, cancellationToken);
     }
 
     private static Task AckAsync(ClientWebSocket socket, string envelopeId, JsonObject? payload, CancellationToken cancellationToken)

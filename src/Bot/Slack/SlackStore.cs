@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
+using Newsdesk.Chat;
 using Newsdesk.Corpus;
 
 namespace Newsdesk.Slack;
@@ -18,21 +19,36 @@ public sealed class SlackStore(SqliteConnections connections, IOptions<SlackOpti
 
     /// <summary>Claims every key at once; true only when none was taken before. One statement, so two deliveries
     /// racing for the same key cannot both win.</summary>
-    /// <remarks>When the store cannot be written (disk full) the claim is held in memory instead and the event is
-    /// answered: refusing with a 500 would only have Slack retry three times within five minutes and then drop the
-    /// question, so a full disk would silence the bot. A lock (busy) still fails the call, as before.</remarks>
-    public async Task<bool> TryClaimAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken)
+    public async Task<bool> TryClaimAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken) =>
+        (await TryClaimAsync(keys, null, cancellationToken)).IsClaimed;
+
+    /// <summary>Claims the keys and, when the claim wins, stores the question's turn and chat journal entry in the
+    /// same transaction: one group commit on the acknowledgement path, and no moment where the event is claimed but
+    /// its question not journalled. A failing turn or journal write (a statement error) is rolled back to a savepoint
+    /// so the claim still stands.</summary>
+    /// <remarks>When the store cannot be written at all (disk full) the claim is held in memory instead and the event
+    /// is answered without its turn or journal entry: refusing with a 500 would only have Slack retry three times
+    /// within five minutes and then drop the question, so a full disk would silence the bot. A lock (busy) still
+    /// fails the call, as before, and Slack retries.</remarks>
+    public async Task<SlackClaim> TryClaimAsync(IReadOnlyList<string> keys, SlackAcceptedQuestion? accepted, CancellationToken cancellationToken)
     {
-        if (memoryClaims.IsClaimed(keys)) return false;
+        if (memoryClaims.IsClaimed(keys)) return new SlackClaim(false, null);
+        string? journalError = null;
         try
         {
-            return await health.WriteAsync("slack_claims",
-                () => Writer.WriteAsync((connection, transaction) => ClaimAsync(connection, transaction, keys), cancellationToken));
+            var isClaimed = await health.WriteAsync("slack_claims", () => Writer.WriteAsync(async (connection, transaction) =>
+            {
+                if (!await ClaimAsync(connection, transaction, keys)) return false;
+                if (accepted is not null) journalError = await TryAcceptAsync(connection, transaction, accepted);
+                return true;
+            }, cancellationToken));
+            return new SlackClaim(isClaimed, isClaimed ? journalError : null);
         }
         catch (SqliteException exception) when (StoreWriteHealth.CannotWrite(exception))
         {
             // Reading still works: a key claimed in the store before the disk filled stays claimed.
-            return !await IsClaimedInStoreAsync(keys, cancellationToken) && memoryClaims.TryClaim(keys);
+            var isClaimed = !await IsClaimedInStoreAsync(keys, cancellationToken) && memoryClaims.TryClaim(keys);
+            return new SlackClaim(isClaimed, isClaimed && accepted is not null ? exception.Message : null);
         }
     }
 
@@ -43,6 +59,41 @@ public sealed class SlackStore(SqliteConnections connections, IOptions<SlackOpti
         command.CommandText = $"SELECT count(*) FROM slack_handled WHERE key IN ({string.Join(", ", keys.Select((_, i) => $"$key{i}"))})";
         for (var i = 0; i < keys.Count; i++) command.Parameters.AddWithValue($"$key{i}", keys[i]);
         return (long)(await command.ExecuteScalarAsync(cancellationToken))! > 0;
+    }
+
+    private async Task<string?> TryAcceptAsync(SqliteConnection connection, SqliteTransaction transaction, SlackAcceptedQuestion accepted)
+    {
+        transaction.Save("accepted");
+        try
+        {
+            await InsertTurnAsync(connection, transaction, accepted.Channel, accepted.ThreadTs, accepted.Ts, accepted.Question);
+            await ChatJournal.AddAsync(connection, transaction, accepted.Journal);
+            transaction.Release("accepted");
+            return null;
+        }
+        catch (SqliteException error)
+        {
+            transaction.Rollback("accepted");
+            return error.Message;
+        }
+    }
+
+    /// <summary>Undoes <see cref="SlackAcceptedQuestion"/> for a question refused after its claim (a rate limit):
+    /// neither a turn of its thread nor to be answered after a restart. The claim stays.</summary>
+    public async Task ForgetAsync(SlackAcceptedQuestion accepted, CancellationToken cancellationToken)
+    {
+        await Writer.WriteAsync(async (connection, transaction) =>
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = "DELETE FROM slack_turns WHERE channel = $channel AND thread_ts = $thread AND ts = $ts; DELETE FROM chat_journal WHERE key = $key";
+            command.Parameters.AddWithValue("$channel", accepted.Channel);
+            command.Parameters.AddWithValue("$thread", accepted.ThreadTs);
+            command.Parameters.AddWithValue("$ts", accepted.Ts);
+            command.Parameters.AddWithValue("$key", accepted.Journal.Key);
+            await command.ExecuteNonQueryAsync();
+            return true;
+        }, cancellationToken);
     }
 
     private async Task<bool> ClaimAsync(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<string> keys)
@@ -83,20 +134,6 @@ public sealed class SlackStore(SqliteConnections connections, IOptions<SlackOpti
         return turns;
     }
 
-    /// <summary>Remembers a question of a thread; on a full disk it is not remembered (a later follow-up in that thread
-    /// lacks it) and the question is still answered.</summary>
-    public async Task AddTurnAsync(string channel, string threadTs, string ts, string question, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await health.WriteAsync("slack_turns",
-                () => Writer.WriteAsync((connection, transaction) => InsertTurnAsync(connection, transaction, channel, threadTs, ts, question), cancellationToken));
-        }
-        catch (SqliteException exception) when (StoreWriteHealth.CannotWrite(exception))
-        {
-        }
-    }
-
     private async Task<bool> InsertTurnAsync(SqliteConnection connection, SqliteTransaction transaction, string channel, string threadTs, string ts, string question)
     {
         await using var command = connection.CreateCommand();
@@ -116,7 +153,7 @@ public sealed class SlackStore(SqliteConnections connections, IOptions<SlackOpti
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
-        var connection = await connections.OpenAsync("slack", Schema, cancellationToken);
+        var connection = await connections.OpenAsync("slack", Schema + ChatJournal.Schema, cancellationToken);
         await using var pragma = connection.CreateCommand();
         // The file is in WAL mode (set by the schema and by KnowledgeStore); NORMAL syncs at checkpoints, not every commit.
         pragma.CommandText = "PRAGMA synchronous = NORMAL;";

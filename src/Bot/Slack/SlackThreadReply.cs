@@ -2,15 +2,24 @@ using Newsdesk.Chat;
 
 namespace Newsdesk.Slack;
 
-/// <summary>Answers a mention or a DM with chat.postMessage, in the thread when there is one.</summary>
-public sealed class SlackThreadReply(SlackWebApiClient client, SlackAnswerFormatter formatter, string channel, string? threadTs) : IReplyChannel
+/// <summary>Answers a mention or a DM with chat.postMessage, in the thread when there is one. With a
+/// <see cref="SlackReplyKey"/> the answer (or the apology) carries it, so a retried post never doubles it; a reply
+/// rebuilt after a restart (<paramref name="isRecovered"/>) first looks for it and posts nothing if it is there.</summary>
+public sealed class SlackThreadReply(
+    SlackWebApiClient client, SlackAnswerFormatter formatter, string channel, string? threadTs, SlackReplyKey? key = null, bool isRecovered = false) : IReplyChannel
 {
     public Task SendAnswerAsync(Answer answer, CancellationToken cancellationToken) =>
-        client.PostMessageAsync(channel, threadTs, formatter.Format(answer), cancellationToken);
+        SendOnceAsync(formatter.Format(answer), cancellationToken);
 
     public Task SendFailureAsync(CancellationToken cancellationToken) =>
-        SendNoticeAsync(SlackNotices.Failure, cancellationToken);
+        SendOnceAsync(formatter.FormatNotice(SlackNotices.Failure), cancellationToken);
 
     public Task SendNoticeAsync(string text, CancellationToken cancellationToken) =>
         client.PostMessageAsync(channel, threadTs, formatter.FormatNotice(text), cancellationToken);
+
+    private async Task SendOnceAsync(SlackMessageContent content, CancellationToken cancellationToken)
+    {
+        if (key is not null && isRecovered && await client.FindReplyAsync(key, cancellationToken) is not null) return;
+        await client.PostMessageAsync(channel, threadTs, content, key, cancellationToken);
+    }
 }

@@ -16,7 +16,13 @@ public sealed class SlackWebApiClient(IHttpClientFactory httpClients, IOptions<S
     public const string HttpClientName = "Slack";
 
     /// <summary>Posts a message; in a thread when <paramref name="threadTs"/> is given. Returns the message's ts.</summary>
-    public async Task<string?> PostMessageAsync(string channel, string? threadTs, SlackMessageContent content, CancellationToken cancellationToken)
+    public Task<string?> PostMessageAsync(string channel, string? threadTs, SlackMessageContent content, CancellationToken cancellationToken) =>
+        PostMessageAsync(channel, threadTs, content, key: null, cancellationToken);
+
+    /// <summary>With a <paramref name="key"/>, the message carries it as metadata, and a post that timed out, lost its
+    /// connection or met a 5xx (Slack may have posted it anyway) is retried only after the thread has been searched
+    /// for it: chat.postMessage has no idempotency key (PROTOCOLS.md §2.4), the metadata serves as one.</summary>
+    public async Task<string?> PostMessageAsync(string channel, string? threadTs, SlackMessageContent content, SlackReplyKey? key, CancellationToken cancellationToken)
     {
         var payload = new JsonObject
         {
@@ -30,27 +36,48 @@ public sealed class SlackWebApiClient(IHttpClientFactory httpClients, IOptions<S
             ["unfurl_media"] = false,
         };
         if (threadTs is not null) payload["thread_ts"] = threadTs;
-        var response = await CallAsync("chat.postMessage", payload, options.Value.BotToken!, cancellationToken);
+        if (key is not null) payload["metadata"] = key.ToMetadata();
+        var url = new Uri(BaseUrl(), "chat.postMessage");
+        var body = await SendAsync("chat.postMessage", () => Json(HttpMethod.Post, url, payload, options.Value.BotToken!), cancellationToken,
+            key is null ? null : ct => FindReplyAsync(key, ct));
+        var response = EnsureOk("chat.postMessage", body);
         return response.TryGetProperty("ts", out var ts) ? ts.GetString() : null;
+    }
+
+    /// <summary>The ts of the bot's message carrying <paramref name="key"/>, or null: searched in the thread
+    /// (conversations.replies) or, for a DM outside a thread, in the conversation since the question
+    /// (conversations.history); scopes channels:, groups:, im: and mpim:history. Only the newest 200 are searched.</summary>
+    public async Task<string?> FindReplyAsync(SlackReplyKey key, CancellationToken cancellationToken)
+    {
+        var form = new Dictionary<string, string> { ["channel"] = key.Channel, ["include_all_metadata"] = "true", ["limit"] = "200" };
+        if (key.ThreadTs is { } thread) form["ts"] = thread;
+        else form["oldest"] = key.QuestionTs;
+        var messages = await ReadMessagesAsync(key.ThreadTs is null ? "conversations.history" : "conversations.replies", form, cancellationToken);
+        var found = messages.Select(m => m.TryGetProperty("ts", out var ts) && key.IsCarriedBy(m) ? ts.GetString() : null).FirstOrDefault(ts => ts is not null);
+        if (found is not null) logger.LogInformation("Slack already has the reply {Key} (ts {Ts}); not posting it again", key.Key, found);
+        return found;
     }
 
     /// <summary>Messages posted in a channel since <paramref name="oldest"/>, newest first (conversations.history, scope
     /// channels:history; form-encoded, as that read method expects). Used to find a digest after a crash.</summary>
-    public async Task<IReadOnlyList<JsonElement>> GetHistoryAsync(string channel, DateTimeOffset oldest, CancellationToken cancellationToken)
-    {
-        var url = new Uri(BaseUrl(), "conversations.history");
-        var form = new Dictionary<string, string>
+    public Task<IReadOnlyList<JsonElement>> GetHistoryAsync(string channel, DateTimeOffset oldest, CancellationToken cancellationToken) =>
+        ReadMessagesAsync("conversations.history", new Dictionary<string, string>
         {
             ["channel"] = channel,
             ["oldest"] = oldest.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["limit"] = "200",
-        };
-        var body = await SendAsync("conversations.history", () => new HttpRequestMessage(HttpMethod.Post, url)
+        }, cancellationToken);
+
+    /// <summary>Read methods take form-encoded arguments.</summary>
+    private async Task<IReadOnlyList<JsonElement>> ReadMessagesAsync(string method, Dictionary<string, string> form, CancellationToken cancellationToken)
+    {
+        var url = new Uri(BaseUrl(), method);
+        var body = await SendAsync(method, () => new HttpRequestMessage(HttpMethod.Post, url)
         {
             Content = new FormUrlEncodedContent(form),
             Headers = { Authorization = new AuthenticationHeaderValue("Bearer", options.Value.BotToken!) },
         }, cancellationToken);
-        var response = EnsureOk("conversations.history", body);
+        var response = EnsureOk(method, body);
         return response.TryGetProperty("messages", out var messages) ? messages.EnumerateArray().Select(m => m.Clone()).ToList() : [];
     }
 
@@ -92,12 +119,17 @@ public sealed class SlackWebApiClient(IHttpClientFactory httpClients, IOptions<S
         return root.Clone();
     }
 
-    private async Task<string> SendAsync(string method, Func<HttpRequestMessage> request, CancellationToken cancellationToken)
+    /// <summary>Sends with retries. <paramref name="findExisting"/>, for a keyed post, is asked before each retry that
+    /// follows an outcome in which Slack may have acted (timeout, dropped connection, 5xx); without it a timeout is
+    /// not retried, since the call could have taken effect.</summary>
+    private async Task<string> SendAsync(string method, Func<HttpRequestMessage> request, CancellationToken cancellationToken,
+        Func<CancellationToken, Task<string?>>? findExisting = null)
     {
         var attempts = options.Value.MaxAttempts;
         for (var attempt = 1; ; attempt++)
         {
             TimeSpan wait;
+            var mayHaveLanded = true;
             try
             {
                 using var response = await httpClients.CreateClient(HttpClientName).SendAsync(request(), cancellationToken);
@@ -105,6 +137,7 @@ public sealed class SlackWebApiClient(IHttpClientFactory httpClients, IOptions<S
                 {
                     // Slack: "a Retry-After HTTP header containing the number of seconds until you can retry".
                     wait = RetryAfter(response.Headers.RetryAfter);
+                    mayHaveLanded = false;
                     if (attempt >= attempts) throw new SlackApiException(method, "ratelimited");
                     logger.LogWarning("Slack {Method} rate-limited; retrying in {Seconds} s", method, wait.TotalSeconds);
                 }
@@ -121,7 +154,15 @@ public sealed class SlackWebApiClient(IHttpClientFactory httpClients, IOptions<S
                 wait = Backoff(attempt);
                 logger.LogWarning("Slack {Method} failed ({Error}); retrying in {Seconds} s", method, exception.Message, wait.TotalSeconds);
             }
+            catch (OperationCanceledException) when (findExisting is not null && !cancellationToken.IsCancellationRequested && attempt < attempts)
+            {
+                // HttpClient's timeout (Slack:RequestTimeout), not our caller giving up.
+                wait = Backoff(attempt);
+                logger.LogWarning("Slack {Method} timed out; looking for it before retrying in {Seconds} s", method, wait.TotalSeconds);
+            }
             await Task.Delay(wait, time, cancellationToken);
+            if (mayHaveLanded && findExisting is not null && await findExisting(cancellationToken) is { } ts)
+                return new JsonObject { ["ok"] = true, ["ts"] = ts }.ToJsonString();
         }
     }
 

@@ -2,17 +2,19 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using Newsdesk.Tests.Fakes.Discord;
 using Newsdesk.Tests.Fakes.Slack;
 using Newsdesk.Tests.Support;
 
 namespace Newsdesk.Tests.Faults;
 
-/// <summary>The real program's <c>serve</c> as a child process against a fake Slack, on a loopback port picked
+/// <summary>The real program's <c>serve</c> as a child process against a fake Slack or a fake Discord, on a loopback port picked
 /// free beforehand; secrets travel in the environment, as in production. Killing it is a real SIGKILL.</summary>
 public sealed class ServeProcess : IAsyncDisposable
 {
     private readonly Process process;
     private readonly StringBuilder log = new();
+    private readonly List<(Func<string, bool> Match, TaskCompletionSource<string> Seen)> logWaiters = [];
 
     private ServeProcess(Process process, Uri address)
     {
@@ -28,7 +30,19 @@ public sealed class ServeProcess : IAsyncDisposable
     /// <summary>What the process wrote (standard output and error), for a failure message.</summary>
     public string Log { get { lock (log) return log.ToString(); } }
 
-    public static async Task<ServeProcess> StartAsync(FakeSlack slack, string database)
+    public static Task<ServeProcess> StartAsync(FakeSlack slack, string database) =>
+        StartAsync(database, [$"--Slack:ApiBaseUrl={slack.ApiBaseUrl}"], new()
+        {
+            ["Slack__BotToken"] = FakeSlack.BotToken,
+            ["Slack__SigningSecret"] = FakeSlack.SigningSecret,
+        });
+
+    /// <summary>The same against a fake Discord; <paramref name="settings"/> are extra command-line settings.</summary>
+    public static Task<ServeProcess> StartAsync(FakeDiscord discord, string database, params string[] settings) =>
+        StartAsync(database, [$"--Discord:ApiBaseUrl={discord.ApiBaseUrl}", $"--Discord:ApplicationId={FakeDiscord.ApplicationId}",
+            $"--Discord:PublicKey={FakeDiscord.PublicKeyHex}", .. settings], new());
+
+    private static async Task<ServeProcess> StartAsync(string database, string[] settings, Dictionary<string, string> environment)
     {
         var port = FreePort();
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
@@ -36,10 +50,8 @@ public sealed class ServeProcess : IAsyncDisposable
         {
             "exec", Path.Combine(AppContext.BaseDirectory, "Bot.dll"), "serve", "--urls", $"http://127.0.0.1:{port}",
             "--corpus", TestPaths.Seeds, $"--Storage:Database={database}", "--Chat:Workers=1", "--Chat:RateLimits:IsEnabled=false",
-            $"--Slack:ApiBaseUrl={slack.ApiBaseUrl}",
-        }) start.ArgumentList.Add(arg);
-        start.Environment["Slack__BotToken"] = FakeSlack.BotToken;
-        start.Environment["Slack__SigningSecret"] = FakeSlack.SigningSecret;
+        }.Concat(settings)) start.ArgumentList.Add(arg);
+        foreach (var (name, value) in environment) start.Environment[name] = value;
         var serve = new ServeProcess(Process.Start(start)!, new Uri($"http://127.0.0.1:{port}/"));
         serve.process.OutputDataReceived += (_, e) => serve.Append(e.Data);
         serve.process.ErrorDataReceived += (_, e) => serve.Append(e.Data);
@@ -136,10 +148,31 @@ public sealed class ServeProcess : IAsyncDisposable
         return port;
     }
 
+    /// <summary>The first output line that matches, waiting for it to be written (the console logger writes
+    /// asynchronously, so a line can come a moment after what it reports).</summary>
+    public Task<string> WaitForLogLineAsync(Func<string, bool> match, TimeSpan timeout)
+    {
+        var seen = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (log)
+        {
+            if (log.ToString().Split('\n').FirstOrDefault(match) is { } line) return Task.FromResult(line);
+            logWaiters.Add((match, seen));
+        }
+        return seen.Task.WaitAsync(timeout);
+    }
+
     private void Append(string? line)
     {
         if (line is null) return;
-        lock (log) log.AppendLine(line);
+        List<TaskCompletionSource<string>> ready;
+        lock (log)
+        {
+            log.AppendLine(line);
+            var matched = logWaiters.Where(w => w.Match(line)).ToList();
+            foreach (var w in matched) logWaiters.Remove(w);
+            ready = [.. matched.Select(w => w.Seen)];
+        }
+        foreach (var seen in ready) seen.TrySetResult(line);
     }
 
     public async ValueTask DisposeAsync()

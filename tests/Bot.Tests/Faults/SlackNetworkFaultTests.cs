@@ -10,33 +10,89 @@ using Newsdesk.Tests.Support;
 namespace Newsdesk.Tests.Faults;
 
 /// <summary>Slack's Web API misbehaving at the network level, against the real <c>serve</c> host with one worker: a
-/// chat.postMessage that never answers, and a connection cut mid-response.</summary>
+/// chat.postMessage that never answers or whose connection is cut, before or after Slack took the message. An answer
+/// carries its key as metadata, so it is retried only when the thread does not have it: never lost, never doubled.</summary>
 public sealed class SlackNetworkFaultTests
 {
     [Fact]
-    public async Task AHangingPostMessageTimesOutTheApologyIsPostedOnceAndTheNextQuestionIsAnswered()
+    public async Task AHangingPostSlackNeverTookTimesOutIsLookedForAndPostedOnce()
     {
-        using var folder = new TemporaryFolder();
+        await using var run = await AnsweredThroughAsync(SlackResponse.Hang, "CHANG");
+
+        var answer = Assert.Single(run.Slack.Messages.InThread("CHANG", Thread));
+        Assert.NotEqual(SlackText.Escape(SlackNotices.Failure), answer["text"]!.GetValue<string>());
+        // The hung post, the look-up that found nothing, the same post again: no apology.
+        var calls = run.Slack.Calls(c => c.Channel == "CHANG");
+        Assert.Equal(["chat.postMessage", "conversations.replies", "chat.postMessage"], calls.Select(c => c.Method));
+        Assert.Equal(calls[0].Json!.ToJsonString(), calls[2].Json!.ToJsonString());
+    }
+
+    [Fact]
+    public async Task AHangingPostSlackTookIsFoundByItsKeyAndNotPostedAgain()
+    {
+        await using var run = await AnsweredThroughAsync(SlackResponse.PostedThenHang, "CTAKEN");
+
+        var answer = Assert.Single(run.Slack.Messages.InThread("CTAKEN", Thread));
+        Assert.NotEqual(SlackText.Escape(SlackNotices.Failure), answer["text"]!.GetValue<string>());
+        Assert.Equal(["chat.postMessage", "conversations.replies"], run.Slack.Calls(c => c.Channel == "CTAKEN").Select(c => c.Method));
+    }
+
+    [Fact]
+    public async Task APostWhoseConnectionDroppedAfterSlackTookItIsNotPostedTwice()
+    {
+        await using var run = await AnsweredThroughAsync(SlackResponse.PostedThenDrop, "CDROPPED");
+
+        Assert.Single(run.Slack.Messages.InThread("CDROPPED", Thread));
+        Assert.Equal(["chat.postMessage", "conversations.replies"], run.Slack.Calls(c => c.Channel == "CDROPPED").Select(c => c.Method));
+    }
+
+    [Fact]
+    public async Task AHangingDirectMessageReplySlackTookIsFoundInTheConversationAndNotPostedAgain()
+    {
         await using var slack = await FakeSlack.StartAsync();
-        slack.Script("chat.postMessage", SlackResponse.Hang);
+        slack.Script("chat.postMessage", SlackResponse.PostedThenHang);
+        using var folder = new TemporaryFolder();
         await using var bot = await SlackBot.StartAsync(slack, folder.File("bot.db"), settings: ["--Slack:RequestTimeout=00:00:01"]);
+        // A DM outside a thread is answered in the conversation, so the look-up reads its history after the question.
+        // The question's ts comes before the fake's reply ts values (1700000000.n), as replies come after questions.
+        (await bot.SendAsync(slack.SignedEvent(SlackEvents.Message("EvDmHang", "DHANG", "1690000000.000100", SlackEvents.Question, channelType: "im")))).EnsureSuccessStatusCode();
+        (await bot.SendAsync(slack.SignedEvent(SlackEvents.Message("EvDmNext", "DHANGNEXT", "1690000000.000200", SlackEvents.Question, channelType: "im")))).EnsureSuccessStatusCode();
+        await slack.WaitForCallAsync(c => c.Method == "chat.postMessage" && c.Channel == "DHANGNEXT", TimeSpan.FromSeconds(15));
 
-        var mention = SlackEvents.Mention("EvHang", "CHANG", "1700000060.000100", $"{SlackEvents.BotMention} {SlackEvents.Question}");
-        (await bot.SendAsync(slack.SignedEvent(mention))).EnsureSuccessStatusCode();
-        // Well under the 30 s default: only the configured 1 s timeout frees the worker this early.
-        var apology = await slack.WaitForCallAsync(c => c.Channel == "CHANG" && c.Text == SlackText.Escape(SlackNotices.Failure), TimeSpan.FromSeconds(15));
-        var next = SlackEvents.Mention("EvHangNext", "CHANGNEXT", "1700000060.000200", $"{SlackEvents.BotMention} {SlackEvents.Question}");
+        var calls = slack.Calls(c => c.Channel == "DHANG");
+        Assert.Equal(["chat.postMessage", "conversations.history"], calls.Select(c => c.Method));
+        Assert.Equal("1690000000.000100", calls[1].Form!["oldest"]);
+        Assert.Null(calls[0].ThreadTs);
+    }
+
+    private const string Thread = "1700000060.000100";
+
+    /// <summary>One question whose answer's first post meets <paramref name="fault"/> (1 s request timeout), then a
+    /// sentinel: one worker, so once the sentinel is answered the first question is settled.</summary>
+    private static async Task<Run> AnsweredThroughAsync(SlackResponse fault, string channel)
+    {
+        var folder = new TemporaryFolder();
+        var slack = await FakeSlack.StartAsync();
+        slack.Script("chat.postMessage", fault);
+        var bot = await SlackBot.StartAsync(slack, folder.File("bot.db"), settings: ["--Slack:RequestTimeout=00:00:01"]);
+        (await bot.SendAsync(slack.SignedEvent(SlackEvents.Mention("Ev" + channel, channel, Thread, $"{SlackEvents.BotMention} {SlackEvents.Question}")))).EnsureSuccessStatusCode();
+        var next = SlackEvents.Mention("Ev" + channel + "Next", channel + "NEXT", "1700000060.000200", $"{SlackEvents.BotMention} {SlackEvents.Question}");
         (await bot.SendAsync(slack.SignedEvent(next))).EnsureSuccessStatusCode();
-        var answer = await slack.WaitForCallAsync(c => c.Method == "chat.postMessage" && c.Channel == "CHANGNEXT", TimeSpan.FromSeconds(15));
+        // Well under the 30 s default timeout: only the configured 1 s frees the worker this early.
+        await slack.WaitForCallAsync(c => c.Method == "chat.postMessage" && c.Channel == channel + "NEXT", TimeSpan.FromSeconds(15));
+        return new Run(folder, slack, bot);
+    }
 
-        var posts = slack.Calls(c => c.Method == "chat.postMessage" && c.Channel == "CHANG");
-        // The hung answer (sent once: a timeout is not retried), then the apology in the same thread.
-        Assert.Equal(2, posts.Count);
-        Assert.NotEqual(SlackText.Escape(SlackNotices.Failure), posts[0].Text);
-        Assert.Same(apology, posts[1]);
-        Assert.Equal("1700000060.000100", apology.ThreadTs);
-        Assert.NotEqual(SlackText.Escape(SlackNotices.Failure), answer.Text);
-        Assert.Single(slack.Calls(c => c.Method == "chat.postMessage" && c.Channel == "CHANGNEXT"));
+    private sealed class Run(TemporaryFolder folder, FakeSlack slack, SlackBot bot) : IAsyncDisposable
+    {
+        public FakeSlack Slack => slack;
+
+        public async ValueTask DisposeAsync()
+        {
+            await bot.DisposeAsync();
+            await slack.DisposeAsync();
+            folder.Dispose();
+        }
     }
 
     [Fact]

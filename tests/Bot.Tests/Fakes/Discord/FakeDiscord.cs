@@ -31,6 +31,7 @@ public sealed class FakeDiscord : IAsyncDisposable
     private readonly ConcurrentQueue<FakeDiscordResponse> scripted = new();
     private readonly ConcurrentDictionary<string, string> commandSets = new();
     private readonly Dictionary<string, List<string>> channelMessages = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> originals = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource stopping = new();
     private TaskCompletionSource changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -124,7 +125,8 @@ public sealed class FakeDiscord : IAsyncDisposable
                 return StoreCommands("global", request.Body);
             case ("PUT", ["api", "v10", "applications", ApplicationId, "guilds", var guild, "commands"]):
                 return StoreCommands(guild, request.Body);
-            case ("PATCH", ["api", "v10", "webhooks", ApplicationId, _, "messages", "@original"]):
+            case ("PATCH", ["api", "v10", "webhooks", ApplicationId, var token, "messages", "@original"]):
+                originals[token] = request.Body;
                 return new(200, """{"id":"1200000000000000001","type":20}""");
             case ("POST", ["api", "v10", "channels", var channel, "messages"]):
                 return PostToChannel(channel, request.Body);
@@ -136,6 +138,9 @@ public sealed class FakeDiscord : IAsyncDisposable
                 return new(404, """{"message":"Unknown Webhook","code":10015}""");
         }
     }
+
+    /// <summary>What an interaction's original message shows now: the body of the last edit Discord accepted.</summary>
+    public string? OriginalMessage(string interactionToken) => originals.TryGetValue(interactionToken, out var body) ? body : null;
 
     /// <summary>Messages posted to a channel with the bot token, newest first, as Discord lists them.</summary>
     public IReadOnlyList<string> ChannelMessages(string channel)

@@ -35,6 +35,9 @@ public sealed class FakeSlack : IAsyncDisposable
         Clock = clock;
     }
 
+    /// <summary>The messages the bot posted, as the channels show them.</summary>
+    public FakeSlackMessages Messages { get; } = new();
+
     /// <summary>The clock used for request timestamps; tests that fake the bot's time share it.</summary>
     public TimeProvider Clock { get; }
 
@@ -117,12 +120,15 @@ public sealed class FakeSlack : IAsyncDisposable
     {
         using var reader = new StreamReader(context.Request.Body);
         var body = await reader.ReadToEndAsync();
-        var call = new SlackApiCall(method, context.Request.Path, context.Request.Headers.Authorization.ToString(),
-            body.Length > 0 && body.TrimStart().StartsWith('{') ? JsonNode.Parse(body) : null, Now());
+        var isJson = body.Length > 0 && body.TrimStart().StartsWith('{');
+        var form = isJson || !context.Request.HasFormContentType ? null
+            : Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(body).ToDictionary(f => f.Key, f => f.Value.ToString());
+        var call = new SlackApiCall(method, context.Request.Path, context.Request.Headers.Authorization.ToString(), isJson ? JsonNode.Parse(body) : null, Now(), form);
         Record(call);
 
         if (scripted.TryGetValue(method, out var queue) && queue.TryDequeue(out var response))
         {
+            if (response.IsPosted) Messages.Post(call.Json, PostedTs(call));
             if (response.Hangs) await NetworkFaults.HangAsync(context, stopping.Token);
             if (response.Drops) await NetworkFaults.DropAsync(context);
             if (response.Hangs || response.Drops) return Results.Empty;
@@ -134,10 +140,20 @@ public sealed class FakeSlack : IAsyncDisposable
             "response_url" => Results.Text("ok"),
             "auth.test" => Json(new JsonObject { ["ok"] = true, ["user_id"] = BotUserId, ["bot_id"] = "BNEWSDESK" }),
             "apps.connections.open" => Json(new JsonObject { ["ok"] = true, ["url"] = new Uri(BaseUrl, "socket").AbsoluteUri.Replace("http", "ws", StringComparison.Ordinal) }),
-            "chat.postMessage" => Json(new JsonObject { ["ok"] = true, ["channel"] = call.Channel, ["ts"] = $"1700000000.{call.Sequence:D6}" }),
+            "chat.postMessage" => Posted(call),
+            "conversations.replies" => Json(Messages.Replies(form ?? [])),
+            "conversations.history" => Json(Messages.History(form ?? [])),
             _ => Json(new JsonObject { ["ok"] = false, ["error"] = "unknown_method" }),
         };
     }
+
+    private IResult Posted(SlackApiCall call)
+    {
+        Messages.Post(call.Json, PostedTs(call));
+        return Json(new JsonObject { ["ok"] = true, ["channel"] = call.Channel, ["ts"] = PostedTs(call) });
+    }
+
+    private static string PostedTs(SlackApiCall call) => $"1700000000.{call.Sequence:D6}";
 
     private void Record(SlackApiCall call)
     {

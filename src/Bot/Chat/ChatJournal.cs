@@ -1,0 +1,118 @@
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using Newsdesk.Corpus;
+
+namespace Newsdesk.Chat;
+
+/// <summary>Accepted questions not yet answered, in the bot's SQLite file, so a crash between the acknowledgement and
+/// the reply loses nothing: an entry is written before the platform is told "we have it" and removed once a reply
+/// (answer, decline or apology) is delivered; <see cref="ChatRecovery"/> answers what is left at the next start. A
+/// journal that cannot be written (a full disk) never stops an answer: the question is answered without it, and the
+/// failure is logged once until writing works again.</summary>
+public sealed class ChatJournal(SqliteConnections connections, StoreWriteHealth health, ILogger<ChatJournal> logger) : IAsyncDisposable
+{
+    public const string Schema = """
+        CREATE TABLE IF NOT EXISTS chat_journal (
+            key TEXT PRIMARY KEY, platform TEXT NOT NULL, correlation_id TEXT NOT NULL, question TEXT NOT NULL,
+            earlier_turns TEXT NOT NULL, reply TEXT NOT NULL, accepted_at INTEGER NOT NULL);
+        """;
+
+    private ChatJournalWriter? writer;
+    private int isFailing;
+
+    private ChatJournalWriter Writer => LazyInitializer.EnsureInitialized(ref writer, () => new ChatJournalWriter(OpenAsync));
+
+    /// <summary>Adds the entry in a group commit; false (and logged) when it could not be written.</summary>
+    public async Task<bool> TryAddAsync(ChatJournalEntry entry, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await health.WriteAsync("chat_journal", () => Writer.WriteAsync((connection, transaction) => AddAsync(connection, transaction, entry), cancellationToken));
+            Succeeded();
+            return true;
+        }
+        catch (Exception error) when (error is SqliteException or InvalidOperationException)
+        {
+            Failed(error.Message);
+            return false;
+        }
+    }
+
+    /// <summary>Adds the entry inside another store's transaction (Slack writes it with the event's claim, in one
+    /// commit); that store's connection must have been opened with <see cref="Schema"/>.</summary>
+    public static async Task AddAsync(SqliteConnection connection, SqliteTransaction transaction, ChatJournalEntry entry)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """
+            INSERT INTO chat_journal(key, platform, correlation_id, question, earlier_turns, reply, accepted_at)
+            VALUES ($key, $platform, $correlation, $question, $turns, $reply, $at) ON CONFLICT(key) DO NOTHING
+            """;
+        command.Parameters.AddWithValue("$key", entry.Key);
+        command.Parameters.AddWithValue("$platform", entry.Platform);
+        command.Parameters.AddWithValue("$correlation", entry.CorrelationId);
+        command.Parameters.AddWithValue("$question", entry.Question.Text);
+        command.Parameters.AddWithValue("$turns", JsonSerializer.Serialize(entry.Question.EarlierTurns));
+        command.Parameters.AddWithValue("$reply", entry.Reply);
+        command.Parameters.AddWithValue("$at", entry.AcceptedAt.ToUnixTimeMilliseconds());
+        await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>Removes the entry; a failure is logged, never thrown (a stale entry is checked before it is answered
+    /// again, so at worst it costs a look-up after the next restart).</summary>
+    public async Task RemoveAsync(string key, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await health.WriteAsync("chat_journal", () => Writer.WriteAsync(async (connection, transaction) =>
+            {
+                await using var command = connection.CreateCommand();
+                command.Transaction = transaction;
+                command.CommandText = "DELETE FROM chat_journal WHERE key = $key";
+                command.Parameters.AddWithValue("$key", key);
+                await command.ExecuteNonQueryAsync();
+            }, cancellationToken));
+        }
+        catch (Exception error) when (error is SqliteException or InvalidOperationException or OperationCanceledException)
+        {
+            logger.LogWarning("Could not remove answered question {Key} from the chat journal: {Error}", key, error.Message);
+        }
+    }
+
+    public async Task<IReadOnlyList<ChatJournalEntry>> LoadAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT key, platform, correlation_id, question, earlier_turns, reply, accepted_at FROM chat_journal ORDER BY accepted_at";
+        var entries = new List<ChatJournalEntry>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var turns = JsonSerializer.Deserialize<List<string>>(reader.GetString(4)) ?? [];
+            entries.Add(new ChatJournalEntry(reader.GetString(0), reader.GetString(1), reader.GetString(2), new Question(reader.GetString(3), turns),
+                reader.GetString(5), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(6))));
+        }
+        return entries;
+    }
+
+    /// <summary>Called by a store that wrote an entry in its own transaction.</summary>
+    public void Succeeded()
+    {
+        if (Interlocked.Exchange(ref isFailing, 0) == 1) logger.LogInformation("The chat journal is writable again; accepted questions survive a restart again");
+    }
+
+    /// <summary>Logged once per outage, not once per question: under load that would be thousands of lines.</summary>
+    public void Failed(string error)
+    {
+        if (Interlocked.Exchange(ref isFailing, 1) == 0)
+            logger.LogError("The chat journal could not be written ({Error}); questions are answered without it until it can, and a crash meanwhile loses the ones in flight", error);
+    }
+
+    private Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken) => connections.OpenAsync("chat-journal", Schema, cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (writer is not null) await writer.DisposeAsync();
+    }
+}

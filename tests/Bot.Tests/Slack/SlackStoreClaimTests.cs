@@ -1,0 +1,59 @@
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Newsdesk.Chat;
+using Newsdesk.Corpus;
+using Newsdesk.Slack;
+using Newsdesk.Tests.Support;
+
+namespace Newsdesk.Tests.Slack;
+
+/// <summary>The Slack store over a real file: a question's claim, its thread turn and its chat journal entry are one
+/// commit, a duplicate stores nothing, and a question refused after its claim (a rate limit) is taken back.</summary>
+public sealed class SlackStoreClaimTests
+{
+    [Fact]
+    public async Task AClaimStoresTheTurnAndTheJournalEntryTogetherAndADuplicateStoresNothing()
+    {
+        using var folder = new TemporaryFolder();
+        var (store, journal) = Open(folder);
+        await using var _ = store;
+
+        var first = await store.TryClaimAsync(["message:C1:1.1", "event:Ev1"], Accepted("Ev1", "first"), default);
+        var duplicate = await store.TryClaimAsync(["message:C1:1.1", "event:Ev1b"], Accepted("Ev1b", "again"), default);
+
+        Assert.True(first.IsJournalled);
+        Assert.False(duplicate.IsClaimed);
+        Assert.Equal(["first"], await store.LoadTurnsAsync("C1", "1.0", 10, default));
+        Assert.Equal(["Slack:Ev1"], (await journal.LoadAsync(default)).Select(e => e.Key));
+    }
+
+    [Fact]
+    public async Task ForgettingARefusedQuestionTakesBackItsTurnAndJournalEntryButNotItsClaim()
+    {
+        using var folder = new TemporaryFolder();
+        var (store, journal) = Open(folder);
+        await using var _ = store;
+        var accepted = Accepted("Ev2", "refused");
+        Assert.True((await store.TryClaimAsync(["message:C1:1.1"], accepted, default)).IsJournalled);
+
+        await store.ForgetAsync(accepted, default);
+
+        Assert.Empty(await store.LoadTurnsAsync("C1", "1.0", 10, default));
+        Assert.Empty(await journal.LoadAsync(default));
+        Assert.False(await store.TryClaimAsync(["message:C1:1.1"], default));
+    }
+
+    private static SlackAcceptedQuestion Accepted(string eventId, string question) =>
+        new("C1", "1.0", "1.1", question, new ChatJournalEntry($"Slack:{eventId}", "Slack", eventId, new Question(question), "{}", DateTimeOffset.UnixEpoch));
+
+    private static (SlackStore Store, ChatJournal Journal) Open(TemporaryFolder folder)
+    {
+        var connections = new SqliteConnections(Options.Create(new StorageOptions { Database = folder.File("bot.db") }));
+        var meters = new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>();
+        var health = new StoreWriteHealth(meters, TimeProvider.System, NullLogger<StoreWriteHealth>.Instance);
+        return (new SlackStore(connections, Options.Create(new SlackOptions()), health, TimeProvider.System),
+            new ChatJournal(connections, health, NullLogger<ChatJournal>.Instance));
+    }
+}
