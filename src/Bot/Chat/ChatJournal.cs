@@ -18,17 +18,21 @@ public sealed class ChatJournal(SqliteConnections connections, StoreWriteHealth 
             earlier_turns TEXT NOT NULL, reply TEXT NOT NULL, accepted_at INTEGER NOT NULL);
         """;
 
-    private ChatJournalWriter? writer;
+    private SqliteWriteBatcher? writer;
     private int isFailing;
 
-    private ChatJournalWriter Writer => LazyInitializer.EnsureInitialized(ref writer, () => new ChatJournalWriter(OpenAsync));
+    private SqliteWriteBatcher Writer => LazyInitializer.EnsureInitialized(ref writer, () => new SqliteWriteBatcher("chat journal", OpenAsync));
 
     /// <summary>Adds the entry in a group commit; false (and logged) when it could not be written.</summary>
     public async Task<bool> TryAddAsync(ChatJournalEntry entry, CancellationToken cancellationToken)
     {
         try
         {
-            await health.WriteAsync("chat_journal", () => Writer.WriteAsync((connection, transaction) => AddAsync(connection, transaction, entry), cancellationToken));
+            await health.WriteAsync("chat_journal", () => Writer.WriteAsync(async (connection, transaction) =>
+            {
+                await AddAsync(connection, transaction, entry);
+                return true;
+            }, cancellationToken));
             Succeeded();
             return true;
         }
@@ -72,6 +76,7 @@ public sealed class ChatJournal(SqliteConnections connections, StoreWriteHealth 
                 command.CommandText = "DELETE FROM chat_journal WHERE key = $key";
                 command.Parameters.AddWithValue("$key", key);
                 await command.ExecuteNonQueryAsync();
+                return true;
             }, cancellationToken));
         }
         catch (Exception error) when (error is SqliteException or InvalidOperationException or OperationCanceledException)

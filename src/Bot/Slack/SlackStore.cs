@@ -11,11 +11,11 @@ namespace Newsdesk.Slack;
 public sealed class SlackStore(SqliteConnections connections, IOptions<SlackOptions> options, StoreWriteHealth health, TimeProvider time)
     : IDisposable, IAsyncDisposable
 {
-    private SlackWriteBatcher? writer;
+    private SqliteWriteBatcher? writer;
     private readonly SlackMemoryClaims memoryClaims = new(time, options.Value.HandledEventRetention);
 
-    /// <summary>Claims and turns are written in group commits: see <see cref="SlackWriteBatcher"/>.</summary>
-    private SlackWriteBatcher Writer => LazyInitializer.EnsureInitialized(ref writer, () => new SlackWriteBatcher(OpenAsync));
+    /// <summary>Claims and turns are written in group commits: see <see cref="SqliteWriteBatcher"/>.</summary>
+    private SqliteWriteBatcher Writer => LazyInitializer.EnsureInitialized(ref writer, () => new SqliteWriteBatcher("Slack", OpenAsync));
 
     /// <summary>Claims every key at once; true only when none was taken before. One statement, so two deliveries
     /// racing for the same key cannot both win.</summary>

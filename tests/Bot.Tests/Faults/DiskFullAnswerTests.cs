@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
 using Newsdesk.Tests.Fakes.Discord;
 using Newsdesk.Tests.Fakes.Slack;
@@ -59,12 +60,14 @@ public sealed class DiskFullAnswerTests
         }
         Assert.Equal(HttpStatusCode.OK, (await serve.Http.GetAsync("healthz")).StatusCode);
         var metrics = await serve.Http.GetStringAsync("metrics");
-        Assert.Matches(Sample("newsdesk_store_write_failures_total", "reason=\"full\",store=\"slack_claims\"", "3"), metrics);
-        // The Slack thread turn and journal entry are written in the claim's transaction, so they fail with it; the
-        // Discord question's journal entry is its own write.
-        Assert.Matches(Sample("newsdesk_store_write_failures_total", "reason=\"full\",store=\"chat_journal\"", "1"), metrics);
-        Assert.Matches(Sample("newsdesk_store_write_failures_total", "reason=\"full\",store=\"discord_feedback\"", "1"), metrics);
-        Assert.Matches(Sample("newsdesk_store_writable", "", "0"), metrics);
+        var storeLines = string.Join("\n", metrics.Split('\n').Where(l => l.StartsWith("newsdesk_store", StringComparison.Ordinal)));
+        Assert.True(Regex.IsMatch(metrics, Sample("newsdesk_store_write_failures_total", "reason=\"full\",store=\"slack_claims\"", "3")), storeLines);
+        // Slack's thread turn and journal entry are written in the claim's transaction, so they fail with it. The
+        // journal's own writes: at least the Discord question's entry; removing the entries of the questions answered
+        // just before the disk filled may fail too, depending on when those removals land.
+        Assert.True(Regex.IsMatch(metrics, Sample("newsdesk_store_write_failures_total", "reason=\"full\",store=\"chat_journal\"", "[1-9][0-9]*")), storeLines);
+        Assert.True(Regex.IsMatch(metrics, Sample("newsdesk_store_write_failures_total", "reason=\"full\",store=\"discord_feedback\"", "1")), storeLines);
+        Assert.True(Regex.IsMatch(metrics, Sample("newsdesk_store_writable", "", "0")), storeLines);
         // Once per kind, however many writes failed.
         Assert.Equal(1, serve.Occurrences("Store writes (slack_claims) fail: SQLite Error 13"));
         Assert.Equal(1, serve.Occurrences("Store writes (chat_journal) fail"));

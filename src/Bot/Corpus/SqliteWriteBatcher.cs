@@ -1,14 +1,12 @@
 using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
-using Newsdesk.Corpus;
+namespace Newsdesk.Corpus;
 
-namespace Newsdesk.Slack;
-
-/// <summary>Runs the Slack store's writes one transaction per batch on a single loop (group commit). Each event
-/// acknowledgement waits on two small writes; done one by one they queue behind each other (about 1 ms each, so a
-/// burst of 500 events took 600 ms), done together they cost one commit. Callers get their own result only after
-/// the commit, so a claim is never reported before it is stored.</summary>
-public sealed class SlackWriteBatcher(Func<CancellationToken, Task<SqliteConnection>> open) : IAsyncDisposable
+/// <summary>Runs a store's small writes one transaction per batch on a single loop (group commit). The Slack claim and
+/// the chat journal sit on the acknowledgement path; done one by one, writes queue behind SQLite's single writer
+/// (about 1 ms each, so a burst of 500 Slack events took 600 ms), done together they cost one commit. Callers get
+/// their own result only after the commit, so a claim is never reported before it is stored.</summary>
+public sealed class SqliteWriteBatcher(string store, Func<CancellationToken, Task<SqliteConnection>> open) : IAsyncDisposable
 {
     /// <summary>Enough to absorb a burst in a few commits while keeping each transaction short.</summary>
     private const int MaxBatch = 256;
@@ -23,7 +21,7 @@ public sealed class SlackWriteBatcher(Func<CancellationToken, Task<SqliteConnect
     {
         lock (gate) loop ??= Task.Run(RunAsync, CancellationToken.None);
         var done = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
-        if (!writes.Writer.TryWrite((write, done))) throw new InvalidOperationException("The Slack store is closed.");
+        if (!writes.Writer.TryWrite((write, done))) throw new InvalidOperationException($"The {store} store is closed.");
         return done.Task.WaitAsync(cancellationToken);
     }
 
