@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Runtime.ExceptionServices;
 using System.Runtime.InteropServices;
 
 namespace Newsdesk.Corpus;
@@ -35,16 +34,15 @@ public sealed class EmbeddingThreads : IDisposable
     /// <summary>Runs <paramref name="work"/> on one of the threads and returns its result (or throws its exception).</summary>
     public T Run<T>(Func<T> work)
     {
-        T result = default!;
-        ExceptionDispatchInfo? failure = null;
-        using var done = new ManualResetEventSlim();
+        // Continuations run inline (no RunContinuationsAsynchronously): the only one is the wait below, so completing
+        // it from an embedding thread wakes the caller and queues nothing to the thread pool.
+        var done = new TaskCompletionSource<T>();
         try
         {
             queue.Add(() =>
             {
-                try { result = work(); }
-                catch (Exception exception) { failure = ExceptionDispatchInfo.Capture(exception); }
-                finally { done.Set(); }
+                try { done.SetResult(work()); }
+                catch (Exception exception) { done.SetException(exception); }
             });
         }
         catch (InvalidOperationException) when (queue.IsAddingCompleted)
@@ -52,9 +50,10 @@ public sealed class EmbeddingThreads : IDisposable
             // Disposed while the host stops: a late caller still gets its vector, at normal priority.
             return work();
         }
-        done.Wait();
-        failure?.Throw();
-        return result;
+        // A blocking wait on a Task, not on an event: the thread pool sees one of its threads blocked this way and adds
+        // a thread meanwhile, so callers waiting for a starved embedding thread do not take the pool from the
+        // acknowledgements.
+        return done.Task.GetAwaiter().GetResult();
     }
 
     private void Run()
