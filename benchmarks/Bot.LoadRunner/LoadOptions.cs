@@ -13,6 +13,7 @@ public sealed record LoadOptions(
     int SampleSeconds,
     string Corpus,
     string Work,
+    bool WarmConnections,
     IReadOnlyList<string> ServerSettings)
 {
     public bool IsSoak => SoakMinutes > 0;
@@ -24,9 +25,11 @@ public sealed record LoadOptions(
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         var settings = new List<string>();
         string[] known = ["--concurrency", "--total", "--platform", "--soak", "--rate", "--warmup", "--sample-seconds", "--corpus", "--work"];
+        var warmConnections = false;
         for (var i = 0; i < args.Length; i++)
         {
-            if (known.Contains(args[i]) && i + 1 < args.Length) values[args[i]] = args[++i];
+            if (args[i] == "--warm-connections") warmConnections = true;
+            else if (known.Contains(args[i]) && i + 1 < args.Length) values[args[i]] = args[++i];
             else settings.Add(args[i]);
         }
         var concurrency = Int(values, "--concurrency", 500);
@@ -42,6 +45,7 @@ public sealed record LoadOptions(
             Int(values, "--sample-seconds", 30),
             Path.GetFullPath(values.GetValueOrDefault("--corpus") ?? FindSeeds()),
             Path.GetFullPath(values.GetValueOrDefault("--work") ?? Path.Combine(Path.GetTempPath(), "newsdesk-load-" + Guid.NewGuid().ToString("N")[..8])),
+            warmConnections,
             settings);
     }
 

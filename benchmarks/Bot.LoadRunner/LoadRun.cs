@@ -30,12 +30,13 @@ public static class LoadRun
             "--Logging:LogLevel:Default=Warning", .. options.ServerSettings,
         ];
         var sampleMilliseconds = options.IsSoak ? options.SampleSeconds * 1000 : 250;
+        var starting = Stopwatch.StartNew();
         await using var server = await ServerProcess.StartAsync(sampleMilliseconds, options.IsSoak, serve);
         var address = await server.Address;
         using var http = LoadSender.CreateClient();
         var started = Stopwatch.StartNew();
         await WaitUntilReadyAsync(http, address);
-        Console.WriteLine($"Server pid {server.Id} at {address} ready in {started.Elapsed.TotalSeconds:F1} s; corpus {options.Corpus}");
+        Console.WriteLine($"Server pid {server.Id} at {address} listening {starting.Elapsed.TotalSeconds - started.Elapsed.TotalSeconds:F1} s after start, ready {started.Elapsed.TotalSeconds:F1} s later; corpus {options.Corpus}");
 
         await using var watcher = new ReplyWatcher(discord, slack);
         watcher.Start();
@@ -44,33 +45,43 @@ public static class LoadRun
 
         if (options.Warmup > 0)
         {
-            var warm = await BurstAsync(factory, watcher, sender, Math.Min(8, options.Warmup), options.Warmup);
+            var warm = await SendAllAsync(sender, Prepare(factory, watcher, options.Warmup), Math.Min(8, options.Warmup));
             await WaitForRepliesAsync(warm);
             Console.WriteLine($"Warm-up: {options.Warmup} requests, {warm.Count(r => r.Replies.Count == 1)} answered once.");
         }
 
         var phaseStart = started.Elapsed.TotalSeconds;
+        if (options.WarmConnections) await WarmConnectionsAsync(http, address, options.Concurrency);
+        // Built and signed before the clock starts: the burst measures the server, not the signing.
+        var prepared = options.IsSoak ? [] : Prepare(factory, watcher, options.Total);
+        var cpu = new CpuWindow(server.Process);
         var requests = options.IsSoak
             ? await SoakAsync(factory, watcher, sender, options)
-            : await BurstAsync(factory, watcher, sender, options.Concurrency, options.Total);
+            : await SendAllAsync(sender, prepared, options.Concurrency);
         var sent = Stopwatch.GetTimestamp();
+        var cpuUse = cpu.Finish();
         await WaitForRepliesAsync(requests);
         var report = new LoadReport(options, requests, watcher.StrayReplies, server.Samples.Where(s => s.Seconds >= phaseStart - 1).ToList(),
             server.LogLineCount, server.FirstLogLines);
+        Console.WriteLine(cpuUse);
         Console.WriteLine($"All replies in or given up {Stats.Milliseconds(sent, Stopwatch.GetTimestamp()) / 1000:F1} s after the last send.");
         return report.Print();
     }
 
-    private static async Task<List<LoadRequest>> BurstAsync(RequestFactory factory, ReplyWatcher watcher, LoadSender sender, int concurrency, int total)
+    private static List<LoadRequest> Prepare(RequestFactory factory, ReplyWatcher watcher, int total)
     {
-        // Built and signed before the clock starts: the burst measures the server, not the signing.
         var requests = Enumerable.Range(0, total).Select(_ => factory.Create()).ToList();
         foreach (var request in requests) watcher.Track(request);
+        return requests;
+    }
+
+    private static async Task<List<LoadRequest>> SendAllAsync(LoadSender sender, List<LoadRequest> requests, int concurrency)
+    {
         var next = -1;
         await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
         {
             int i;
-            while ((i = Interlocked.Increment(ref next)) < total) await sender.SendAsync(requests[i]);
+            while ((i = Interlocked.Increment(ref next)) < requests.Count) await sender.SendAsync(requests[i]);
         })));
         return requests;
     }
@@ -107,6 +118,24 @@ public static class LoadRun
         }
         await Task.WhenAll(inFlight);
         return requests;
+    }
+
+    /// <summary>Opens one kept-alive connection per request that will be in flight (as a platform's sender that keeps
+    /// its connections would have them), so the measured phase does not pay for TCP connects and accepts.</summary>
+    private static async Task WarmConnectionsAsync(HttpClient http, Uri address, int connections)
+    {
+        var allOpen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var open = 0;
+        var opened = Enumerable.Range(0, connections).Select(async _ =>
+        {
+            // Held unread until every one has its response: no connection is free to share, so each gets its own.
+            using var response = await http.GetAsync(new Uri(address, "healthz"), HttpCompletionOption.ResponseHeadersRead);
+            if (Interlocked.Increment(ref open) == connections) allOpen.TrySetResult();
+            await allOpen.Task;
+            await response.Content.ReadAsStringAsync();
+        }).ToList();
+        await Task.WhenAll(opened);
+        Console.WriteLine($"Warmed {connections} client connections to the server.");
     }
 
     private static async Task WaitForRepliesAsync(IReadOnlyList<LoadRequest> requests)

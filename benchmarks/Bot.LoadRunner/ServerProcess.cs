@@ -23,6 +23,9 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public int Id => process.Id;
 
+    /// <summary>The server process itself, for its CPU time.</summary>
+    public Process Process => process;
+
     public static async Task<ServerProcess> StartAsync(int sampleMilliseconds, bool isLive, IEnumerable<string> serveArguments)
     {
         var self = Environment.ProcessPath!;

@@ -14,6 +14,12 @@ public sealed class ChatOptions
     [Range(1, 64)]
     public int Workers { get; set; } = Math.Max(1, Environment.ProcessorCount);
 
+    /// <summary>How far below normal <c>serve</c> runs ONNX inference, most of an answer's CPU (Linux nice value,
+    /// relative; 0 = normal priority, 19 = lowest). Acknowledging a platform request must beat its 3 s deadline; an
+    /// answer can wait the few ms an acknowledgement takes. Measured in docs/reliability.md, "Load".</summary>
+    [Range(0, 19)]
+    public int AnsweringNiceness { get; set; } = 10;
+
     /// <summary>On shutdown (SIGTERM, Ctrl+C), how long the workers may go on answering what is already queued. Past
     /// it, answering stops and everyone still waiting is told to ask again. <c>serve</c> sets the host's shutdown
     /// timeout to this plus <see cref="ApologyTimeout"/>, so the apologies have time to go out.</summary>

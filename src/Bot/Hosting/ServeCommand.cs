@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Newsdesk.Chat;
 using Newsdesk.Cli;
+using Newsdesk.Corpus;
 using Newsdesk.Discord;
 using Newsdesk.Retrieval;
 using Newsdesk.Slack;
@@ -32,6 +33,8 @@ public static class ServeCommand
         // SIGTERM: the chat workers drain for Chat:DrainTimeout, then apologise to whoever is left.
         var chat = builder.Configuration.GetSection(ChatOptions.Section).Get<ChatOptions>() ?? new ChatOptions();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = chat.DrainTimeout + chat.ApologyTimeout + TimeSpan.FromSeconds(5));
+        // Registered here, not with the corpus: only the hosted bot has acknowledgements to put first.
+        if (chat.AnsweringNiceness > 0) builder.Services.AddSingleton(_ => new EmbeddingThreads(chat.Workers, chat.AnsweringNiceness));
         overrideServices?.Invoke(builder.Services);
 
         var app = builder.Build();

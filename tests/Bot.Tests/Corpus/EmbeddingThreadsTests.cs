@@ -1,0 +1,70 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+using Newsdesk.Corpus;
+
+namespace Newsdesk.Tests.Corpus;
+
+/// <summary>The low-priority inference threads <c>serve</c> uses: below the caller's priority, results and failures
+/// handed back, and the same vectors as inference on the caller's thread.</summary>
+public sealed class EmbeddingThreadsTests
+{
+    [Fact]
+    public void WorkRunsOnADedicatedThreadScheduledBelowTheCaller()
+    {
+        using var threads = new EmbeddingThreads(threadCount: 2, niceness: 10);
+        var callers = NiceOfThisThread();
+
+        var (name, nice) = threads.Run(() => (Thread.CurrentThread.Name, NiceOfThisThread()));
+
+        Assert.StartsWith("Embedding ", name, StringComparison.Ordinal);
+        if (OperatingSystem.IsLinux()) Assert.Equal(Math.Min(19, callers + 10), nice);
+    }
+
+    [Fact]
+    public void AFailureInTheWorkIsThrownToTheCaller()
+    {
+        using var threads = new EmbeddingThreads(threadCount: 1, niceness: 10);
+
+        var thrown = Assert.Throws<InvalidOperationException>(() => threads.Run<int>(() => throw new InvalidOperationException("model broke")));
+
+        Assert.Equal("model broke", thrown.Message);
+    }
+
+    [Fact]
+    public void WorkAfterDisposeStillRunsOnTheCallersThread()
+    {
+        var threads = new EmbeddingThreads(threadCount: 1, niceness: 10);
+        threads.Dispose();
+
+        Assert.Equal(Environment.CurrentManagedThreadId, threads.Run(() => Environment.CurrentManagedThreadId));
+    }
+
+    [Fact]
+    public void NicenessOutsideOneToNineteenIsRefused()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => new EmbeddingThreads(1, 0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new EmbeddingThreads(1, 20));
+    }
+
+    [Fact]
+    public void VectorsFromTheThreadsEqualVectorsComputedOnTheCaller()
+    {
+        var options = Options.Create(new CorpusOptions());
+        using var threads = new EmbeddingThreads(Environment.ProcessorCount, niceness: 10);
+        using var onThreads = new PassageEmbedder(options, threads);
+        using var inline = new PassageEmbedder(options);
+        string[] passages = ["EMI was bought by Universal.", "Vinyl sales rose again.", "Napster shut down in 2001.", "Streaming grew 10%.", "Live Nation was sued."];
+
+        Assert.Equal(inline.EmbedPassages(passages, CancellationToken.None), onThreads.EmbedPassages(passages, CancellationToken.None));
+        Assert.Equal(inline.EmbedQuery("Who bought EMI?", CancellationToken.None), onThreads.EmbedQuery("Who bought EMI?", CancellationToken.None));
+    }
+
+    /// <summary>Field 19 of /proc/thread-self/stat; the fields before it follow the command name in parentheses.</summary>
+    private static int NiceOfThisThread()
+    {
+        if (!OperatingSystem.IsLinux()) return 0;
+        var stat = File.ReadAllText("/proc/thread-self/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return int.Parse(fields[16], CultureInfo.InvariantCulture);
+    }
+}
