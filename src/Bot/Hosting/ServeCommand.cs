@@ -35,6 +35,7 @@ public static class ServeCommand
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = chat.DrainTimeout + chat.ApologyTimeout + TimeSpan.FromSeconds(5));
         // Registered here, not with the corpus: only the hosted bot has acknowledgements to put first.
         if (chat.AnsweringNiceness > 0) builder.Services.AddSingleton(_ => new EmbeddingThreads(chat.Workers, chat.AnsweringNiceness));
+        KeepThreadsForAcknowledgements(chat.Workers);
         overrideServices?.Invoke(builder.Services);
 
         var app = builder.Build();
@@ -43,6 +44,18 @@ public static class ServeCommand
         app.MapDiscord();
         app.MapSlack();
         return app;
+    }
+
+    /// <summary>Each chat worker holds a thread-pool thread while it answers (it waits for its embedding thread, and
+    /// SQLite's reads are synchronous), and the pool's floor is one thread per core: a burst of acknowledgements then
+    /// queued until the pool injected threads. Measured, 500 at once on 2 cores (docs/reliability.md, "Load"): ack
+    /// p99 86–207 ms, bimodal, with 4–5 pool threads; with a higher floor 89–127 ms. Only ever raised: the pool is
+    /// the process's, and the test host builds several servers in one process.</summary>
+    private static void KeepThreadsForAcknowledgements(int workers)
+    {
+        ThreadPool.GetMinThreads(out var minimum, out var io);
+        var wanted = 2 * (workers + Environment.ProcessorCount);
+        if (minimum < wanted) ThreadPool.SetMinThreads(wanted, io);
     }
 
     public static async Task<int> RunAsync(WebApplication app, CancellationToken cancellationToken)
