@@ -1,7 +1,7 @@
 using Newsdesk.LoadRunner;
 
 // Load and soak runs of the real server against the fake Discord and Slack, all on loopback. Not part of the test
-// command. From the repository root, Release build (see docs/reliability-load.md):
+// command. From the repository root, Release build (see docs/reliability.md, "Load"):
 //   dotnet run -c Release --project benchmarks/Bot.LoadRunner -- --concurrency 500 --total 5000 --platform both
 //   dotnet run -c Release --project benchmarks/Bot.LoadRunner -- --soak 10 --rate 10 --platform both
 // Any --Section:Key=value is passed to the server (for example --Chat:InboxCapacity=200).

@@ -22,7 +22,7 @@ public sealed class DiscordAskHandler(
         var isEphemeral = data.BooleanOption("private");
         var pending = responder.CreatePending(interactionToken, isEphemeral);
         // Questions already waiting mean this answer cannot come within the budget: defer at once, so the
-        // acknowledgement never waits on answering under load (benchmarks/Bot.LoadRunner, docs/reliability-load.md).
+        // acknowledgement never waits on answering under load (benchmarks/Bot.LoadRunner, docs/reliability.md, "Load").
         var deadline = inbox.Depth > 0 ? Task.CompletedTask : responder.StartDeadline();
         var job = new ChatJob(correlationId ?? interactionId, DiscordReplyRestorer.Platform, new Question(text), new DiscordInteractionReply(pending, feedback, interactionId))
         {

@@ -35,7 +35,10 @@ public static class TelemetryExtensions
             .WithTracing(tracing => tracing
                 .AddSource(ChatMetrics.MeterName, GroundedAnswerer.ActivitySourceName, GroundedAnswerer.KernelActivitySources)
                 .AddAspNetCoreInstrumentation(o => o.Filter = context => context.Request.Path != MetricsPath)
-                .AddHttpClientInstrumentation()
+                // Discord's interaction and webhook tokens, and Slack's response_url, are capabilities carried in the
+                // URL path: a span names the peer only, so no collector ever holds them.
+                .AddHttpClientInstrumentation(o => o.EnrichWithHttpRequestMessage = (activity, request) =>
+                    activity.SetTag("url.full", request.RequestUri?.GetLeftPart(UriPartial.Authority)))
                 .AddTraceExport(telemetry));
         return services;
     }

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Options;
 using Newsdesk.Hosting;
+using Newsdesk.Tests.Faults;
+using Newsdesk.Tests.Fakes.Discord;
 using Newsdesk.Tests.Fakes.Slack;
 using Newsdesk.Tests.Fakes.Telemetry;
 using Newsdesk.Tests.Slack;
@@ -36,6 +38,39 @@ public sealed class TraceExportTests
         Assert.Contains(traces, t => t.Mentions("newsdesk.answering.answer"));
         Assert.Contains(traces, t => t.Mentions("/slack/events"));
         Assert.All(traces, t => Assert.True(t.Mentions("newsdesk"), "every export names the service"));
+    }
+
+    /// <summary>Discord's interaction token is part of the URL the bot calls to answer (as a webhook's token is); an
+    /// outgoing call's span names the peer, never that capability. The bot runs as its own process here: in this test
+    /// process the fake Discord's own server spans, which do carry the path, would reach any listener.</summary>
+    [Fact]
+    public async Task TokensInTheAddressesTheBotCallsNeverReachTheCollector()
+    {
+        using var folder = new TemporaryFolder();
+        await using var discord = await FakeDiscord.StartAsync();
+        await using var collector = await FakeOtlpCollector.StartAsync();
+        var (_, token, body) = FakeInteractions.Ask(SlackEvents.Question);
+        await using var serve = await ServeProcess.StartAsync([
+            "--corpus", TestPaths.Seeds, $"--Storage:Database={folder.File("bot.db")}", "--Chat:Workers=1",
+            $"--Discord:ApiBaseUrl={discord.ApiBaseUrl}", $"--Discord:ApplicationId={FakeDiscord.ApplicationId}",
+            $"--Discord:PublicKey={FakeDiscord.PublicKeyHex}", "--Discord:AnswerBudgetMilliseconds=0",
+            $"--Telemetry:OtlpEndpoint={collector.BaseUrl}",
+        ], new Dictionary<string, string>
+        {
+            ["Discord__BotToken"] = FakeDiscord.BotToken,
+            // The exporter's standard batch delay setting: spans leave within 0.2 s instead of 5 s.
+            ["OTEL_BSP_SCHEDULE_DELAY"] = "200",
+        });
+
+        (await serve.Http.SendAsync(discord.SignedInteraction(serve.Address, body))).EnsureSuccessStatusCode();
+        await discord.WaitForAsync(r => r.Method == "PATCH" && r.Path.Contains(token, StringComparison.Ordinal));
+        // The answer's edit is an outgoing PATCH: its span is exported with the answer's.
+        await collector.WaitForAsync(e => e.Path == "/v1/traces" && e.Mentions("PATCH"), TimeSpan.FromSeconds(60));
+        await collector.WaitForAsync(e => e.Path == "/v1/traces" && e.Mentions("newsdesk.chat.answer"), TimeSpan.FromSeconds(60));
+
+        Assert.Contains(collector.Exports, e => e.Mentions(discord.ApiBaseUrl.GetLeftPart(UriPartial.Authority)));
+        Assert.DoesNotContain(collector.Exports, e => e.Mentions(token));
+        Assert.DoesNotContain(collector.Exports, e => e.Mentions(FakeDiscord.BotToken));
     }
 
     [Theory]
