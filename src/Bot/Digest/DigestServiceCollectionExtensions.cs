@@ -6,7 +6,7 @@ namespace Newsdesk.Digest;
 public static class DigestServiceCollectionExtensions
 {
     /// <summary>Digest composition and preview for every verb; the scheduler runs in <c>serve</c> only when destinations
-    /// are configured. Platform adapters add their <see cref="IDigestPoster"/>; Discord webhooks need no adapter.</summary>
+    /// are configured. Platform adapters add their <see cref="IDigestPoster"/> (the Discord adapter's webhook poster needs no bot).</summary>
     public static IServiceCollection AddDigest(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<DigestOptions>().Bind(configuration.GetSection(DigestOptions.Section)).ValidateDataAnnotations()
@@ -24,8 +24,6 @@ public static class DigestServiceCollectionExtensions
         services.AddSingleton<DigestPublisher>();
         services.AddSingleton<DigestPreview>();
         services.AddSingleton<DigestScheduler>();
-        services.AddHttpClient(DiscordWebhookDigestPoster.HttpClientName).RemoveAllLoggers();
-        services.AddSingleton<IDigestPoster, DiscordWebhookDigestPoster>();
         if (configuration.GetSection($"{DigestOptions.Section}:Destinations").GetChildren().Any())
             services.AddHostedService(sp => sp.GetRequiredService<DigestScheduler>());
         return services;

@@ -26,6 +26,9 @@ public static class DiscordServiceCollectionExtensions
         services.AddSingleton<DiscordInteractionDispatcher>();
         services.AddSingleton<DiscordInteractionEndpoint>();
         if (!string.IsNullOrWhiteSpace(settings.BotToken)) services.AddSingleton<IDigestPoster, DiscordDigestPoster>();
+        // A channel webhook needs no application, key or bot token: a webhook-only deployment still posts its digest.
+        services.AddHttpClient(DiscordWebhookDigestPoster.HttpClientName).RemoveAllLoggers();
+        services.AddSingleton<IDigestPoster, DiscordWebhookDigestPoster>();
         return services;
     }
 

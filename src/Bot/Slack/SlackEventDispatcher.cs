@@ -94,7 +94,9 @@ public sealed class SlackEventDispatcher(
         }
         if (!inbox.TryEnqueue(job))
         {
-            logger.LogWarning("Inbox full; telling Slack user {User} to try again", e.User);
+            // Counted as newsdesk_chat_questions_total{outcome="busy"}; a warning per event flooded the log with
+            // thousands of lines under exactly the load that causes them (docs/reliability.md, "Load").
+            logger.LogDebug("Inbox full; telling Slack user {User} to try again", e.User);
             if (job.JournalKey is { } key) _ = journal.RemoveAsync(key, CancellationToken.None);
             RunInBackground(() => reply.SendNoticeAsync(SlackNotices.Busy, CancellationToken.None), envelope.EventId);
         }

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Newsdesk.Digest;
+using Newsdesk.Discord;
 using Newsdesk.Slack;
 using Newsdesk.Tests.Slack;
 

@@ -2,9 +2,8 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
+using Newsdesk.Tests.Fakes;
 
 namespace Newsdesk.Tests.Digest;
 
@@ -20,14 +19,10 @@ public sealed class FakeDiscordWebhook(WebApplication app) : IAsyncDisposable
 
     public static async Task<FakeDiscordWebhook> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
+        var app = LoopbackApp.Create();
         var fake = new FakeDiscordWebhook(app);
         app.MapPost("/api/webhooks/{id}/{token}", (HttpContext context, string id, string token) => fake.ExecuteAsync(context));
-        await app.StartAsync();
-        fake.WebhookUrl = new Uri(app.Urls.First() + "/api/webhooks/1234567890/fake-webhook-token");
+        fake.WebhookUrl = new Uri(await LoopbackApp.StartAsync(app), "api/webhooks/1234567890/fake-webhook-token");
         return fake;
     }
 

@@ -42,24 +42,11 @@ public sealed class ServeProcess : IAsyncDisposable
         StartAsync(database, [$"--Discord:ApiBaseUrl={discord.ApiBaseUrl}", $"--Discord:ApplicationId={FakeDiscord.ApplicationId}",
             $"--Discord:PublicKey={FakeDiscord.PublicKeyHex}", .. settings], new());
 
-    private static async Task<ServeProcess> StartAsync(string database, string[] settings, Dictionary<string, string> environment)
-    {
-        var port = FreePort();
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[]
-        {
-            "exec", Path.Combine(AppContext.BaseDirectory, "Bot.dll"), "serve", "--urls", $"http://127.0.0.1:{port}",
-            "--corpus", TestPaths.Seeds, $"--Storage:Database={database}", "--Chat:Workers=1", "--Chat:RateLimits:IsEnabled=false",
-        }.Concat(settings)) start.ArgumentList.Add(arg);
-        foreach (var (name, value) in environment) start.Environment[name] = value;
-        var serve = new ServeProcess(Process.Start(start)!, new Uri($"http://127.0.0.1:{port}/"));
-        serve.process.OutputDataReceived += (_, e) => serve.Append(e.Data);
-        serve.process.ErrorDataReceived += (_, e) => serve.Append(e.Data);
-        serve.process.BeginOutputReadLine();
-        serve.process.BeginErrorReadLine();
-        await serve.WaitUntilReadyAsync();
-        return serve;
-    }
+    /// <summary>The settings the fault tests share: the seed corpus, one worker (answers in arrival order) and no
+    /// rate limits (a test asks many questions as one user).</summary>
+    private static Task<ServeProcess> StartAsync(string database, string[] settings, Dictionary<string, string> environment) =>
+        StartAsync(["--corpus", TestPaths.Seeds, $"--Storage:Database={database}", "--Chat:Workers=1", "--Chat:RateLimits:IsEnabled=false", .. settings],
+            environment);
 
     /// <summary>The program's process id (through unshare and sh, which exec it).</summary>
     public int Id => process.Id;

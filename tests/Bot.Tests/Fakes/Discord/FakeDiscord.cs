@@ -3,12 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Newsdesk.Tests.Fakes.Faults;
 
 namespace Newsdesk.Tests.Fakes.Discord;
@@ -41,14 +36,9 @@ public sealed class FakeDiscord : IAsyncDisposable
 
     public static async Task<FakeDiscord> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var fake = new FakeDiscord(builder.Build());
+        var fake = new FakeDiscord(LoopbackApp.Create());
         fake.app.Run(fake.HandleAsync);
-        await fake.app.StartAsync();
-        var address = fake.app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        fake.ApiBaseUrl = new Uri(address.TrimEnd('/') + "/api/v10");
+        fake.ApiBaseUrl = new Uri(await LoopbackApp.StartAsync(fake.app), "api/v10");
         return fake;
     }
 

@@ -4,9 +4,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 using Newsdesk.Slack;
 using Newsdesk.Tests.Fakes.Faults;
 
@@ -47,17 +45,13 @@ public sealed class FakeSlack : IAsyncDisposable
 
     public static async Task<FakeSlack> StartAsync(TimeProvider? clock = null)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
+        var app = LoopbackApp.Create();
         var fake = new FakeSlack(app, clock ?? TimeProvider.System);
         app.UseWebSockets();
         app.MapPost("/api/{method}", (HttpContext context, string method) => fake.ApiAsync(context, method));
         app.MapPost("/response/{id}", (HttpContext context, string id) => fake.ApiAsync(context, "response_url"));
         app.Map("/socket", fake.SocketAsync);
-        await app.StartAsync();
-        fake.BaseUrl = new Uri(app.Urls.First() + "/");
+        fake.BaseUrl = await LoopbackApp.StartAsync(app);
         return fake;
     }
 
