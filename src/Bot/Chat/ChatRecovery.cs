@@ -30,7 +30,7 @@ public sealed class ChatRecovery(
             using var scope = logger.BeginScope("CorrelationId:{CorrelationId} Platform:{Platform}", entry.CorrelationId, entry.Platform);
             var restorer = restorers.FirstOrDefault(r => r.Platform == entry.Platform);
             var age = now - entry.AcceptedAt;
-            if (restorer is null || age > restorer.WindowFor(entry.Reply))
+            if (restorer is null || age > restorer.ReplyWindow)
             {
                 logger.LogWarning("Dropped unanswered question {Key} from the last run: {Reason}", entry.Key,
                     restorer is null ? $"the {entry.Platform} adapter is off" : $"accepted {age.TotalMinutes:0.#} min ago, past the reply window");

@@ -14,7 +14,7 @@ public sealed class DiscordReplyRestorer(DiscordResponder responder, DiscordFeed
 
     string IChatReplyRestorer.Platform => Platform;
 
-    public TimeSpan WindowFor(string reply) => TokenLife;
+    public TimeSpan ReplyWindow => TokenLife;
 
     public IReplyChannel Restore(string reply)
     {

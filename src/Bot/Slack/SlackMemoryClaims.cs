@@ -8,7 +8,7 @@ public sealed class SlackMemoryClaims(TimeProvider time, TimeSpan retention)
 {
     private const int MaxClaims = 100_000;
 
-    private readonly Dictionary<string, DateTimeOffset> claims = new(StringComparer.Ordinal);
+    private readonly HashSet<string> claims = new(StringComparer.Ordinal);
     private readonly Queue<(string Key, DateTimeOffset At)> order = new();
     private readonly Lock gate = new();
 
@@ -17,7 +17,7 @@ public sealed class SlackMemoryClaims(TimeProvider time, TimeSpan retention)
         lock (gate)
         {
             Prune();
-            return keys.Any(claims.ContainsKey);
+            return keys.Any(claims.Contains);
         }
     }
 
@@ -27,11 +27,11 @@ public sealed class SlackMemoryClaims(TimeProvider time, TimeSpan retention)
         lock (gate)
         {
             Prune();
-            if (keys.Any(claims.ContainsKey)) return false;
+            if (keys.Any(claims.Contains)) return false;
             var now = time.GetUtcNow();
             foreach (var key in keys)
             {
-                claims[key] = now;
+                claims.Add(key);
                 order.Enqueue((key, now));
             }
             return true;

@@ -10,7 +10,7 @@ public sealed class SlackReplyRestorer(SlackWebApiClient client, SlackAnswerForm
 {
     public string Platform => SlackEventDispatcher.Platform;
 
-    public TimeSpan WindowFor(string reply) => options.Value.RecoveryWindow;
+    public TimeSpan ReplyWindow => options.Value.RecoveryWindow;
 
     public IReplyChannel Restore(string reply)
     {

@@ -64,7 +64,7 @@ public sealed class ChatRecoveryTests
     {
         public string Platform => "Test";
 
-        public TimeSpan WindowFor(string reply) => TimeSpan.FromMinutes(10);
+        public TimeSpan ReplyWindow => TimeSpan.FromMinutes(10);
 
         public IReplyChannel Restore(string reply) => new TestReply(reply);
     }
