@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
-using Newsdesk.Corpus;
+using Newsdesk.Storage;
 
 namespace Newsdesk.Chat;
 
@@ -12,11 +12,13 @@ namespace Newsdesk.Chat;
 /// failure is logged once until writing works again.</summary>
 public sealed class ChatJournal(SqliteConnections connections, StoreWriteHealth health, ILogger<ChatJournal> logger) : IAsyncDisposable
 {
-    public const string Schema = """
+    /// <summary>The journal's one table. Only this type writes or removes its rows, including inside another store's
+    /// transaction (<see cref="TryAddAsync(SqliteConnection, SqliteTransaction, ChatJournalEntry)"/>).</summary>
+    public static StoreSchema Schema { get; } = new(nameof(ChatJournal), ["chat_journal"], """
         CREATE TABLE IF NOT EXISTS chat_journal (
             key TEXT PRIMARY KEY, platform TEXT NOT NULL, correlation_id TEXT NOT NULL, question TEXT NOT NULL,
             earlier_turns TEXT NOT NULL, reply TEXT NOT NULL, accepted_at INTEGER NOT NULL);
-        """;
+        """);
 
     private SqliteWriteBatcher? writer;
     private int isFailing;
@@ -44,8 +46,37 @@ public sealed class ChatJournal(SqliteConnections connections, StoreWriteHealth 
     }
 
     /// <summary>Adds the entry inside another store's transaction (Slack writes it with the event's claim, in one
-    /// commit); that store's connection must have been opened with <see cref="Schema"/>.</summary>
-    public static async Task AddAsync(SqliteConnection connection, SqliteTransaction transaction, ChatJournalEntry entry)
+    /// commit). A failing write is rolled back to a savepoint, so the rest of that transaction stands; false (and
+    /// logged once per outage) when the entry could not be written.</summary>
+    public async Task<bool> TryAddAsync(SqliteConnection connection, SqliteTransaction transaction, ChatJournalEntry entry)
+    {
+        transaction.Save("journal");
+        try
+        {
+            await AddAsync(connection, transaction, entry);
+            transaction.Release("journal");
+            Succeeded();
+            return true;
+        }
+        catch (SqliteException error) when (!StoreWriteHealth.CannotWrite(error))
+        {
+            transaction.Rollback("journal");
+            Failed(error.Message);
+            return false;
+        }
+    }
+
+    /// <summary>Removes the entry inside another store's transaction (a question refused after it was journalled).</summary>
+    public static async Task RemoveAsync(SqliteConnection connection, SqliteTransaction transaction, string key)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "DELETE FROM chat_journal WHERE key = $key";
+        command.Parameters.AddWithValue("$key", key);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static async Task AddAsync(SqliteConnection connection, SqliteTransaction transaction, ChatJournalEntry entry)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
@@ -71,11 +102,7 @@ public sealed class ChatJournal(SqliteConnections connections, StoreWriteHealth 
         {
             await health.WriteAsync("chat_journal", () => Writer.WriteAsync(async (connection, transaction) =>
             {
-                await using var command = connection.CreateCommand();
-                command.Transaction = transaction;
-                command.CommandText = "DELETE FROM chat_journal WHERE key = $key";
-                command.Parameters.AddWithValue("$key", key);
-                await command.ExecuteNonQueryAsync();
+                await RemoveAsync(connection, transaction, key);
                 return true;
             }, cancellationToken));
         }
@@ -101,20 +128,20 @@ public sealed class ChatJournal(SqliteConnections connections, StoreWriteHealth 
         return entries;
     }
 
-    /// <summary>Called by a store that wrote an entry in its own transaction.</summary>
-    public void Succeeded()
+    private void Succeeded()
     {
         if (Interlocked.Exchange(ref isFailing, 0) == 1) logger.LogInformation("The chat journal is writable again; accepted questions survive a restart again");
     }
 
-    /// <summary>Logged once per outage, not once per question: under load that would be thousands of lines.</summary>
+    /// <summary>Logged once per outage, not once per question: under load that would be thousands of lines. Public for
+    /// a store that could not open its transaction at all (a full disk), so the entry was never attempted.</summary>
     public void Failed(string error)
     {
         if (Interlocked.Exchange(ref isFailing, 1) == 0)
             logger.LogError("The chat journal could not be written ({Error}); questions are answered without it until it can, and a crash meanwhile loses the ones in flight", error);
     }
 
-    private Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken) => connections.OpenAsync("chat-journal", Schema, cancellationToken);
+    private Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken) => connections.OpenAsync(cancellationToken);
 
     public async ValueTask DisposeAsync()
     {

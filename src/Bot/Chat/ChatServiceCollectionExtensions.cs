@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Newsdesk.Chat.RateLimiting;
+using Newsdesk.Storage;
 
 namespace Newsdesk.Chat;
 
@@ -15,10 +17,19 @@ public static class ChatServiceCollectionExtensions
         services.AddOptions<ChatRateLimitOptions>().Bind(configuration.GetSection(ChatRateLimitOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ChatRateLimiter>();
         services.AddSingleton<ChatInbox>();
-        services.AddSingleton<ChatJournal>();
+        services.AddChatJournal(configuration);
         // Before the workers, so recovered questions are queued ahead of new ones.
         services.AddHostedService<ChatRecovery>();
         services.AddHostedService<ChatWorker>();
+        return services;
+    }
+
+    /// <summary>The crash journal alone; adapters that write it inside their own transactions (Slack) add it too.</summary>
+    public static IServiceCollection AddChatJournal(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddStorage(configuration);
+        services.AddStoreSchema(ChatJournal.Schema);
+        services.TryAddSingleton<ChatJournal>();
         return services;
     }
 }

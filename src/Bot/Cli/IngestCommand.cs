@@ -1,5 +1,6 @@
 using Newsdesk.Corpus;
 using Newsdesk.Corpus.Feeds;
+using Newsdesk.Storage;
 
 namespace Newsdesk.Cli;
 
@@ -33,8 +34,6 @@ public sealed class IngestCommand(KnowledgeStore store, FeedItemStore items, Fee
 
     private async Task<int> IngestAsync(CommandLine command, TextWriter output, CancellationToken cancellationToken)
     {
-        await store.InitializeAsync(cancellationToken);
-        await items.InitializeAsync(cancellationToken);
         var added = 0;
         foreach (var target in command.Arguments)
         {

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Newsdesk.Storage;
 
 namespace Newsdesk.Corpus;
 
@@ -7,7 +8,7 @@ public static class CorpusServiceCollectionExtensions
 {
     public static IServiceCollection AddCorpus(this IServiceCollection services, IConfiguration configuration, IReadOnlyList<string>? corpusOverride)
     {
-        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddStorage(configuration);
         var corpus = services.AddOptions<CorpusOptions>().Bind(configuration.GetSection(CorpusOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         // --corpus replaces the configured folders rather than adding to them (configuration arrays only merge).
         corpus.PostConfigure(o =>
@@ -16,9 +17,7 @@ public static class CorpusServiceCollectionExtensions
             o.Folders = o.Folders.Count == 0 ? [CorpusOptions.DefaultFolder] : o.Folders.Distinct(StringComparer.Ordinal).ToList();
         });
 
-        services.AddSingleton<SqliteConnections>();
-        services.AddMetrics();
-        services.AddSingleton<StoreWriteHealth>();
+        services.AddStoreSchema(KnowledgeStore.Schema);
         services.AddSingleton<KnowledgeStore>();
         services.AddSingleton<PassageEmbedder>();
         services.AddSingleton<CorpusSynchronizer>();

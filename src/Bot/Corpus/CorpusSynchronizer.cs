@@ -20,7 +20,6 @@ public sealed class CorpusSynchronizer(
 
     public async Task<Result> SynchronizeAsync(CancellationToken cancellationToken)
     {
-        await store.InitializeAsync(cancellationToken);
         var known = await store.GetContentHashesAsync(FileOrigin, cancellationToken);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         int added = 0, updated = 0, unchanged = 0, empty = 0;

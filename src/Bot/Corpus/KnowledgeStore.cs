@@ -1,28 +1,16 @@
 using System.Runtime.InteropServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
+using Newsdesk.Storage;
 
 namespace Newsdesk.Corpus;
 
 /// <summary>Documents, passages, their embeddings and the FTS5 lexical index, in one SQLite file.</summary>
 public sealed class KnowledgeStore(SqliteConnections connections, StoreWriteHealth health, TimeProvider time)
 {
-
-    private const int SchemaVersion = 2;
-
-    public async Task InitializeAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await using (var version = connection.CreateCommand())
-        {
-            version.CommandText = "PRAGMA user_version";
-            // The corpus is derived data: a store from an older layout is rebuilt from the files, not migrated.
-            if ((long)(await version.ExecuteScalarAsync(cancellationToken))! < SchemaVersion)
-                await ExecuteAsync(connection, "DROP TABLE IF EXISTS passage_terms; DROP TABLE IF EXISTS passages; DROP TABLE IF EXISTS documents;", cancellationToken);
-        }
-        await ExecuteAsync(connection, $"""
-            PRAGMA journal_mode = WAL;
-            PRAGMA user_version = {SchemaVersion};
+    /// <summary>Documents, passages and the lexical index. The corpus is derived data: a store from an older layout
+    /// (a lower <c>user_version</c>) is rebuilt from the files, not migrated.</summary>
+    public static StoreSchema Schema { get; } = new(nameof(KnowledgeStore), ["documents", "passages", "passage_terms"], """
             CREATE TABLE IF NOT EXISTS documents (
                 id INTEGER PRIMARY KEY,
                 source TEXT NOT NULL UNIQUE,
@@ -42,10 +30,11 @@ public sealed class KnowledgeStore(SqliteConnections connections, StoreWriteHeal
                 sentence_vectors BLOB NOT NULL);
             CREATE INDEX IF NOT EXISTS passages_by_document ON passages(document_id);
             CREATE VIRTUAL TABLE IF NOT EXISTS passage_terms USING fts5(title, body, tokenize = 'porter unicode61');
-            """, cancellationToken);
-    }
-
-
+            """)
+    {
+        Version = 2,
+        DropWhenOlder = "DROP TABLE IF EXISTS passage_terms; DROP TABLE IF EXISTS passages; DROP TABLE IF EXISTS documents;",
+    };
 
     /// <summary>Source → content hash for every document of one origin, to decide what a re-scan must redo.</summary>
     public async Task<Dictionary<string, string>> GetContentHashesAsync(string origin, CancellationToken cancellationToken)

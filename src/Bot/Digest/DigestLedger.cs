@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
-using Newsdesk.Corpus;
+using Newsdesk.Storage;
 
 namespace Newsdesk.Digest;
 
@@ -10,11 +10,8 @@ namespace Newsdesk.Digest;
 /// conditioned on the claim it replaces.</summary>
 public sealed class DigestLedger(SqliteConnections connections, StoreWriteHealth health)
 {
-
-    public async Task InitializeAsync(CancellationToken cancellationToken)
-    {
-        await ExecuteSchemaAsync("""
-            PRAGMA journal_mode = WAL;
+    /// <summary>The slots claimed and posted, one row per destination and local date.</summary>
+    public static StoreSchema Schema { get; } = new(nameof(DigestLedger), ["digest_slots"], """
             CREATE TABLE IF NOT EXISTS digest_slots (
                 destination TEXT NOT NULL,
                 slot_date TEXT NOT NULL,
@@ -27,8 +24,7 @@ public sealed class DigestLedger(SqliteConnections connections, StoreWriteHealth
                 state TEXT NOT NULL,
                 message_id TEXT NULL,
                 PRIMARY KEY (destination, slot_date));
-            """, cancellationToken);
-    }
+            """);
 
     /// <summary>True when this call created the claim; false when the slot already had one.</summary>
     public async Task<bool> TryClaimAsync(DigestSlot slot, CancellationToken cancellationToken) =>
@@ -118,15 +114,6 @@ public sealed class DigestLedger(SqliteConnections connections, StoreWriteHealth
         command.CommandText = sql;
         bind(command.Parameters);
         return await health.WriteAsync("digest_ledger", () => command.ExecuteNonQueryAsync(cancellationToken));
-    }
-
-    /// <summary>The schema's idempotent DDL, not reported: it succeeds on a full disk and would read as "writes work again".</summary>
-    private async Task ExecuteSchemaAsync(string sql, CancellationToken cancellationToken)
-    {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private static string Format(DateTimeOffset value) => value.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Newsdesk.Corpus;
 using Newsdesk.Corpus.Feeds;
 using Newsdesk.Retrieval;
+using Newsdesk.Storage;
 
 namespace Newsdesk.Digest;
 
@@ -14,7 +15,6 @@ public sealed class DigestScheduler(
     DigestSchedule schedule,
     DigestPublisher publisher,
     DigestLedger ledger,
-    FeedItemStore items,
     PassageIndexHolder index,
     IOptions<DigestOptions> options,
     TimeProvider time,
@@ -48,8 +48,6 @@ public sealed class DigestScheduler(
     /// true when some destination should be looked at again soon.</summary>
     public async Task<bool> RunDueAsync(CancellationToken cancellationToken)
     {
-        await ledger.InitializeAsync(cancellationToken);
-        await items.InitializeAsync(cancellationToken);
         var now = time.GetUtcNow();
         if (schedule.LatestAtOrBefore(now) is not { } slot) return false;
         var date = schedule.SlotDate(slot);

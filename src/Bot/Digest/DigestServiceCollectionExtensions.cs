@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Newsdesk.Storage;
 
 namespace Newsdesk.Digest;
 
@@ -19,6 +20,8 @@ public static class DigestServiceCollectionExtensions
         services.AddMetrics();
         services.AddSingleton<DigestMetrics>();
         services.AddSingleton<DigestSchedule>();
+        services.AddStorage(configuration);
+        services.AddStoreSchema(DigestLedger.Schema);
         services.AddSingleton<DigestLedger>();
         services.AddSingleton<DigestComposer>();
         services.AddSingleton<DigestPublisher>();

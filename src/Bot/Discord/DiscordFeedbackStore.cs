@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Newsdesk.Chat;
-using Newsdesk.Corpus;
+using Newsdesk.Storage;
 
 namespace Newsdesk.Discord;
 
@@ -24,7 +24,7 @@ public sealed class DiscordFeedbackStore(SqliteConnections connections, StoreWri
 
     private async Task InsertAnswerAsync(string key, Answer answer, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await connections.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """
             INSERT INTO discord_answers(answer_key, question, answer, citations, backend, created_at)
@@ -46,7 +46,7 @@ public sealed class DiscordFeedbackStore(SqliteConnections connections, StoreWri
     /// <summary>Records (or changes) one person's vote on one answer; false when the answer is unknown.</summary>
     public async Task<bool> SaveFeedbackAsync(string key, string userId, bool isHelpful, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await connections.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """
             INSERT INTO discord_feedback(answer_key, user_id, is_helpful, question, answer, citations, created_at)
@@ -60,11 +60,8 @@ public sealed class DiscordFeedbackStore(SqliteConnections connections, StoreWri
         return await health.WriteAsync("discord_feedback", () => command.ExecuteNonQueryAsync(cancellationToken)) > 0;
     }
 
-    // The tables live beside the corpus tables in the same file.
-    private Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken) =>
-        connections.OpenAsync("discord-feedback", Schema, cancellationToken);
-
-    private const string Schema = """
+    /// <summary>Answers kept for feedback, and the feedback given; beside the corpus tables in the same file.</summary>
+    public static StoreSchema Schema { get; } = new(nameof(DiscordFeedbackStore), ["discord_answers", "discord_feedback"], """
         CREATE TABLE IF NOT EXISTS discord_answers (
             answer_key TEXT PRIMARY KEY,
             question TEXT NOT NULL,
@@ -81,5 +78,5 @@ public sealed class DiscordFeedbackStore(SqliteConnections connections, StoreWri
             citations TEXT NOT NULL,
             created_at TEXT NOT NULL,
             PRIMARY KEY (answer_key, user_id));
-        """;
+        """);
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Newsdesk.Chat;
 using Newsdesk.Digest;
+using Newsdesk.Storage;
 
 namespace Newsdesk.Discord;
 
@@ -16,6 +17,8 @@ public static class DiscordServiceCollectionExtensions
         services.AddSingleton(new ChatAdapterStatus("Discord", settings.IsEnabled, settings.Describe()));
         services.AddSingleton<DiscordSignatureVerifier>();
         services.AddSingleton<DiscordReplayGuard>();
+        services.AddStorage(configuration);
+        services.AddStoreSchema(DiscordFeedbackStore.Schema);
         services.AddSingleton<DiscordFeedbackStore>();
         services.AddSingleton<DiscordResponder>();
         services.AddSingleton<DiscordAskHandler>();

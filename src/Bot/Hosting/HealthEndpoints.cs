@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Newsdesk.Corpus;
 using Newsdesk.Retrieval;
+using Newsdesk.Storage;
 
 namespace Newsdesk.Hosting;
 

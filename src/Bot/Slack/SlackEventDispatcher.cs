@@ -75,12 +75,7 @@ public sealed class SlackEventDispatcher(
             RunInBackground(() => reply.SendNoticeAsync(SlackNotices.Help, CancellationToken.None), envelope.EventId);
             return;
         }
-        if (claim.JournalError is { } journalError)
-        {
-            journal.Failed(journalError);
-            job = job with { JournalKey = null };
-        }
-        else journal.Succeeded();
+        if (!claim.IsJournalled) job = job with { JournalKey = null };
 
         // Refused before anything is queued (its turn and journal entry are taken back); said once per burst, since
         // each notice is a post.

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Newsdesk.Chat;
+using Newsdesk.Storage;
 
 namespace Newsdesk.Slack;
 
@@ -19,6 +20,8 @@ public static class SlackServiceCollectionExtensions
         if (!settings.IsEnabled) return services;
 
         services.AddSingleton<SlackSignatureVerifier>();
+        services.AddChatJournal(configuration);
+        services.AddStoreSchema(SlackStore.Schema);
         services.AddSingleton<SlackStore>();
         services.AddSingleton<SlackAnswerFormatter>();
         // No request logging: a response_url is a capability URL and must not land in logs.

@@ -1,14 +1,15 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using Newsdesk.Chat;
-using Newsdesk.Corpus;
+using Newsdesk.Storage;
 
 namespace Newsdesk.Slack;
 
 /// <summary>Slack's own tables in the bot's SQLite file: which events and messages were already taken (so Slack's
 /// retries, duplicate deliveries and restarts never answer twice) and the questions asked in each thread (so
 /// follow-ups are understood).</summary>
-public sealed class SlackStore(SqliteConnections connections, IOptions<SlackOptions> options, StoreWriteHealth health, TimeProvider time)
+public sealed class SlackStore(
+    SqliteConnections connections, ChatJournal journal, IOptions<SlackOptions> options, StoreWriteHealth health, TimeProvider time)
     : IDisposable, IAsyncDisposable
 {
     private SqliteWriteBatcher? writer;
@@ -32,23 +33,24 @@ public sealed class SlackStore(SqliteConnections connections, IOptions<SlackOpti
     /// fails the call, as before, and Slack retries.</remarks>
     public async Task<SlackClaim> TryClaimAsync(IReadOnlyList<string> keys, SlackAcceptedQuestion? accepted, CancellationToken cancellationToken)
     {
-        if (memoryClaims.IsClaimed(keys)) return new SlackClaim(false, null);
-        string? journalError = null;
+        if (memoryClaims.IsClaimed(keys)) return new SlackClaim(false, false);
+        var isJournalled = false;
         try
         {
             var isClaimed = await health.WriteAsync("slack_claims", () => Writer.WriteAsync(async (connection, transaction) =>
             {
                 if (!await ClaimAsync(connection, transaction, keys)) return false;
-                if (accepted is not null) journalError = await TryAcceptAsync(connection, transaction, accepted);
+                if (accepted is not null) isJournalled = await TryAcceptAsync(connection, transaction, accepted);
                 return true;
             }, cancellationToken));
-            return new SlackClaim(isClaimed, isClaimed ? journalError : null);
+            return new SlackClaim(isClaimed, isClaimed && isJournalled);
         }
         catch (SqliteException exception) when (StoreWriteHealth.CannotWrite(exception))
         {
             // Reading still works: a key claimed in the store before the disk filled stays claimed.
             var isClaimed = !await IsClaimedInStoreAsync(keys, cancellationToken) && memoryClaims.TryClaim(keys);
-            return new SlackClaim(isClaimed, isClaimed && accepted is not null ? exception.Message : null);
+            if (isClaimed && accepted is not null) journal.Failed(exception.Message);
+            return new SlackClaim(isClaimed, false);
         }
     }
 
@@ -61,21 +63,23 @@ public sealed class SlackStore(SqliteConnections connections, IOptions<SlackOpti
         return (long)(await command.ExecuteScalarAsync(cancellationToken))! > 0;
     }
 
-    private async Task<string?> TryAcceptAsync(SqliteConnection connection, SqliteTransaction transaction, SlackAcceptedQuestion accepted)
+    /// <summary>The turn, then the journal entry (which rolls back only itself if it fails); a failing turn is rolled
+    /// back to a savepoint so the claim still stands, and the question is then answered without the journal.</summary>
+    private async Task<bool> TryAcceptAsync(SqliteConnection connection, SqliteTransaction transaction, SlackAcceptedQuestion accepted)
     {
-        transaction.Save("accepted");
+        transaction.Save("turn");
         try
         {
             await InsertTurnAsync(connection, transaction, accepted.Channel, accepted.ThreadTs, accepted.Ts, accepted.Question);
-            await ChatJournal.AddAsync(connection, transaction, accepted.Journal);
-            transaction.Release("accepted");
-            return null;
+            transaction.Release("turn");
         }
-        catch (SqliteException error)
+        catch (SqliteException error) when (!StoreWriteHealth.CannotWrite(error))
         {
-            transaction.Rollback("accepted");
-            return error.Message;
+            transaction.Rollback("turn");
+            journal.Failed(error.Message);
+            return false;
         }
+        return await journal.TryAddAsync(connection, transaction, accepted.Journal);
     }
 
     /// <summary>Undoes <see cref="SlackAcceptedQuestion"/> for a question refused after its claim (a rate limit):
@@ -86,12 +90,12 @@ public sealed class SlackStore(SqliteConnections connections, IOptions<SlackOpti
         {
             await using var command = connection.CreateCommand();
             command.Transaction = transaction;
-            command.CommandText = "DELETE FROM slack_turns WHERE channel = $channel AND thread_ts = $thread AND ts = $ts; DELETE FROM chat_journal WHERE key = $key";
+            command.CommandText = "DELETE FROM slack_turns WHERE channel = $channel AND thread_ts = $thread AND ts = $ts";
             command.Parameters.AddWithValue("$channel", accepted.Channel);
             command.Parameters.AddWithValue("$thread", accepted.ThreadTs);
             command.Parameters.AddWithValue("$ts", accepted.Ts);
-            command.Parameters.AddWithValue("$key", accepted.Journal.Key);
             await command.ExecuteNonQueryAsync();
+            await ChatJournal.RemoveAsync(connection, transaction, accepted.Journal.Key);
             return true;
         }, cancellationToken);
     }
@@ -153,23 +157,23 @@ public sealed class SlackStore(SqliteConnections connections, IOptions<SlackOpti
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
-        var connection = await connections.OpenAsync("slack", Schema + ChatJournal.Schema, cancellationToken);
+        var connection = await connections.OpenAsync(cancellationToken);
         await using var pragma = connection.CreateCommand();
-        // The file is in WAL mode (set by the schema and by KnowledgeStore); NORMAL syncs at checkpoints, not every commit.
+        // The file is in WAL mode (set when the schemas are created); NORMAL syncs at checkpoints, not every commit.
         pragma.CommandText = "PRAGMA synchronous = NORMAL;";
         await pragma.ExecuteNonQueryAsync(cancellationToken);
         return connection;
     }
 
-    private const string Schema = """
-        PRAGMA journal_mode = WAL;
+    /// <summary>Events and messages already taken, and the questions asked in each thread.</summary>
+    public static StoreSchema Schema { get; } = new(nameof(SlackStore), ["slack_handled", "slack_turns"], """
         CREATE TABLE IF NOT EXISTS slack_handled (key TEXT PRIMARY KEY, handled_at INTEGER NOT NULL);
         CREATE INDEX IF NOT EXISTS slack_handled_by_time ON slack_handled(handled_at);
         CREATE TABLE IF NOT EXISTS slack_turns (
             channel TEXT NOT NULL, thread_ts TEXT NOT NULL, ts TEXT NOT NULL,
             question TEXT NOT NULL, added_at INTEGER NOT NULL,
             PRIMARY KEY (channel, thread_ts, ts));
-        """;
+        """);
 
     public async ValueTask DisposeAsync()
     {

@@ -1,13 +1,13 @@
-using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
-namespace Newsdesk.Corpus;
+namespace Newsdesk.Storage;
 
-/// <summary>Opens connections to the one SQLite file every store shares (corpus, feeds, digest ledger, platform
-/// state), with the same settings everywhere: pooled, foreign keys on, and a busy timeout so two writers wait for each
-/// other instead of failing.</summary>
-public sealed class SqliteConnections(IOptions<StorageOptions> options)
+/// <summary>Opens connections to the one SQLite file every store shares (corpus, feeds, digest ledger, chat journal,
+/// platform state), with the same settings everywhere: pooled, foreign keys on, and a busy timeout so two writers wait
+/// for each other instead of failing. Before the first connection of a process is handed out, every registered
+/// <see cref="StoreSchema"/> is created: one start-up step for every verb, rather than each caller remembering to.</summary>
+public sealed class SqliteConnections(IOptions<StorageOptions> options, IEnumerable<StoreSchema> schemas) : IDisposable
 {
     private readonly string connectionString = new SqliteConnectionStringBuilder
     {
@@ -16,24 +16,22 @@ public sealed class SqliteConnections(IOptions<StorageOptions> options)
         DefaultTimeout = 30,
     }.ToString();
 
-    // Schemas already created by this process. Their DDL is idempotent (CREATE … IF NOT EXISTS), so two first callers
-    // racing both run it harmlessly; a failure (a locked file) is not recorded, so the next connection tries again.
-    private readonly ConcurrentDictionary<string, bool> createdSchemas = new(StringComparer.Ordinal);
+    // One creator at a time, so a derived store's drop-and-rebuild never races another first caller. A failure (a
+    // locked file) leaves the flag unset, and the next connection tries again.
+    private readonly SemaphoreSlim creating = new(1, 1);
+    private volatile bool areSchemasCreated;
 
     public string DatabasePath => Path.GetFullPath(options.Value.Database);
 
-    /// <summary>A connection on which the tables of <paramref name="schema"/> exist: <paramref name="ddl"/> runs
-    /// before the first use in this process.</summary>
-    public async Task<SqliteConnection> OpenAsync(string schema, string ddl, CancellationToken cancellationToken)
+    public IReadOnlyList<StoreSchema> Schemas { get; } = [.. schemas];
+
+    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
-        var connection = await OpenAsync(cancellationToken);
-        if (createdSchemas.ContainsKey(schema)) return connection;
+        var connection = await OpenUncheckedAsync(cancellationToken);
+        if (areSchemasCreated) return connection;
         try
         {
-            await using var command = connection.CreateCommand();
-            command.CommandText = ddl;
-            await command.ExecuteNonQueryAsync(cancellationToken);
-            createdSchemas[schema] = true;
+            await CreateSchemasAsync(connection, cancellationToken);
             return connection;
         }
         catch
@@ -43,14 +41,49 @@ public sealed class SqliteConnections(IOptions<StorageOptions> options)
         }
     }
 
-    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    private async Task CreateSchemasAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        await creating.WaitAsync(cancellationToken);
+        try
+        {
+            if (areSchemasCreated) return;
+            // WAL lets readers (answering) go on while a writer (ingestion, a claim) commits.
+            await ExecuteAsync(connection, "PRAGMA journal_mode = WAL;", cancellationToken);
+            foreach (var schema in Schemas)
+            {
+                if (schema is { Version: > 0, DropWhenOlder: { } drop })
+                {
+                    await using var version = connection.CreateCommand();
+                    version.CommandText = "PRAGMA user_version";
+                    if ((long)(await version.ExecuteScalarAsync(cancellationToken))! < schema.Version)
+                        await ExecuteAsync(connection, drop, cancellationToken);
+                    await ExecuteAsync(connection, $"PRAGMA user_version = {schema.Version};", cancellationToken);
+                }
+                await ExecuteAsync(connection, schema.Ddl, cancellationToken);
+            }
+            areSchemasCreated = true;
+        }
+        finally
+        {
+            creating.Release();
+        }
+    }
+
+    private async Task<SqliteConnection> OpenUncheckedAsync(CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);
         var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
-        await using var pragma = connection.CreateCommand();
-        pragma.CommandText = "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;";
-        await pragma.ExecuteNonQueryAsync(cancellationToken);
+        await ExecuteAsync(connection, "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;", cancellationToken);
         return connection;
     }
+
+    private static async Task ExecuteAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public void Dispose() => creating.Dispose();
 }

@@ -1,6 +1,6 @@
 using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
-namespace Newsdesk.Corpus;
+namespace Newsdesk.Storage;
 
 /// <summary>Runs a store's small writes one transaction per batch on a single loop (group commit). The Slack claim and
 /// the chat journal sit on the acknowledgement path; done one by one, writes queue behind SQLite's single writer

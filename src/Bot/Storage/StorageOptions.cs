@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Newsdesk.Corpus;
+namespace Newsdesk.Storage;
 
 public sealed class StorageOptions
 {

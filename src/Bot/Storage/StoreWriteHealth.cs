@@ -3,7 +3,7 @@ using System.Diagnostics.Metrics;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 
-namespace Newsdesk.Corpus;
+namespace Newsdesk.Storage;
 
 /// <summary>Writes to the SQLite file that fail because the file cannot grow or be written (the disk is full, the file
 /// system went read-only, the device reports I/O errors). Reads keep working then, so the bot keeps answering; what it

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Time.Testing;
 using Newsdesk.Chat;
 using Newsdesk.Corpus;
 using Newsdesk.Tests.Support;
+using Newsdesk.Storage;
 
 namespace Newsdesk.Tests.Chat;
 
@@ -50,6 +51,7 @@ public sealed class ChatRecoveryTests
             .AddSingleton(Options.Create(new ChatOptions()))
             .AddSingleton<TimeProvider>(new FakeTimeProvider(Now))
             .AddSingleton<SqliteConnections>()
+            .AddStoreSchema(ChatJournal.Schema)
             .AddSingleton<ChatMetrics>()
             .AddSingleton<ChatInbox>()
             .AddSingleton<StoreWriteHealth>()

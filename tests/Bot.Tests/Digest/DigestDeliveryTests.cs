@@ -93,7 +93,6 @@ public sealed class DigestDeliveryTests : IAsyncLifetime
             clock.SetUtcNow(EightAm);
             // What a crashed instance leaves: both slots claimed and marked as sending, the messages posted, nothing recorded.
             var ledger = killed.Get<DigestLedger>();
-            await ledger.InitializeAsync(default);
             var digest = await killed.Get<DigestComposer>().ComposeAsync(Midnight.AddHours(-16), EightAm, EightAm, default);
             foreach (var value in new[] { $"slack:{DigestBot.SlackChannel}", discord.WebhookUrl.AbsoluteUri })
             {
@@ -142,7 +141,6 @@ public sealed class DigestDeliveryTests : IAsyncLifetime
         await OneStoryArrivesAsync(bot);
         clock.SetUtcNow(EightAm);
         var ledger = bot.Get<DigestLedger>();
-        await ledger.InitializeAsync(default);
         Assert.True(DigestDestination.TryParse(discord.WebhookUrl.AbsoluteUri, out var webhook));
         await ledger.TryClaimAsync(new DigestSlot(webhook!.Key, "2025-03-11", EightAm, Midnight.AddHours(-16), EightAm,
             DigestPublisher.Marker(webhook, "2025-03-11"), "crashed-while-composing", EightAm, DigestSlotState.Claimed, null), default);

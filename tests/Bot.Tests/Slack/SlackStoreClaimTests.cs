@@ -6,6 +6,7 @@ using Newsdesk.Chat;
 using Newsdesk.Corpus;
 using Newsdesk.Slack;
 using Newsdesk.Tests.Support;
+using Newsdesk.Storage;
 
 namespace Newsdesk.Tests.Slack;
 
@@ -50,10 +51,10 @@ public sealed class SlackStoreClaimTests
 
     private static (SlackStore Store, ChatJournal Journal) Open(TemporaryFolder folder)
     {
-        var connections = new SqliteConnections(Options.Create(new StorageOptions { Database = folder.File("bot.db") }));
+        var connections = new SqliteConnections(Options.Create(new StorageOptions { Database = folder.File("bot.db") }), [SlackStore.Schema, ChatJournal.Schema]);
         var meters = new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>();
         var health = new StoreWriteHealth(meters, TimeProvider.System, NullLogger<StoreWriteHealth>.Instance);
-        return (new SlackStore(connections, Options.Create(new SlackOptions()), health, TimeProvider.System),
-            new ChatJournal(connections, health, NullLogger<ChatJournal>.Instance));
+        var journal = new ChatJournal(connections, health, NullLogger<ChatJournal>.Instance);
+        return (new SlackStore(connections, journal, Options.Create(new SlackOptions()), health, TimeProvider.System), journal);
     }
 }

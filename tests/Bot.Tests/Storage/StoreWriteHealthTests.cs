@@ -5,8 +5,9 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Newsdesk.Corpus;
 using Newsdesk.Tests.Support;
+using Newsdesk.Storage;
 
-namespace Newsdesk.Tests.Corpus;
+namespace Newsdesk.Tests.Storage;
 
 /// <summary>How a store write that cannot be written is reported: once in the log per kind, every time in the
 /// metrics, and until the next success of that kind in <see cref="StoreWriteHealth.Failing"/> and the gauge.</summary>

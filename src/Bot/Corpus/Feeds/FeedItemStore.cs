@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
+using Newsdesk.Storage;
 
 namespace Newsdesk.Corpus.Feeds;
 
@@ -9,13 +10,8 @@ namespace Newsdesk.Corpus.Feeds;
 /// two feeds carrying one story, store it once.</summary>
 public sealed class FeedItemStore(SqliteConnections connections, StoreWriteHealth health)
 {
-
-    public async Task InitializeAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
-            PRAGMA journal_mode = WAL;
+    /// <summary>Items seen per feed and each feed's polling state.</summary>
+    public static StoreSchema Schema { get; } = new(nameof(FeedItemStore), ["feed_items", "feed_state"], """
             CREATE TABLE IF NOT EXISTS feed_items (
                 id INTEGER PRIMARY KEY,
                 feed_url TEXT NOT NULL,
@@ -39,9 +35,7 @@ public sealed class FeedItemStore(SqliteConnections connections, StoreWriteHealt
                 failures INTEGER NOT NULL DEFAULT 0,
                 next_attempt_at TEXT NULL,
                 is_seeded INTEGER NOT NULL DEFAULT 0);
-            """;
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
+            """);
 
     public async Task<bool> IsKnownAsync(string feedUrl, string itemId, Uri? link, CancellationToken cancellationToken)
     {

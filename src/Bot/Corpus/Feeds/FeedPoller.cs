@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Newsdesk.Retrieval;
+using Newsdesk.Storage;
 
 namespace Newsdesk.Corpus.Feeds;
 
@@ -19,7 +20,6 @@ public sealed class FeedPoller(
 
     public async Task<Result> PollOnceAsync(CancellationToken cancellationToken)
     {
-        await items.InitializeAsync(cancellationToken);
         int polled = 0, added = 0, failed = 0;
         foreach (var feed in options.Value.Feeds.Where(f => f.Url is not null))
         {
@@ -51,7 +51,6 @@ public sealed class FeedPoller(
     /// <summary>Reads one feed now, whatever its schedule; for <c>ingest URL</c>. Items are stored as back catalogue.</summary>
     public async Task<int> IngestFeedNowAsync(Uri url, string? name, CancellationToken cancellationToken)
     {
-        await items.InitializeAsync(cancellationToken);
         var feed = new FeedSource { Url = url, Name = name };
         var state = await items.GetStateAsync(url.AbsoluteUri, cancellationToken);
         var added = await PollFeedAsync(feed, state with { ETag = null, LastModified = null, IsSeeded = false }, cancellationToken);

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Newsdesk.Retrieval;
+using Newsdesk.Storage;
 
 namespace Newsdesk.Corpus.Feeds;
 

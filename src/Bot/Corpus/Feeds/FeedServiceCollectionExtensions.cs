@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Newsdesk.Storage;
 
 namespace Newsdesk.Corpus.Feeds;
 
@@ -16,6 +17,8 @@ public static class FeedServiceCollectionExtensions
             .Validate(o => o.FeedPollInterval >= TimeSpan.FromSeconds(1) && o.FeedFetchTimeout > TimeSpan.Zero, "Corpus:FeedPollInterval and Corpus:FeedFetchTimeout must be positive.")
             .ValidateOnStart();
         services.AddSingleton<FeedFetcher>();
+        services.AddStorage(configuration);
+        services.AddStoreSchema(FeedItemStore.Schema);
         services.AddSingleton<FeedItemStore>();
         services.AddSingleton<FeedItemIngestor>();
         services.AddSingleton<FeedPoller>();

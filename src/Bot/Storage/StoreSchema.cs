@@ -1,0 +1,16 @@
+namespace Newsdesk.Storage;
+
+/// <summary>The tables one store owns, declared by that store and registered with
+/// <see cref="StorageServiceCollectionExtensions.AddStoreSchema"/>. <see cref="SqliteConnections"/> creates every
+/// registered schema before it hands out the first connection of a process, so no verb has to remember to create a
+/// store's tables (a forgotten call once made <c>digest --post-now</c> fail on a fresh store).</summary>
+/// <param name="Owner">The one type that writes these tables; the architecture tests hold every other type to reading.</param>
+/// <param name="Ddl">Idempotent statements (<c>CREATE … IF NOT EXISTS</c>).</param>
+public sealed record StoreSchema(string Owner, IReadOnlyList<string> Tables, string Ddl)
+{
+    /// <summary>For derived data rebuilt rather than migrated: when the file's <c>user_version</c> is below this,
+    /// <see cref="DropWhenOlder"/> runs first and the version is raised.</summary>
+    public int Version { get; init; }
+
+    public string? DropWhenOlder { get; init; }
+}
