@@ -4,6 +4,9 @@ using Newsdesk.Discord;
 using Newsdesk.Slack;
 using Newsdesk.Tests.Fakes.Discord;
 using Newsdesk.Tests.Fakes.Slack;
+using Newsdesk.Discord.Commands;
+using Newsdesk.Discord.Replies;
+using Newsdesk.Slack.Replies;
 
 namespace Newsdesk.LoadRunner;
 

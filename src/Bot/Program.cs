@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Newsdesk.Cli;
 using Newsdesk.Discord;
+using Newsdesk.Discord.Commands;
 using Newsdesk.Hosting;
 using Newsdesk.Slack;
 

@@ -4,6 +4,11 @@ using Microsoft.Extensions.Options;
 using Newsdesk.Chat;
 using Newsdesk.Digest;
 using Newsdesk.Storage;
+using Newsdesk.Discord.Commands;
+using Newsdesk.Discord.Interactions;
+using Newsdesk.Discord.Posting;
+using Newsdesk.Discord.Replies;
+using Newsdesk.Discord.Rest;
 
 namespace Newsdesk.Discord;
 

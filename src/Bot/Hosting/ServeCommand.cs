@@ -8,6 +8,8 @@ using Newsdesk.Chat;
 using Newsdesk.Cli;
 using Newsdesk.Corpus;
 using Newsdesk.Discord;
+using Newsdesk.Discord.Interactions;
+using Newsdesk.Slack.Endpoints;
 using Newsdesk.Retrieval;
 using Newsdesk.Slack;
 

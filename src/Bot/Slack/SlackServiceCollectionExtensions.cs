@@ -3,6 +3,12 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Newsdesk.Chat;
 using Newsdesk.Storage;
+using Newsdesk.Slack.Commands;
+using Newsdesk.Slack.Endpoints;
+using Newsdesk.Slack.Events;
+using Newsdesk.Slack.Posting;
+using Newsdesk.Slack.Replies;
+using Newsdesk.Slack.WebApi;
 
 namespace Newsdesk.Slack;
 

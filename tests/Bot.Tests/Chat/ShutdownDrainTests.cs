@@ -6,6 +6,7 @@ using Newsdesk.Tests.Fakes.Discord;
 using Newsdesk.Tests.Fakes.Slack;
 using Newsdesk.Tests.Slack;
 using Newsdesk.Tests.Support;
+using Newsdesk.Slack.Replies;
 
 namespace Newsdesk.Tests.Chat;
 

@@ -5,6 +5,8 @@ using Newsdesk.Digest;
 using Newsdesk.Discord;
 using Newsdesk.Slack;
 using Newsdesk.Tests.Slack;
+using Newsdesk.Discord.Posting;
+using Newsdesk.Slack.Posting;
 
 namespace Newsdesk.Tests.Digest;
 

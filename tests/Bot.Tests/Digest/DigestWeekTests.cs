@@ -4,6 +4,7 @@ using Newsdesk.Slack;
 using Newsdesk.Tests.Fakes.Feeds;
 using Newsdesk.Tests.Fakes.Slack;
 using Newsdesk.Tests.Support;
+using Newsdesk.Slack.Replies;
 
 namespace Newsdesk.Tests.Digest;
 

@@ -2,6 +2,9 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Newsdesk.Chat;
 using Newsdesk.Discord;
+using Newsdesk.Discord.Commands;
+using Newsdesk.Discord.Replies;
+using Newsdesk.Discord.Wire;
 
 namespace Newsdesk.Tests.Discord;
 

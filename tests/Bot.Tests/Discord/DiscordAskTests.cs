@@ -2,6 +2,8 @@ using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Newsdesk.Discord;
 using Newsdesk.Tests.Fakes.Discord;
+using Newsdesk.Discord.Interactions;
+using Newsdesk.Discord.Replies;
 
 namespace Newsdesk.Tests.Discord;
 

@@ -6,6 +6,7 @@ using System.Net;
 using System.Text.Json;
 using Newsdesk.Tests.Fakes.Discord;
 using Newsdesk.Tests.Support;
+using Newsdesk.Discord.Commands;
 
 namespace Newsdesk.Tests.Discord;
 
@@ -63,7 +64,7 @@ public sealed class DiscordConcurrencyTests
         await WaitForDepthAsync(bot, 1);
         var busy = await bot.PostForJsonAsync(FakeInteractions.Ask("Who shut down AllofMP3?").Body);
 
-        Assert.Equal(Newsdesk.Discord.DiscordAskHandler.Busy, busy.GetProperty("data").GetProperty("content").GetString());
+        Assert.Equal(DiscordAskHandler.Busy, busy.GetProperty("data").GetProperty("content").GetString());
         Assert.Equal(64, busy.GetProperty("data").GetProperty("flags").GetInt32());
         time.Advance(TimeSpan.FromSeconds(2));
         answerer.Release();

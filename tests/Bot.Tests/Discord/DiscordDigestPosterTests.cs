@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Newsdesk.Digest;
 using Newsdesk.Discord;
 using Newsdesk.Tests.Fakes.Discord;
+using Newsdesk.Discord.Posting;
 
 namespace Newsdesk.Tests.Discord;
 

@@ -3,6 +3,8 @@ using System.Text.Json;
 using Newsdesk.Discord;
 using Newsdesk.Tests.Fakes.Discord;
 using Newsdesk.Tests.Support;
+using Newsdesk.Discord.Commands;
+using Newsdesk.Discord.Wire;
 
 namespace Newsdesk.Tests.Discord;
 

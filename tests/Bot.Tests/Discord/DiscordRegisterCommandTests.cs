@@ -5,6 +5,7 @@ using Newsdesk.Discord;
 using Newsdesk.Hosting;
 using Newsdesk.Tests.Fakes.Discord;
 using Newsdesk.Tests.Support;
+using Newsdesk.Discord.Commands;
 
 namespace Newsdesk.Tests.Discord;
 

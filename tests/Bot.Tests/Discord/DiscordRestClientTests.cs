@@ -3,6 +3,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Newsdesk.Discord;
 using Newsdesk.Tests.Fakes.Discord;
+using Newsdesk.Discord.Rest;
+using Newsdesk.Discord.Wire;
 
 namespace Newsdesk.Tests.Discord;
 

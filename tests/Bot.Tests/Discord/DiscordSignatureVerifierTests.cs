@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Newsdesk.Discord;
 using Newsdesk.Tests.Fakes.Discord;
 using Newsdesk.Tests.Support;
+using Newsdesk.Discord.Interactions;
 
 namespace Newsdesk.Tests.Discord;
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Newsdesk.Discord;
 using Newsdesk.Tests.Fakes.Discord;
 using Newsdesk.Tests.Support;
+using Newsdesk.Discord.Replies;
 
 namespace Newsdesk.Tests.Faults;
 

@@ -6,6 +6,7 @@ using Newsdesk.Discord;
 using Newsdesk.Tests.Discord;
 using Newsdesk.Tests.Fakes.Discord;
 using Newsdesk.Tests.Support;
+using Newsdesk.Discord.Replies;
 
 namespace Newsdesk.Tests.Faults;
 

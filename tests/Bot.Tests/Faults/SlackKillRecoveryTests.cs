@@ -2,6 +2,7 @@ using Newsdesk.Slack;
 using Newsdesk.Tests.Fakes.Slack;
 using Newsdesk.Tests.Slack;
 using Newsdesk.Tests.Support;
+using Newsdesk.Slack.Replies;
 
 namespace Newsdesk.Tests.Faults;
 

@@ -6,6 +6,9 @@ using Newsdesk.Slack;
 using Newsdesk.Tests.Fakes.Slack;
 using Newsdesk.Tests.Slack;
 using Newsdesk.Tests.Support;
+using Newsdesk.Slack.Replies;
+using Newsdesk.Slack.WebApi;
+using Newsdesk.Slack.Wire;
 
 namespace Newsdesk.Tests.Faults;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Newsdesk.Tests.Fakes.Discord;
 using Newsdesk.Tests.Slack;
+using Newsdesk.Slack.Endpoints;
 
 namespace Newsdesk.Tests.Hostile;
 
@@ -16,7 +17,7 @@ public sealed class FuzzCorpus(int seed, DateTimeOffset now, Uri slackResponseUr
     private static readonly HashSet<int> Unauthorized = [401];
     private static readonly HashSet<int> TooLarge = [413];
     private static readonly HashSet<int> Handled = [200, 400];
-    private const int MaxBodyBytes = Newsdesk.Slack.SlackEndpoints.MaxBodyBytes;
+    private const int MaxBodyBytes = SlackEndpoints.MaxBodyBytes;
 
     private readonly Random random = new(seed);
     private OddPayloads Odd => new(random);

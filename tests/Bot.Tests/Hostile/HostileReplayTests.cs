@@ -7,6 +7,7 @@ using Microsoft.Extensions.Time.Testing;
 using Newsdesk.Discord;
 using Newsdesk.Tests.Fakes.Discord;
 using Newsdesk.Tests.Slack;
+using Newsdesk.Discord.Interactions;
 
 namespace Newsdesk.Tests.Hostile;
 

@@ -4,6 +4,7 @@ using Newsdesk.Slack;
 using Newsdesk.Tests.Fakes.Discord;
 using Newsdesk.Tests.Fakes.Slack;
 using NSec.Cryptography;
+using Newsdesk.Slack.Endpoints;
 
 namespace Newsdesk.Tests.Hostile;
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Newsdesk.Chat;
 using Newsdesk.Slack;
+using Newsdesk.Slack.Replies;
 
 namespace Newsdesk.Tests.Slack;
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using Newsdesk.Slack;
+using Newsdesk.Slack.Events;
 
 namespace Newsdesk.Tests.Slack;
 

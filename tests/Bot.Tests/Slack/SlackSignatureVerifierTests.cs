@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Newsdesk.Slack;
 using Newsdesk.Tests.Support;
+using Newsdesk.Slack.Endpoints;
 
 namespace Newsdesk.Tests.Slack;
 

@@ -7,6 +7,7 @@ using Newsdesk.Corpus;
 using Newsdesk.Slack;
 using Newsdesk.Tests.Support;
 using Newsdesk.Storage;
+using Newsdesk.Slack.Events;
 
 namespace Newsdesk.Tests.Slack;
 

@@ -5,6 +5,8 @@ using Microsoft.Extensions.Options;
 using Newsdesk.Slack;
 using Newsdesk.Tests.Fakes.Slack;
 using Newsdesk.Tests.Support;
+using Newsdesk.Slack.WebApi;
+using Newsdesk.Slack.Wire;
 
 namespace Newsdesk.Tests.Slack;
 

@@ -1,7 +1,9 @@
 using Newsdesk.Chat;
 using Newsdesk.Chat.RateLimiting;
+using Newsdesk.Discord.Replies;
+using Newsdesk.Discord.Wire;
 
-namespace Newsdesk.Discord;
+namespace Newsdesk.Discord.Commands;
 
 /// <summary>/ask: queues the question for the chat workers and answers within the budget or defers.</summary>
 public sealed class DiscordAskHandler(

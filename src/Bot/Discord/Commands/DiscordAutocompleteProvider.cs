@@ -1,6 +1,8 @@
 using Newsdesk.Corpus;
+using Newsdesk.Discord.Replies;
+using Newsdesk.Discord.Wire;
 
-namespace Newsdesk.Discord;
+namespace Newsdesk.Discord.Commands;
 
 /// <summary>Suggestions for /ask question: questions built from the titles of stored stories, the ones sharing the
 /// most words with what the user has typed first (newest first on ties), at most 25 (PROTOCOLS.md 1.3, type 8).</summary>

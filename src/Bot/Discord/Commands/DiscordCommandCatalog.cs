@@ -1,4 +1,4 @@
-namespace Newsdesk.Discord;
+namespace Newsdesk.Discord.Commands;
 
 /// <summary>The bot's slash commands: what <c>discord register</c> sends and what the endpoint answers.</summary>
 public static class DiscordCommandCatalog

@@ -1,4 +1,4 @@
-namespace Newsdesk.Discord;
+namespace Newsdesk.Discord.Commands;
 
 /// <summary>The <c>custom_id</c> of a feedback button: "feedback:up:KEY" or "feedback:down:KEY" (≤ 100 characters;
 /// KEY is the interaction id, a snowflake of about 19 digits).</summary>

@@ -3,7 +3,7 @@ using Microsoft.Data.Sqlite;
 using Newsdesk.Chat;
 using Newsdesk.Storage;
 
-namespace Newsdesk.Discord;
+namespace Newsdesk.Discord.Commands;
 
 /// <summary>Answers sent on Discord and the 👍/👎 given to them, in the bot's SQLite file. Each vote row carries the
 /// question, the answer and its citations, so feedback can be read without the answer table.</summary>

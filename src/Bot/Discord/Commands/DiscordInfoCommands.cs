@@ -4,8 +4,10 @@ using Newsdesk.Corpus;
 using Newsdesk.Retrieval;
 
 using Newsdesk.Digest;
+using Newsdesk.Discord.Replies;
+using Newsdesk.Discord.Wire;
 
-namespace Newsdesk.Discord;
+namespace Newsdesk.Discord.Commands;
 
 /// <summary>/sources, /about and /digest: what the bot follows and how it works, from the store and the settings.</summary>
 public sealed class DiscordInfoCommands(KnowledgeStore store, PassageRetriever retriever, IOptions<AnsweringOptions> answering, DigestPreview digest)

@@ -1,7 +1,8 @@
 using Microsoft.Extensions.Options;
 using Newsdesk.Cli;
+using Newsdesk.Discord.Rest;
 
-namespace Newsdesk.Discord;
+namespace Newsdesk.Discord.Commands;
 
 /// <summary><c>discord register [--guild ID]</c>: bulk-overwrites the slash commands, globally or for one guild
 /// (guild commands appear at once; global ones can take a while to reach every client).</summary>

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Newsdesk.Chat;
 
-namespace Newsdesk.Discord;
+namespace Newsdesk.Discord.Interactions;
 
 public static class DiscordEndpointRouteBuilderExtensions
 {

@@ -1,4 +1,8 @@
-namespace Newsdesk.Discord;
+using Newsdesk.Discord.Commands;
+using Newsdesk.Discord.Replies;
+using Newsdesk.Discord.Wire;
+
+namespace Newsdesk.Discord.Interactions;
 
 /// <summary>Routes a verified interaction to its handler. Returns null when the payload is not one Discord would
 /// send (no id, no token, no data), which the endpoint answers with 400.</summary>

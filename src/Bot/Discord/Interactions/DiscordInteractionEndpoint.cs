@@ -2,8 +2,10 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Newsdesk.Http;
 using Microsoft.Extensions.Logging;
+using Newsdesk.Discord.Replies;
+using Newsdesk.Discord.Wire;
 
-namespace Newsdesk.Discord;
+namespace Newsdesk.Discord.Interactions;
 
 /// <summary><c>POST /discord/interactions</c>. The signature is checked over the raw bytes before anything is
 /// parsed; an unsigned, forged or malformed request gets 401 and nothing runs (Discord probes this on purpose and

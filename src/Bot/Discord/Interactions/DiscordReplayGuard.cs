@@ -1,4 +1,4 @@
-namespace Newsdesk.Discord;
+namespace Newsdesk.Discord.Interactions;
 
 /// <summary>Remembers the ids of interactions already handled, so a captured, validly signed request sent again runs
 /// nothing. Discord signs timestamp + body but documents no freshness window (PROTOCOLS.md 1.1) and never re-sends

@@ -2,7 +2,7 @@ using System.Text;
 using Microsoft.Extensions.Options;
 using NSec.Cryptography;
 
-namespace Newsdesk.Discord;
+namespace Newsdesk.Discord.Interactions;
 
 /// <summary>Checks <c>X-Signature-Ed25519</c> over <c>X-Signature-Timestamp</c> + the raw body with the application's
 /// public key (discord-api-docs <c>interactions/overview.mdx</c>). Anything missing or malformed is simply invalid.

@@ -1,7 +1,8 @@
 using System.Text.Json;
 using Newsdesk.Digest;
+using Newsdesk.Discord.Rest;
 
-namespace Newsdesk.Discord;
+namespace Newsdesk.Discord.Posting;
 
 /// <summary>Posts digests to Discord channels by id (<c>discord:ID</c> destinations) with the bot token. The post
 /// carries the digest's marker as its <c>nonce</c> with <c>enforce_nonce</c>, so a retry within Discord's window is

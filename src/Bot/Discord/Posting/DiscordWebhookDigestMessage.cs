@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Newsdesk.Digest;
 
-namespace Newsdesk.Discord;
+namespace Newsdesk.Discord.Posting;
 
 /// <summary>The Execute Webhook body for a digest: a short <c>content</c> line and one embed per running topic, within
 /// Discord's limits (PROTOCOLS.md D4: content ≤ 2000, ≤ 10 embeds, title ≤ 256, description ≤ 4096, all embed text

@@ -5,7 +5,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Newsdesk.Digest;
 
-namespace Newsdesk.Discord;
+namespace Newsdesk.Discord.Posting;
 
 /// <summary>Posts digests through a Discord channel webhook (no bot token needed, PROTOCOLS.md §1.9):
 /// <c>POST {webhook}?wait=true</c> so Discord returns the created message and its id. A 429 is waited out using its

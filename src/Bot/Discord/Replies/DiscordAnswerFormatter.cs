@@ -1,6 +1,8 @@
 using Newsdesk.Chat;
+using Newsdesk.Discord.Commands;
+using Newsdesk.Discord.Wire;
 
-namespace Newsdesk.Discord;
+namespace Newsdesk.Discord.Replies;
 
 /// <summary>Turns an <see cref="Answer"/> into one embed: the question as title, the answer (with its "[n]" markers)
 /// as description, one field per citation, a note when the offline composer stood in, the backend in the footer, and

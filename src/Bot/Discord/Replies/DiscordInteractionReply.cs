@@ -1,6 +1,7 @@
 using Newsdesk.Chat;
+using Newsdesk.Discord.Commands;
 
-namespace Newsdesk.Discord;
+namespace Newsdesk.Discord.Replies;
 
 /// <summary>Where the <see cref="ChatWorker"/> sends the answer to one /ask: formatted as an embed, remembered for
 /// feedback, and delivered inline or as an edit of the deferred reply.</summary>

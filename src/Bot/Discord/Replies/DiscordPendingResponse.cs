@@ -1,4 +1,7 @@
-namespace Newsdesk.Discord;
+using Newsdesk.Discord.Rest;
+using Newsdesk.Discord.Wire;
+
+namespace Newsdesk.Discord.Replies;
 
 /// <summary>The reply to one interaction, which is either ready within the budget (sent as the HTTP response, type
 /// 4) or not (type 5 now, then an edit of the original message through the interaction webhook). The lock makes

@@ -1,7 +1,8 @@
 using System.Text.Json;
 using Newsdesk.Chat;
+using Newsdesk.Discord.Commands;
 
-namespace Newsdesk.Discord;
+namespace Newsdesk.Discord.Replies;
 
 /// <summary>Rebuilds the reply to an /ask from the chat journal after a restart: an edit of the interaction's original
 /// message, which is idempotent, so an answer that did land before the crash is only written again, never doubled.</summary>

@@ -1,8 +1,10 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Newsdesk.Discord.Rest;
+using Newsdesk.Discord.Wire;
 
-namespace Newsdesk.Discord;
+namespace Newsdesk.Discord.Replies;
 
 /// <summary>Runs the work behind a command with the answer budget: inline if it finishes in time, else deferred and
 /// edited in. A failure becomes the apology, so nobody is left looking at "thinking…".</summary>

@@ -1,4 +1,4 @@
-namespace Newsdesk.Discord;
+namespace Newsdesk.Discord.Replies;
 
 /// <summary>Lists of articles as embed text: a title with its link where known, else its source path.</summary>
 public static class DiscordStoryList

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Newsdesk.Discord;
+namespace Newsdesk.Discord.Replies;
 
 /// <summary>Shortens text to a Discord limit at a sentence boundary, keeping each sentence's citation markers
 /// ("… shut down. [1][2]") with it, so a cut never splits or orphans a "[n]".</summary>

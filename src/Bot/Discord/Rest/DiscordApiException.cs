@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 
-namespace Newsdesk.Discord;
+namespace Newsdesk.Discord.Rest;
 
 /// <summary>Discord refused a request. <see cref="Code"/> is Discord's JSON error code (e.g. 50035 Invalid Form
 /// Body, 10015 Unknown Webhook) when the body carried one.</summary>

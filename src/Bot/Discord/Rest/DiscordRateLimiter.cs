@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net.Http.Headers;
 
-namespace Newsdesk.Discord;
+namespace Newsdesk.Discord.Rest;
 
 /// <summary>Remembers what Discord said about rate limits and makes requests wait for them: per bucket
 /// (<c>X-RateLimit-Bucket</c> + major parameter, exhausted when <c>X-RateLimit-Remaining</c> is 0) and global

@@ -4,8 +4,10 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Newsdesk.Discord.Commands;
+using Newsdesk.Discord.Wire;
 
-namespace Newsdesk.Discord;
+namespace Newsdesk.Discord.Rest;
 
 /// <summary>The one way the bot talks to Discord's REST API. Sends the User-Agent Discord requires and
 /// <c>Authorization: Bot …</c> where a route needs it; waits out rate limits and retries the same message after a

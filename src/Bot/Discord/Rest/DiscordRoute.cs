@@ -1,4 +1,4 @@
-namespace Newsdesk.Discord;
+namespace Newsdesk.Discord.Rest;
 
 /// <summary>One REST call: its URL, and the key its rate limit is tracked under. Discord groups limits by route
 /// and top-level resource (the "major parameter": channel, guild, webhook id + token) (topics/rate-limits.mdx).</summary>

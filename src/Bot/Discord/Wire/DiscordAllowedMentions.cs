@@ -1,4 +1,4 @@
-namespace Newsdesk.Discord;
+namespace Newsdesk.Discord.Wire;
 
 /// <summary><c>{"parse": []}</c>: nobody, no role and not @everyone can be pinged by what the bot writes.</summary>
 public sealed record DiscordAllowedMentions(IReadOnlyList<string> Parse)

@@ -1,4 +1,4 @@
-namespace Newsdesk.Discord;
+namespace Newsdesk.Discord.Wire;
 
 /// <summary>An action row (type 1) holding buttons (type 2) (components reference).</summary>
 public sealed record DiscordComponent(

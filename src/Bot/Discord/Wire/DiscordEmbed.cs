@@ -1,4 +1,4 @@
-namespace Newsdesk.Discord;
+namespace Newsdesk.Discord.Wire;
 
 public sealed record DiscordEmbed(
     string? Title,

@@ -1,4 +1,4 @@
-namespace Newsdesk.Discord;
+namespace Newsdesk.Discord.Wire;
 
 /// <summary>The parts of an interaction (receiving-and-responding.mdx, Interaction Structure) the bot reads.</summary>
 public sealed record DiscordInteraction(

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Newsdesk.Discord;
+namespace Newsdesk.Discord.Wire;
 
 /// <summary>Command data (name, options) or component data (custom_id) of an interaction.</summary>
 public sealed record DiscordInteractionData(string? Id, string? Name, int? Type, IReadOnlyList<DiscordCommandOption>? Options, string? CustomId)

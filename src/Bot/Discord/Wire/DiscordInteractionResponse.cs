@@ -1,4 +1,4 @@
-namespace Newsdesk.Discord;
+namespace Newsdesk.Discord.Wire;
 
 /// <summary>The body of the HTTP response to an interaction. <see cref="Data"/> is a message payload, autocomplete
 /// choices or nothing (serialised by its runtime type).</summary>

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Newsdesk.Discord;
+namespace Newsdesk.Discord.Wire;
 
 /// <summary>Discord's JSON is snake_case; absent optional fields are left out rather than sent as null.</summary>
 public static class DiscordJson

@@ -1,4 +1,4 @@
-namespace Newsdesk.Discord;
+namespace Newsdesk.Discord.Wire;
 
 /// <summary>A message the bot sends (interaction response data, webhook edit, channel or webhook post).
 /// <see cref="AllowedMentions"/> is always sent and always empty: news text and questions can contain

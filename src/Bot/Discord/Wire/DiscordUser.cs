@@ -1,3 +1,3 @@
-namespace Newsdesk.Discord;
+namespace Newsdesk.Discord.Wire;
 
 public sealed record DiscordUser(string? Id, string? Username);

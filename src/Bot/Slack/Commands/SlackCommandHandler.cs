@@ -6,8 +6,13 @@ using Newsdesk.Corpus;
 using Newsdesk.Retrieval;
 
 using Newsdesk.Digest;
+using Newsdesk.Slack.Events;
+using Newsdesk.Slack.Posting;
+using Newsdesk.Slack.Replies;
+using Newsdesk.Slack.WebApi;
+using Newsdesk.Slack.Wire;
 
-namespace Newsdesk.Slack;
+namespace Newsdesk.Slack.Commands;
 
 /// <summary><c>/newsdesk ask|ask!|digest|sources|help</c>. <see cref="Handle"/> returns the immediate (ephemeral)
 /// acknowledgement, which Slack needs within 3,000 ms (PROTOCOLS.md S4); the real answer follows through

@@ -6,8 +6,11 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Configuration;
+using Newsdesk.Slack.Commands;
+using Newsdesk.Slack.Events;
+using Newsdesk.Slack.Wire;
 
-namespace Newsdesk.Slack;
+namespace Newsdesk.Slack.Endpoints;
 
 /// <summary><c>POST /slack/events</c> and <c>POST /slack/commands</c>, mapped only when the signing secret and bot
 /// token are set. The signature is checked over the raw bytes before anything is parsed: 401 and nothing runs.</summary>

@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
 
-namespace Newsdesk.Slack;
+namespace Newsdesk.Slack.Endpoints;
 
 /// <summary>Slack's v0 request signature (PROTOCOLS.md S1): <c>v0=</c> + hex HMAC-SHA256 of
 /// <c>v0:{timestamp}:{raw body}</c> keyed with the signing secret, compared in constant time, and refused when the

@@ -4,8 +4,12 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Newsdesk.Slack.Commands;
+using Newsdesk.Slack.Events;
+using Newsdesk.Slack.WebApi;
+using Newsdesk.Slack.Wire;
 
-namespace Newsdesk.Slack;
+namespace Newsdesk.Slack.Endpoints;
 
 /// <summary>Socket Mode (PROTOCOLS.md §2.6): a WebSocket URL from apps.connections.open, every envelope acknowledged
 /// by its envelope_id (an event once it is claimed and journalled, which takes milliseconds), handled by the same code

@@ -1,4 +1,4 @@
-namespace Newsdesk.Slack;
+namespace Newsdesk.Slack.Events;
 
 /// <summary>The outcome of claiming an event: whether it was new, and whether its question is in the chat journal
 /// (when it could not be journalled the claim still stands and the question is answered without the journal; the

@@ -1,8 +1,11 @@
 using Microsoft.Extensions.Logging;
 using Newsdesk.Chat;
 using Newsdesk.Chat.RateLimiting;
+using Newsdesk.Slack.Replies;
+using Newsdesk.Slack.WebApi;
+using Newsdesk.Slack.Wire;
 
-namespace Newsdesk.Slack;
+namespace Newsdesk.Slack.Events;
 
 /// <summary>Turns one Events API callback into at most one question in the inbox; used by the HTTP endpoint and by
 /// Socket Mode alike. Everything here is quick (a read, one group commit, an enqueue) so the caller can acknowledge

@@ -1,4 +1,4 @@
-namespace Newsdesk.Slack;
+namespace Newsdesk.Slack.Events;
 
 /// <summary>Event and message claims this process took while the store could not be written (a full disk). Slack
 /// retries an unacknowledged event three times within about five minutes and may deliver one twice, so a claim

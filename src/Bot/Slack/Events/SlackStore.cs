@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 using Newsdesk.Chat;
 using Newsdesk.Storage;
 
-namespace Newsdesk.Slack;
+namespace Newsdesk.Slack.Events;
 
 /// <summary>Slack's own tables in the bot's SQLite file: which events and messages were already taken (so Slack's
 /// retries, duplicate deliveries and restarts never answer twice) and the questions asked in each thread (so

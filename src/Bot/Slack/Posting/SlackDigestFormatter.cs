@@ -1,7 +1,9 @@
 using System.Text.Json.Nodes;
 using Newsdesk.Digest;
+using Newsdesk.Slack.Replies;
+using Newsdesk.Slack.Wire;
 
-namespace Newsdesk.Slack;
+namespace Newsdesk.Slack.Posting;
 
 /// <summary>A digest in Block Kit: a header, one section per running topic, a closing context line with the digest's
 /// marker. Within Slack's limits (PROTOCOLS.md S5: ≤ 50 blocks, text ≤ 4,000; header text ≤ 150, section text

@@ -1,6 +1,7 @@
 using Newsdesk.Digest;
+using Newsdesk.Slack.WebApi;
 
-namespace Newsdesk.Slack;
+namespace Newsdesk.Slack.Posting;
 
 /// <summary>Posts digests to Slack channels (<c>slack:C…</c> destinations) with chat.postMessage, and finds a digest
 /// posted before a crash by its marker in conversations.history.</summary>

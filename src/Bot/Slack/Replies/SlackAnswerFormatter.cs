@@ -2,8 +2,9 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Newsdesk.Chat;
 using Newsdesk.Corpus;
+using Newsdesk.Slack.Wire;
 
-namespace Newsdesk.Slack;
+namespace Newsdesk.Slack.Replies;
 
 /// <summary>Turns an <see cref="Answer"/> into Block Kit: the answer in a section, its sources as links in context
 /// blocks, the backend (and any fallback) in a note, with a plain-text fallback. Keeps Slack's limits

@@ -1,4 +1,4 @@
-namespace Newsdesk.Slack;
+namespace Newsdesk.Slack.Replies;
 
 /// <summary>The bot's short fixed messages.</summary>
 public static class SlackNotices

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace Newsdesk.Slack;
+namespace Newsdesk.Slack.Replies;
 
 /// <summary>Names the one reply a question gets, so it can be found in Slack again: posted as message metadata
 /// (docs.slack.dev messaging/message-metadata) and searched for before a recovered or retried post.</summary>

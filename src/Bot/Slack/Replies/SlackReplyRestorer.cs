@@ -1,8 +1,11 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Newsdesk.Chat;
+using Newsdesk.Slack.Events;
+using Newsdesk.Slack.WebApi;
+using Newsdesk.Slack.Wire;
 
-namespace Newsdesk.Slack;
+namespace Newsdesk.Slack.Replies;
 
 /// <summary>Rebuilds a Slack thread reply from the chat journal after a restart. Threads never close, so how long
 /// a late answer is still worth posting is <see cref="SlackOptions.RecoveryWindow"/>.</summary>

@@ -1,7 +1,9 @@
 using System.Text.Json.Nodes;
 using Newsdesk.Chat;
+using Newsdesk.Slack.WebApi;
+using Newsdesk.Slack.Wire;
 
-namespace Newsdesk.Slack;
+namespace Newsdesk.Slack.Replies;
 
 /// <summary>Answers a slash command through its response_url: ephemeral by default, in the channel for
 /// <c>/newsdesk ask!</c>.</summary>

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Newsdesk.Slack;
+namespace Newsdesk.Slack.Replies;
 
 /// <summary>Slack mrkdwn helpers. Escaping <c>&amp;</c>, <c>&lt;</c> and <c>&gt;</c> in every piece of user or
 /// article text means no text can form a control sequence such as <c>&lt;!channel&gt;</c>, <c>&lt;!here&gt;</c> or

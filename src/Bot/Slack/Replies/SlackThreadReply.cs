@@ -1,6 +1,8 @@
 using Newsdesk.Chat;
+using Newsdesk.Slack.WebApi;
+using Newsdesk.Slack.Wire;
 
-namespace Newsdesk.Slack;
+namespace Newsdesk.Slack.Replies;
 
 /// <summary>Answers a mention or a DM with chat.postMessage, in the thread when there is one. With a
 /// <see cref="SlackReplyKey"/> the answer (or the apology) carries it, so a retried post never doubles it; a reply

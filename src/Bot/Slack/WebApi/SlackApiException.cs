@@ -1,4 +1,4 @@
-namespace Newsdesk.Slack;
+namespace Newsdesk.Slack.WebApi;
 
 /// <summary>A Web API call Slack refused (<c>ok:false</c>, with its <c>error</c> code such as
 /// <c>channel_not_found</c>) or that kept failing after the allowed retries.</summary>

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace Newsdesk.Slack;
+namespace Newsdesk.Slack.WebApi;
 
 /// <summary>The bot's own Slack user id, learnt once through auth.test. Until it is known, an app_mention's first
 /// mention is taken to be the bot's, so no event waits long for it.</summary>

@@ -5,8 +5,10 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Newsdesk.Slack.Replies;
+using Newsdesk.Slack.Wire;
 
-namespace Newsdesk.Slack;
+namespace Newsdesk.Slack.WebApi;
 
 /// <summary>The one typed client for Slack's Web API and response_url. Bearer token, <c>ok:false</c> surfaced as
 /// <see cref="SlackApiException"/> with Slack's error code, 429 answered by waiting <c>Retry-After</c> and sending

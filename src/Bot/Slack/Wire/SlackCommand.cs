@@ -1,4 +1,4 @@
-namespace Newsdesk.Slack;
+namespace Newsdesk.Slack.Wire;
 
 /// <summary>A slash command invocation (form fields, or the same names in a Socket Mode envelope's payload).</summary>
 public sealed record SlackCommand(string Command, string Text, Uri ResponseUrl, string? ChannelId, string? UserId)

@@ -1,4 +1,4 @@
-namespace Newsdesk.Slack;
+namespace Newsdesk.Slack.Wire;
 
 /// <summary>The inner event: <c>app_mention</c>, <c>message</c> (a DM when <see cref="ChannelType"/> is "im"), or
 /// a kind the bot ignores. <see cref="ThreadTs"/> is set when the message is inside a thread.</summary>

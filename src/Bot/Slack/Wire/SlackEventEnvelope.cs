@@ -1,4 +1,4 @@
-namespace Newsdesk.Slack;
+namespace Newsdesk.Slack.Wire;
 
 /// <summary>The outer Events API body (PROTOCOLS.md §2.2): a <c>url_verification</c> challenge or an
 /// <c>event_callback</c> wrapping one event. Fields we do not use are left out.</summary>

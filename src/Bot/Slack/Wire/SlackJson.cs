@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Newsdesk.Slack;
+namespace Newsdesk.Slack.Wire;
 
 /// <summary>Slack's JSON is snake_case throughout.</summary>
 public static class SlackJson

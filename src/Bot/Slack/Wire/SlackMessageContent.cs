@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Newsdesk.Slack;
+namespace Newsdesk.Slack.Wire;
 
 /// <summary>A message's Block Kit blocks and the plain-text <c>text</c> fallback Slack shows in notifications and
 /// reads to screen readers (PROTOCOLS.md S5).</summary>

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Newsdesk.Slack;
 using Newsdesk.Tests.Fakes.Faults;
+using Newsdesk.Slack.Endpoints;
 
 namespace Newsdesk.Tests.Fakes.Slack;
 
