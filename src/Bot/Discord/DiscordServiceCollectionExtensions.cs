@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Newsdesk.Chat;
 using Newsdesk.Digest;
 using Newsdesk.Storage;
+using Newsdesk.Platform;
 using Newsdesk.Discord.Commands;
 using Newsdesk.Discord.Interactions;
 using Newsdesk.Discord.Posting;
@@ -35,7 +36,6 @@ public static class DiscordServiceCollectionExtensions
         services.AddSingleton<DiscordInteractionEndpoint>();
         if (!string.IsNullOrWhiteSpace(settings.BotToken)) services.AddSingleton<IDigestPoster, DiscordDigestPoster>();
         // A channel webhook needs no application, key or bot token: a webhook-only deployment still posts its digest.
-        services.AddHttpClient(DiscordWebhookDigestPoster.HttpClientName).RemoveAllLoggers();
         services.AddSingleton<IDigestPoster, DiscordWebhookDigestPoster>();
         return services;
     }
@@ -54,6 +54,7 @@ public static class DiscordServiceCollectionExtensions
         // The factory's default request logs print full URLs, and interaction and webhook URLs carry tokens.
         services.AddHttpClient(DiscordRestClient.HttpClientName,
             (provider, client) => client.Timeout = provider.GetRequiredService<IOptions<DiscordOptions>>().Value.RequestTimeout).RemoveAllLoggers();
+        services.AddPlatformRetryPolicy();
         services.AddSingleton<DiscordRateLimiter>();
         services.AddSingleton<DiscordRestClient>();
     }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Newsdesk.Chat;
 using Newsdesk.Storage;
+using Newsdesk.Platform;
 using Newsdesk.Slack.Commands;
 using Newsdesk.Slack.Endpoints;
 using Newsdesk.Slack.Events;
@@ -34,6 +35,7 @@ public static class SlackServiceCollectionExtensions
         // A hung Slack call must not hold a worker for HttpClient's default 100 s.
         services.AddHttpClient(SlackWebApiClient.HttpClientName,
             (provider, client) => client.Timeout = provider.GetRequiredService<IOptions<SlackOptions>>().Value.RequestTimeout).RemoveAllLoggers();
+        services.AddPlatformRetryPolicy();
         services.AddSingleton<SlackWebApiClient>();
         services.AddSingleton<SlackBotIdentity>();
         services.AddSingleton<SlackEventDispatcher>();

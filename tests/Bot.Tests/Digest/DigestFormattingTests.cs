@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using Newsdesk.Platform;
 using Newsdesk.Digest;
 using Newsdesk.Discord;
 using Newsdesk.Slack;
@@ -68,8 +69,9 @@ public sealed class DigestFormattingTests
     {
         await using var discord = await FakeDiscordWebhook.StartAsync();
         var clock = new ObservedTimeProvider();
-        await using var services = new ServiceCollection().AddHttpClient().BuildServiceProvider();
-        var poster = new DiscordWebhookDigestPoster(services.GetRequiredService<IHttpClientFactory>(), clock, NullLogger<DiscordWebhookDigestPoster>.Instance);
+        await using var services = new ServiceCollection().AddLogging().AddSingleton<TimeProvider>(clock)
+            .AddDiscord(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build()).BuildServiceProvider();
+        var poster = services.GetServices<IDigestPoster>().OfType<DiscordWebhookDigestPoster>().Single();
         Assert.True(DigestDestination.TryParse(discord.WebhookUrl.AbsoluteUri, out var destination));
         discord.RateLimitNext(2.5);
 

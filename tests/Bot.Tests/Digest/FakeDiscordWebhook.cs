@@ -49,11 +49,30 @@ public sealed class FakeDiscordWebhook(WebApplication app) : IAsyncDisposable
 
     public void RateLimitNext(double retryAfterSeconds) => rateLimits.Enqueue(retryAfterSeconds);
 
+    /// <summary>The User-Agent of every request, in order.</summary>
+    public IReadOnlyList<string> UserAgents
+    {
+        get { lock (userAgents) return userAgents.ToList(); }
+    }
+
+    private readonly List<string> userAgents = [];
+    private int hangs;
+
+    /// <summary>The next request is read and then never answered (until the server stops).</summary>
+    public void HangNext() => Interlocked.Increment(ref hangs);
+
     private async Task<IResult> ExecuteAsync(HttpContext context)
     {
         using var reader = new StreamReader(context.Request.Body);
         var body = JsonNode.Parse(await reader.ReadToEndAsync())!.AsObject();
         Requests++;
+        lock (userAgents) userAgents.Add(context.Request.Headers.UserAgent.ToString());
+        if (Interlocked.Decrement(ref hangs) >= 0)
+        {
+            await Task.Delay(Timeout.Infinite, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+            return Results.Empty;
+        }
+        Interlocked.Exchange(ref hangs, 0);
         if (rateLimits.TryDequeue(out var wait))
         {
             var limited = new JsonObject { ["message"] = "You are being rate limited.", ["retry_after"] = wait, ["global"] = false };

@@ -88,19 +88,33 @@ public sealed class DiscordRestClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ServerErrorsAreRetriedWithGrowingBackoff()
+    public async Task ServerErrorsOfAnEditAreRetriedWithGrowingJitteredBackoff()
     {
         discord.Script(new FakeDiscordResponse(502, "<html>bad gateway</html>"));
         discord.Script(new FakeDiscordResponse(503, "{}"));
 
-        var posting = Client.CreateChannelMessageAsync("111", Message, CancellationToken.None);
-        Assert.Equal(TimeSpan.FromSeconds(1), await time.NextTimerAsync(TimeSpan.FromMilliseconds(1)));
-        time.Advance(TimeSpan.FromSeconds(1));
-        Assert.Equal(TimeSpan.FromSeconds(2), await time.NextTimerAsync(TimeSpan.FromMilliseconds(1)));
-        time.Advance(TimeSpan.FromSeconds(2));
-        await posting.WaitAsync(TimeSpan.FromSeconds(30));
+        var editing = Client.EditOriginalResponseAsync("tok", Message, CancellationToken.None);
+        var first = await time.NextTimerAsync(TimeSpan.FromMilliseconds(1));
+        Assert.InRange(first, TimeSpan.FromSeconds(0.5), TimeSpan.FromSeconds(1));
+        time.Advance(first);
+        var second = await time.NextTimerAsync(TimeSpan.FromMilliseconds(1));
+        Assert.InRange(second, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2));
+        time.Advance(second);
+        await editing.WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.Equal(3, discord.Requests.Count);
+    }
+
+    [Fact]
+    public async Task AChannelPostThatMetAServerErrorIsNotSentAgain()
+    {
+        discord.Script(new FakeDiscordResponse(502, "<html>bad gateway</html>"));
+
+        // Discord may have created the message; a channel post cannot be looked up here, so it is not repeated.
+        var error = await Assert.ThrowsAsync<DiscordApiException>(() => Client.CreateChannelMessageAsync("111", Message, CancellationToken.None));
+
+        Assert.Equal(HttpStatusCode.BadGateway, error.Status);
+        Assert.Single(discord.Requests);
     }
 
     [Fact]

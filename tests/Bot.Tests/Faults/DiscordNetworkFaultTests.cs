@@ -43,9 +43,11 @@ public sealed class DiscordNetworkFaultTests
         run.Discord.Script(FakeDiscordResponse.Drop);
 
         var token = await run.AskDeferredAsync();
-        Assert.Equal(TimeSpan.FromSeconds(1), await run.Time.NextTimerAsync(TimeSpan.FromSeconds(1)));
+        // The first backoff: one second less up to half of it at random (jitter).
+        var backoff = await run.Time.NextTimerAsync(TimeSpan.FromSeconds(0.5));
+        Assert.InRange(backoff, TimeSpan.FromSeconds(0.5), TimeSpan.FromSeconds(1));
         Assert.Single(run.Discord.Requests, r => r.Path.Contains(token, StringComparison.Ordinal));
-        run.Time.Advance(TimeSpan.FromSeconds(1));
+        run.Time.Advance(backoff);
         var edits = await run.Discord.WaitForAsync(r => r.Path.Contains(token, StringComparison.Ordinal), count: 2, timeoutSeconds: 15);
         var next = await run.Bot.PostForJsonAsync(FakeInteractions.Ask(Question).Body);
 

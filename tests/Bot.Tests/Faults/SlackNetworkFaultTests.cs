@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Newsdesk.Platform;
 using Newsdesk.Slack;
 using Newsdesk.Tests.Fakes.Slack;
 using Newsdesk.Tests.Slack;
@@ -106,17 +107,19 @@ public sealed class SlackNetworkFaultTests
         slack.Script("chat.postMessage", SlackResponse.Drop);
         var factory = new ServiceCollection().AddHttpClient().BuildServiceProvider().GetRequiredService<IHttpClientFactory>();
         var options = Options.Create(new SlackOptions { BotToken = FakeSlack.BotToken, ApiBaseUrl = slack.ApiBaseUrl });
-        var client = new SlackWebApiClient(factory, options, clock, NullLogger<SlackWebApiClient>.Instance);
+        var client = new SlackWebApiClient(factory, options, new PlatformRetryPolicy(clock, NullLogger<PlatformRetryPolicy>.Instance), NullLogger<SlackWebApiClient>.Instance);
         var content = new SlackMessageContent("the answer", [new JsonObject { ["type"] = "section" }]);
 
-        var posting = client.PostMessageAsync("CDROP", "1700000070.000100", content, CancellationToken.None);
-        await clock.WaitForTimerAsync(TimeSpan.FromSeconds(1));
-        var cut = Assert.Single(slack.Calls(c => c.Channel == "CDROP"));
-        clock.Advance(TimeSpan.FromSeconds(1));
+        // A dropped connection may have posted it, so the message carries its key and is looked for before the retry.
+        var key = new SlackReplyKey("CDROP", "1700000070.000100", "1700000070.000100", "message:CDROP:1700000070.000100");
+        var posting = client.PostMessageAsync("CDROP", "1700000070.000100", content, key, CancellationToken.None);
+        var backoff = await clock.WaitForTimerAsync(TimeSpan.FromSeconds(0.5), TimeSpan.FromSeconds(1));
+        var cut = Assert.Single(slack.Calls(c => c.Method == "chat.postMessage" && c.Channel == "CDROP"));
+        clock.Advance(backoff);
         var ts = await posting.WaitAsync(TimeSpan.FromSeconds(15));
 
         // The cut attempt and its one retry carry the same message; only the retry was answered, and its ts returned.
-        var posts = slack.Calls(c => c.Channel == "CDROP");
+        var posts = slack.Calls(c => c.Method == "chat.postMessage" && c.Channel == "CDROP");
         Assert.Equal(2, posts.Count);
         Assert.Equal(cut.Json!.ToJsonString(), posts[1].Json!.ToJsonString());
         Assert.Equal($"1700000000.{posts[1].Sequence:D6}", ts);

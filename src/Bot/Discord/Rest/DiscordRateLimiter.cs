@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using System.Net.Http.Headers;
+using Newsdesk.Platform;
 
 namespace Newsdesk.Discord.Rest;
 
@@ -32,7 +32,7 @@ public sealed class DiscordRateLimiter(TimeProvider time)
     public void Observe(DiscordRoute route, HttpResponseHeaders headers)
     {
         if (Header(headers, "X-RateLimit-Bucket") is { } bucket) bucketOfRoute[route.Key] = bucket;
-        if (Header(headers, "X-RateLimit-Remaining") == "0" && Seconds(Header(headers, "X-RateLimit-Reset-After")) is { } resetAfter)
+        if (Header(headers, "X-RateLimit-Remaining") == "0" && PlatformRetryPolicy.Seconds(Header(headers, "X-RateLimit-Reset-After")) is { } resetAfter)
             Block(route, resetAfter, isGlobal: false);
     }
 
@@ -49,11 +49,6 @@ public sealed class DiscordRateLimiter(TimeProvider time)
         }
         blockedUntil.AddOrUpdate(BucketKey(route), until, (_, existing) => existing > until ? existing : until);
     }
-
-    public static TimeSpan? Seconds(string? value) =>
-        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds >= 0
-            ? TimeSpan.FromSeconds(seconds)
-            : null;
 
     private string BucketKey(DiscordRoute route) =>
         bucketOfRoute.TryGetValue(route.Key, out var bucket) ? $"{bucket}|{route.MajorParameter}" : route.Key;

@@ -2,8 +2,8 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Newsdesk.Platform;
 using Newsdesk.Discord.Commands;
 using Newsdesk.Discord.Wire;
 
@@ -11,14 +11,13 @@ namespace Newsdesk.Discord.Rest;
 
 /// <summary>The one way the bot talks to Discord's REST API. Sends the User-Agent Discord requires and
 /// <c>Authorization: Bot …</c> where a route needs it; waits out rate limits and retries the same message after a
-/// 429; retries transient 5xx with backoff; turns other failures into <see cref="DiscordApiException"/>; and never
+/// 429, and retries transient failures of idempotent calls, through the one <see cref="PlatformRetryPolicy"/>; turns other failures into <see cref="DiscordApiException"/>; and never
 /// uses again a webhook that answered 404 (topics/rate-limits.mdx: "you should not attempt to use it again").</summary>
 public sealed class DiscordRestClient(
     IHttpClientFactory httpClients,
     IOptions<DiscordOptions> options,
     DiscordRateLimiter limiter,
-    TimeProvider time,
-    ILogger<DiscordRestClient> logger)
+    PlatformRetryPolicy retries)
 {
     public const string HttpClientName = "Discord";
     private const int MaxRateLimitRetries = 5;
@@ -70,11 +69,18 @@ public sealed class DiscordRestClient(
     }
 
     /// <summary>Posts through a channel webhook URL (no bot needed); <c>wait=true</c> returns the created message.</summary>
-    public async Task<JsonElement> ExecuteWebhookAsync(Uri webhookUrl, DiscordMessagePayload message, CancellationToken cancellationToken)
+    public Task<JsonElement> ExecuteWebhookAsync(Uri webhookUrl, DiscordMessagePayload message, CancellationToken cancellationToken) =>
+        ExecuteWebhookAsync(webhookUrl, (object)(message with { Flags = null }), cancellationToken);
+
+    /// <summary>Posts a prepared JSON body (a digest) through a channel webhook URL.</summary>
+    public Task<JsonElement> ExecuteWebhookAsync(Uri webhookUrl, System.Text.Json.Nodes.JsonObject body, CancellationToken cancellationToken) =>
+        ExecuteWebhookAsync(webhookUrl, (object)body, cancellationToken);
+
+    private async Task<JsonElement> ExecuteWebhookAsync(Uri webhookUrl, object body, CancellationToken cancellationToken)
     {
         var url = new UriBuilder(webhookUrl) { Query = "wait=true" }.Uri;
         var route = new DiscordRoute(HttpMethod.Post, "/webhooks/{webhook}/{token}", webhookUrl.AbsolutePath, url, IsAuthenticated: false);
-        return Parse(await SendWebhookAsync(route, message with { Flags = null }, cancellationToken));
+        return Parse(await SendWebhookAsync(route, body, cancellationToken));
     }
 
     public bool IsWebhookGone(Uri webhookUrl) => goneWebhooks.ContainsKey(webhookUrl.AbsolutePath);
@@ -97,49 +103,19 @@ public sealed class DiscordRestClient(
     private async Task<string> SendAsync(DiscordRoute route, object? body, CancellationToken cancellationToken)
     {
         var json = body is null ? null : JsonSerializer.Serialize(body, body.GetType(), DiscordJson.Options);
-        var client = httpClients.CreateClient(HttpClientName);
-        for (int rateLimited = 0, transient = 0; ; )
+        // A POST creates a message: after a 5xx or a lost connection Discord may have created it, and neither a
+        // channel post nor a webhook can be looked up here, so only PATCH, PUT and GET are repeated after doubt.
+        var call = new PlatformCall($"Discord {route}", httpClients.CreateClient(HttpClientName), () => Build(route, json), IsIdempotent: route.Method != HttpMethod.Post)
         {
-            await limiter.WaitAsync(route, cancellationToken);
-            HttpResponseMessage response;
-            try
-            {
-                // A request message can be sent once, so each attempt builds a new one from the same JSON.
-                using var request = Build(route, json);
-                response = await client.SendAsync(request, cancellationToken);
-            }
-            catch (HttpRequestException error) when (transient < MaxTransientRetries)
-            {
-                await BackOffAsync(route, ++transient, error.Message, cancellationToken);
-                continue;
-            }
-            using (response)
-            {
-                var text = await response.Content.ReadAsStringAsync(cancellationToken);
-                limiter.Observe(route, response.Headers);
-                if (response.IsSuccessStatusCode) return text;
-                if (response.StatusCode == HttpStatusCode.TooManyRequests && rateLimited++ < MaxRateLimitRetries)
-                {
-                    var (retryAfter, isGlobal) = ReadRateLimit(response, text);
-                    logger.LogWarning("Discord rate-limited {Route}{Scope}; retrying in {Seconds:0.###} s", route, isGlobal ? " (global)" : "", retryAfter.TotalSeconds);
-                    limiter.Block(route, retryAfter, isGlobal);
-                    continue;
-                }
-                if ((int)response.StatusCode >= 500 && transient < MaxTransientRetries)
-                {
-                    await BackOffAsync(route, ++transient, $"HTTP {(int)response.StatusCode}", cancellationToken);
-                    continue;
-                }
-                throw DiscordApiException.FromBody(response.StatusCode, text, route.ToString(), options.Value.BotToken);
-            }
-        }
-    }
-
-    private Task BackOffAsync(DiscordRoute route, int attempt, string reason, CancellationToken cancellationToken)
-    {
-        var delay = TimeSpan.FromSeconds(Math.Pow(2, attempt - 1));
-        logger.LogWarning("Discord {Route} failed ({Reason}); retry {Attempt} in {Seconds} s", route, reason, attempt, delay.TotalSeconds);
-        return Task.Delay(delay, time, cancellationToken);
+            MaxTransientRetries = MaxTransientRetries,
+            MaxRateLimitRetries = MaxRateLimitRetries,
+            BeforeAttemptAsync = ct => limiter.WaitAsync(route, ct),
+            Observe = headers => limiter.Observe(route, headers),
+            OnRateLimited = (wait, response, text) => limiter.Block(route, wait, IsGlobal(response, text)),
+        };
+        var result = await retries.SendAsync(call, cancellationToken);
+        if (result.IsSuccess) return result.Body;
+        throw DiscordApiException.FromBody(result.Status, result.Body, route.ToString(), options.Value.BotToken);
     }
 
     private HttpRequestMessage Build(DiscordRoute route, string? json)
@@ -156,23 +132,19 @@ public sealed class DiscordRestClient(
         return request;
     }
 
-    /// <summary>"rely on the Retry-After header or retry_after field" (topics/rate-limits.mdx); the body's float is
-    /// more precise, the header a fallback; a second is assumed when both are missing.</summary>
-    private static (TimeSpan RetryAfter, bool IsGlobal) ReadRateLimit(HttpResponseMessage response, string body)
+    /// <summary>A global limit binds every route of the bot: the header says so, or the body's <c>global</c> field.</summary>
+    private static bool IsGlobal(HttpResponseMessage response, string body)
     {
-        TimeSpan? retryAfter = null;
-        var isGlobal = response.Headers.TryGetValues("X-RateLimit-Global", out var global) && global.Contains("true", StringComparer.OrdinalIgnoreCase);
+        if (response.Headers.TryGetValues("X-RateLimit-Global", out var global) && global.Contains("true", StringComparer.OrdinalIgnoreCase)) return true;
         try
         {
             using var json = JsonDocument.Parse(body);
-            if (json.RootElement.TryGetProperty("retry_after", out var value) && value.TryGetDouble(out var seconds) && seconds >= 0) retryAfter = TimeSpan.FromSeconds(seconds);
-            if (json.RootElement.TryGetProperty("global", out var flag) && flag.ValueKind == JsonValueKind.True) isGlobal = true;
+            return json.RootElement.ValueKind == JsonValueKind.Object && json.RootElement.TryGetProperty("global", out var flag) && flag.ValueKind == JsonValueKind.True;
         }
         catch (JsonException)
         {
+            return false;
         }
-        retryAfter ??= DiscordRateLimiter.Seconds(response.Headers.TryGetValues("Retry-After", out var header) ? header.FirstOrDefault() : null);
-        return (retryAfter ?? TimeSpan.FromSeconds(1), isGlobal);
     }
 
     private Uri Api(string path) => new(options.Value.ApiBaseUrl.ToString().TrimEnd('/') + path);

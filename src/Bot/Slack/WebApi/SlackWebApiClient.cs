@@ -5,15 +5,16 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Newsdesk.Platform;
 using Newsdesk.Slack.Replies;
 using Newsdesk.Slack.Wire;
 
 namespace Newsdesk.Slack.WebApi;
 
 /// <summary>The one typed client for Slack's Web API and response_url. Bearer token, <c>ok:false</c> surfaced as
-/// <see cref="SlackApiException"/> with Slack's error code, 429 answered by waiting <c>Retry-After</c> and sending
-/// the same message again (PROTOCOLS.md §2.5), transient failures (5xx, network) retried with backoff.</summary>
-public sealed class SlackWebApiClient(IHttpClientFactory httpClients, IOptions<SlackOptions> options, TimeProvider time, ILogger<SlackWebApiClient> logger)
+/// <see cref="SlackApiException"/> with Slack's error code; 429s and transient failures handled by the one
+/// <see cref="PlatformRetryPolicy"/> (docs/protocols.md, "Rate limits").</summary>
+public sealed class SlackWebApiClient(IHttpClientFactory httpClients, IOptions<SlackOptions> options, PlatformRetryPolicy retries, ILogger<SlackWebApiClient> logger)
 {
     public const string HttpClientName = "Slack";
 
@@ -40,7 +41,7 @@ public sealed class SlackWebApiClient(IHttpClientFactory httpClients, IOptions<S
         if (threadTs is not null) payload["thread_ts"] = threadTs;
         if (key is not null) payload["metadata"] = key.ToMetadata();
         var url = new Uri(BaseUrl(), "chat.postMessage");
-        var body = await SendAsync("chat.postMessage", () => Json(HttpMethod.Post, url, payload, options.Value.BotToken!), cancellationToken,
+        var body = await SendAsync("chat.postMessage", () => Json(HttpMethod.Post, url, payload, options.Value.BotToken!), isIdempotent: false, cancellationToken,
             key is null ? null : ct => FindReplyAsync(key, ct));
         var response = EnsureOk("chat.postMessage", body);
         return response.TryGetProperty("ts", out var ts) ? ts.GetString() : null;
@@ -78,7 +79,7 @@ public sealed class SlackWebApiClient(IHttpClientFactory httpClients, IOptions<S
         {
             Content = new FormUrlEncodedContent(form),
             Headers = { Authorization = new AuthenticationHeaderValue("Bearer", options.Value.BotToken!) },
-        }, cancellationToken);
+        }, isIdempotent: true, cancellationToken);
         var response = EnsureOk(method, body);
         return response.TryGetProperty("messages", out var messages) ? messages.EnumerateArray().Select(m => m.Clone()).ToList() : [];
     }
@@ -100,15 +101,16 @@ public sealed class SlackWebApiClient(IHttpClientFactory httpClients, IOptions<S
     /// <summary>Answers a slash command through its response_url (usable 5 times within 30 minutes, PROTOCOLS.md S4).</summary>
     public async Task RespondAsync(Uri responseUrl, JsonObject payload, CancellationToken cancellationToken)
     {
-        var body = await SendAsync("response_url", () => Json(HttpMethod.Post, responseUrl, payload, token: null), cancellationToken);
+        var body = await SendAsync("response_url", () => Json(HttpMethod.Post, responseUrl, payload, token: null), isIdempotent: false, cancellationToken);
         // response_url answers plain "ok" or JSON with ok:false.
         if (body.TrimStart().StartsWith('{')) EnsureOk("response_url", body);
     }
 
+    /// <summary>A read (auth.test, apps.connections.open): repeating it changes nothing.</summary>
     private async Task<JsonElement> CallAsync(string method, JsonObject payload, string token, CancellationToken cancellationToken)
     {
         var url = new Uri(BaseUrl(), method);
-        var body = await SendAsync(method, () => Json(HttpMethod.Post, url, payload, token), cancellationToken);
+        var body = await SendAsync(method, () => Json(HttpMethod.Post, url, payload, token), isIdempotent: true, cancellationToken);
         return EnsureOk(method, body);
     }
 
@@ -121,59 +123,27 @@ public sealed class SlackWebApiClient(IHttpClientFactory httpClients, IOptions<S
         return root.Clone();
     }
 
-    /// <summary>Sends with retries. <paramref name="findExisting"/>, for a keyed post, is asked before each retry that
-    /// follows an outcome in which Slack may have acted (timeout, dropped connection, 5xx); without it a timeout is
-    /// not retried, since the call could have taken effect.</summary>
-    private async Task<string> SendAsync(string method, Func<HttpRequestMessage> request, CancellationToken cancellationToken,
+    /// <summary>Sends through the one <see cref="PlatformRetryPolicy"/>. A write (<paramref name="isIdempotent"/>
+    /// false) is repeated after an outcome in which Slack may have acted (a timeout, a dropped connection, a 5xx) only
+    /// with <paramref name="findExisting"/>, which looks for the message first: chat.postMessage has no idempotency
+    /// key (docs/protocols.md, "Slack Web API").</summary>
+    private async Task<string> SendAsync(string method, Func<HttpRequestMessage> request, bool isIdempotent, CancellationToken cancellationToken,
         Func<CancellationToken, Task<string?>>? findExisting = null)
     {
-        var attempts = options.Value.MaxAttempts;
-        for (var attempt = 1; ; attempt++)
+        string? found = null;
+        var retriesAllowed = Math.Max(0, options.Value.MaxAttempts - 1);
+        var call = new PlatformCall($"Slack {method}", httpClients.CreateClient(HttpClientName), request, isIdempotent)
         {
-            TimeSpan wait;
-            var mayHaveLanded = true;
-            try
-            {
-                using var response = await httpClients.CreateClient(HttpClientName).SendAsync(request(), cancellationToken);
-                if (response.StatusCode == HttpStatusCode.TooManyRequests)
-                {
-                    // Slack: "a Retry-After HTTP header containing the number of seconds until you can retry".
-                    wait = RetryAfter(response.Headers.RetryAfter);
-                    mayHaveLanded = false;
-                    if (attempt >= attempts) throw new SlackApiException(method, "ratelimited");
-                    logger.LogWarning("Slack {Method} rate-limited; retrying in {Seconds} s", method, wait.TotalSeconds);
-                }
-                else if ((int)response.StatusCode >= 500)
-                {
-                    if (attempt >= attempts) throw new SlackApiException(method, $"http_{(int)response.StatusCode}");
-                    wait = Backoff(attempt);
-                    logger.LogWarning("Slack {Method} answered {Status}; retrying in {Seconds} s", method, (int)response.StatusCode, wait.TotalSeconds);
-                }
-                else return await response.Content.ReadAsStringAsync(cancellationToken);
-            }
-            catch (HttpRequestException exception) when (attempt < attempts)
-            {
-                wait = Backoff(attempt);
-                logger.LogWarning("Slack {Method} failed ({Error}); retrying in {Seconds} s", method, exception.Message, wait.TotalSeconds);
-            }
-            catch (OperationCanceledException) when (findExisting is not null && !cancellationToken.IsCancellationRequested && attempt < attempts)
-            {
-                // HttpClient's timeout (Slack:RequestTimeout), not our caller giving up.
-                wait = Backoff(attempt);
-                logger.LogWarning("Slack {Method} timed out; looking for it before retrying in {Seconds} s", method, wait.TotalSeconds);
-            }
-            await Task.Delay(wait, time, cancellationToken);
-            if (mayHaveLanded && findExisting is not null && await findExisting(cancellationToken) is { } ts)
-                return new JsonObject { ["ok"] = true, ["ts"] = ts }.ToJsonString();
-        }
+            MaxTransientRetries = retriesAllowed,
+            MaxRateLimitRetries = retriesAllowed,
+            FindExisting = findExisting is null ? null : async ct => (found = await findExisting(ct)) is not null,
+        };
+        var result = await retries.SendAsync(call, cancellationToken);
+        if (result.WasFoundExisting) return new JsonObject { ["ok"] = true, ["ts"] = found }.ToJsonString();
+        if (result.Status == HttpStatusCode.TooManyRequests) throw new SlackApiException(method, "ratelimited");
+        if ((int)result.Status >= 500) throw new SlackApiException(method, $"http_{(int)result.Status}");
+        return result.Body;
     }
-
-    private TimeSpan RetryAfter(RetryConditionHeaderValue? header) =>
-        header?.Delta ?? (header?.Date is { } date ? Max(date - time.GetUtcNow(), TimeSpan.Zero) : TimeSpan.FromSeconds(1));
-
-    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
-
-    private static TimeSpan Backoff(int attempt) => TimeSpan.FromSeconds(Math.Min(30, Math.Pow(2, attempt - 1)));
 
     private Uri BaseUrl()
     {
