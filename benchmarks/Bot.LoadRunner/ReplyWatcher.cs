@@ -1,3 +1,4 @@
+using Newsdesk.Chat.Intake;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Newsdesk.Discord;
@@ -73,7 +74,7 @@ public sealed class ReplyWatcher(FakeDiscord discord, FakeSlack slack) : IAsyncD
     }
 
     /// <summary>The Discord /ask busy text, answered inline; kept here so both platforms' texts are read in one place.</summary>
-    public static bool IsDiscordBusy(string content) => content == DiscordAskHandler.Busy || content == SlackNotices.Busy;
+    public static bool IsDiscordBusy(string content) => content == ChatNotices.Busy;
 
     public async ValueTask DisposeAsync()
     {

@@ -12,4 +12,9 @@ public sealed record ChatJob(string CorrelationId, string Platform, Question Que
     /// <summary>Set when the question is in the <see cref="ChatJournal"/>: the worker removes that entry once a reply
     /// has been delivered.</summary>
     public string? JournalKey { get; init; }
+
+    /// <summary>Work that is not a question (<c>/sources</c>, <c>/about</c>, <c>/digest</c>): run by a worker instead of
+    /// answering <see cref="Question"/> (which then only names the command in logs), and sending its own reply. A
+    /// failure sends the apology, as for a question.</summary>
+    public Func<CancellationToken, Task>? Run { get; init; }
 }

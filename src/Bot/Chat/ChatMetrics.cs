@@ -14,6 +14,7 @@ public sealed class ChatMetrics
     private readonly Counter<long> replies;
     private readonly Counter<long> fallbacks;
     private readonly Counter<long> recovered;
+    private readonly Counter<long> firstResponses;
     private readonly Histogram<double> answerDuration;
 
     public ChatMetrics(IMeterFactory meters)
@@ -23,6 +24,8 @@ public sealed class ChatMetrics
         replies = meter.CreateCounter<long>("newsdesk.chat.replies", description: "Replies sent, by platform and outcome (answered, declined, failed, abandoned)");
         fallbacks = meter.CreateCounter<long>("newsdesk.chat.offline_fallbacks", description: "Answers composed offline because the language model failed or was slow");
         recovered = meter.CreateCounter<long>("newsdesk.chat.recovered", description: "Questions from the chat journal at start-up, by platform and outcome (requeued, expired, busy)");
+        firstResponses = meter.CreateCounter<long>("newsdesk.chat.first_responses",
+            description: "How each request was first answered, by platform and mode (inline: the reply itself within the budget; deferred: an acknowledgement, the reply later)");
         answerDuration = meter.CreateHistogram<double>("newsdesk.chat.answer.duration", unit: "s",
             description: "From a worker taking a question to its reply being sent",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 20, 30, 60] });
@@ -43,6 +46,10 @@ public sealed class ChatMetrics
 
     public void Recovered(string platform, string outcome) =>
         recovered.Add(1, new("platform", platform), new("outcome", outcome));
+
+    /// <summary>Counts whether a reply went out inline or after a deferral, so the inline path's worth is measured.</summary>
+    public void FirstResponse(string platform, string mode) =>
+        firstResponses.Add(1, new("platform", platform), new("mode", mode));
 
     public void OfflineFallback(string platform) => fallbacks.Add(1, new KeyValuePair<string, object?>("platform", platform));
 }

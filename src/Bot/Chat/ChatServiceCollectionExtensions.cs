@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Newsdesk.Chat.Intake;
 using Newsdesk.Chat.RateLimiting;
 using Newsdesk.Storage;
 
@@ -17,6 +18,7 @@ public static class ChatServiceCollectionExtensions
         services.AddOptions<ChatRateLimitOptions>().Bind(configuration.GetSection(ChatRateLimitOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ChatRateLimiter>();
         services.AddSingleton<ChatInbox>();
+        services.AddSingleton<ChatIntake>();
         services.AddChatJournal(configuration);
         // Before the workers, so recovered questions are queued ahead of new ones.
         services.AddHostedService<ChatRecovery>();

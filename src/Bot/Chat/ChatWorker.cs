@@ -66,10 +66,18 @@ public sealed class ChatWorker(
         {
             try
             {
-                var answer = await answerer.AnswerAsync(job.Question, abandon.Token);
-                if (answer.FallbackReason is not null) metrics.OfflineFallback(job.Platform);
-                if (await TryAsync(() => job.Reply.SendAnswerAsync(answer, abandon.Token), "answer")) outcome = answer.IsAnswered ? "answered" : "declined";
-                else (outcome, isDelivered) = await ApologiseAsync(job, "failed");
+                if (job.Run is { } run)
+                {
+                    await run(abandon.Token);
+                    outcome = "command";
+                }
+                else
+                {
+                    var answer = await answerer.AnswerAsync(job.Question, abandon.Token);
+                    if (answer.FallbackReason is not null) metrics.OfflineFallback(job.Platform);
+                    if (await TryAsync(() => job.Reply.SendAnswerAsync(answer, abandon.Token), "answer")) outcome = answer.IsAnswered ? "answered" : "declined";
+                    else (outcome, isDelivered) = await ApologiseAsync(job, "failed");
+                }
             }
             catch (OperationCanceledException) when (abandon.IsCancellationRequested)
             {

@@ -26,8 +26,6 @@ public static class DiscordServiceCollectionExtensions
         services.AddStorage(configuration);
         services.AddStoreSchema(DiscordFeedbackStore.Schema);
         services.AddSingleton<DiscordFeedbackStore>();
-        services.AddSingleton<DiscordResponder>();
-        services.AddSingleton<DiscordAskHandler>();
         // Only a configured adapter can edit a reply; otherwise a recovered question is dropped as the adapter being off.
         if (settings.IsEnabled) services.AddSingleton<IChatReplyRestorer, DiscordReplyRestorer>();
         services.AddSingleton<DiscordInfoCommands>();

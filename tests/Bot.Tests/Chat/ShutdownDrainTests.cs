@@ -7,6 +7,7 @@ using Newsdesk.Tests.Fakes.Slack;
 using Newsdesk.Tests.Slack;
 using Newsdesk.Tests.Support;
 using Newsdesk.Slack.Replies;
+using Newsdesk.Chat.Intake;
 
 namespace Newsdesk.Tests.Chat;
 
@@ -59,7 +60,7 @@ public sealed class ShutdownDrainTests
         await stopping.WaitAsync(TimeSpan.FromSeconds(30));
 
         foreach (var channel in new[] { "CDEAD1", "CDEAD2" })
-            Assert.Equal(SlackText.Escape(SlackNotices.Failure), Assert.Single(slack.Calls(c => c.Method == "chat.postMessage" && c.Channel == channel)).Text);
+            Assert.Equal(SlackText.Escape(ChatNotices.Failure), Assert.Single(slack.Calls(c => c.Method == "chat.postMessage" && c.Channel == channel)).Text);
         await bot.App.DisposeAsync();
     }
 

@@ -7,6 +7,7 @@ using System.Text.Json;
 using Newsdesk.Tests.Fakes.Discord;
 using Newsdesk.Tests.Support;
 using Newsdesk.Discord.Commands;
+using Newsdesk.Chat.Intake;
 
 namespace Newsdesk.Tests.Discord;
 
@@ -64,7 +65,7 @@ public sealed class DiscordConcurrencyTests
         await WaitForDepthAsync(bot, 1);
         var busy = await bot.PostForJsonAsync(FakeInteractions.Ask("Who shut down AllofMP3?").Body);
 
-        Assert.Equal(DiscordAskHandler.Busy, busy.GetProperty("data").GetProperty("content").GetString());
+        Assert.Equal(ChatNotices.Busy, busy.GetProperty("data").GetProperty("content").GetString());
         Assert.Equal(64, busy.GetProperty("data").GetProperty("flags").GetInt32());
         time.Advance(TimeSpan.FromSeconds(2));
         answerer.Release();

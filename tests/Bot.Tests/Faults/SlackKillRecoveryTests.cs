@@ -3,6 +3,7 @@ using Newsdesk.Tests.Fakes.Slack;
 using Newsdesk.Tests.Slack;
 using Newsdesk.Tests.Support;
 using Newsdesk.Slack.Replies;
+using Newsdesk.Chat.Intake;
 
 namespace Newsdesk.Tests.Faults;
 
@@ -20,7 +21,7 @@ public sealed class SlackKillRecoveryTests
 
         var thread = run.Slack.Messages.InThread("CKILLLOST", Thread);
         var answer = Assert.Single(thread);
-        Assert.NotEqual(SlackText.Escape(SlackNotices.Failure), answer["text"]!.GetValue<string>());
+        Assert.NotEqual(SlackText.Escape(ChatNotices.Failure), answer["text"]!.GetValue<string>());
         // The cut post, then the recovered one, posted only after the thread was searched for it.
         var calls = run.Slack.Calls(c => c.Channel == "CKILLLOST");
         Assert.Equal(["chat.postMessage", "conversations.replies", "chat.postMessage"], calls.Select(c => c.Method));

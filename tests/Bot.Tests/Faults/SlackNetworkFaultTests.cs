@@ -10,6 +10,7 @@ using Newsdesk.Tests.Support;
 using Newsdesk.Slack.Replies;
 using Newsdesk.Slack.WebApi;
 using Newsdesk.Slack.Wire;
+using Newsdesk.Chat.Intake;
 
 namespace Newsdesk.Tests.Faults;
 
@@ -24,7 +25,7 @@ public sealed class SlackNetworkFaultTests
         await using var run = await AnsweredThroughAsync(SlackResponse.Hang, "CHANG");
 
         var answer = Assert.Single(run.Slack.Messages.InThread("CHANG", Thread));
-        Assert.NotEqual(SlackText.Escape(SlackNotices.Failure), answer["text"]!.GetValue<string>());
+        Assert.NotEqual(SlackText.Escape(ChatNotices.Failure), answer["text"]!.GetValue<string>());
         // The hung post, the look-up that found nothing, the same post again: no apology.
         var calls = run.Slack.Calls(c => c.Channel == "CHANG");
         Assert.Equal(["chat.postMessage", "conversations.replies", "chat.postMessage"], calls.Select(c => c.Method));
@@ -37,7 +38,7 @@ public sealed class SlackNetworkFaultTests
         await using var run = await AnsweredThroughAsync(SlackResponse.PostedThenHang, "CTAKEN");
 
         var answer = Assert.Single(run.Slack.Messages.InThread("CTAKEN", Thread));
-        Assert.NotEqual(SlackText.Escape(SlackNotices.Failure), answer["text"]!.GetValue<string>());
+        Assert.NotEqual(SlackText.Escape(ChatNotices.Failure), answer["text"]!.GetValue<string>());
         Assert.Equal(["chat.postMessage", "conversations.replies"], run.Slack.Calls(c => c.Channel == "CTAKEN").Select(c => c.Method));
     }
 

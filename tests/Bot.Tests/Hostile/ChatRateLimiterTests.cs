@@ -73,6 +73,22 @@ public sealed class ChatRateLimiterTests
     }
 
     [Fact]
+    public void ABusyChannelAsksForOneRefusalNoticeNotOnePerPersonRefused()
+    {
+        var limiter = Limiter(perUser: 5, perChannel: 20);
+        for (var i = 0; i < 20; i++) Assert.True(limiter.TryAcquire("Slack", $"U{i}", "CBUSY").IsAllowed);
+
+        var refusals = Enumerable.Range(20, 30).Select(i => limiter.TryAcquire("Slack", $"U{i}", "CBUSY")).ToList();
+
+        Assert.All(refusals, r => Assert.Equal(ChatRateScope.Channel, r.Scope));
+        Assert.Single(refusals, r => r.IsFirstRefusal);
+        clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.True(limiter.TryAcquire("Slack", "U99", "CBUSY").IsAllowed);
+        for (var i = 0; i < 19; i++) limiter.TryAcquire("Slack", $"V{i}", "CBUSY");
+        Assert.True(limiter.TryAcquire("Slack", "W1", "CBUSY").IsFirstRefusal);
+    }
+
+    [Fact]
     public void LongWaitsAreSaidInMinutes()
     {
         var limiter = new ChatRateLimiter(Options.Create(new ChatRateLimitOptions

@@ -5,6 +5,7 @@ using Newsdesk.Slack;
 using Newsdesk.Tests.Fakes.Slack;
 using Newsdesk.Tests.Support;
 using Newsdesk.Slack.Replies;
+using Newsdesk.Chat.Intake;
 
 namespace Newsdesk.Tests.Slack;
 
@@ -24,7 +25,7 @@ public sealed class SlackFailureTests
         var apology = await slack.WaitForCallAsync(c => c.Method == "chat.postMessage" && c.Channel == "CFAIL");
 
         Assert.Equal("1700000040.000100", apology.ThreadTs);
-        Assert.Equal(SlackText.Escape(SlackNotices.Failure), apology.Text);
+        Assert.Equal(SlackText.Escape(ChatNotices.Failure), apology.Text);
         Assert.DoesNotContain("boom", apology.Json!.ToJsonString(), StringComparison.Ordinal);
     }
 
@@ -49,7 +50,7 @@ public sealed class SlackFailureTests
 
         var busy = await slack.WaitForCallAsync(c => c.Method == "chat.postMessage" && c.Channel == "CBUSY");
         Assert.Equal("1700000050.000003", busy.ThreadTs);
-        Assert.Equal(SlackText.Escape(SlackNotices.Busy), busy.Text);
+        Assert.Equal(SlackText.Escape(ChatNotices.Busy), busy.Text);
         release.SetResult(new Answer("q", true, "done", [], "offline", null, []));
     }
 }

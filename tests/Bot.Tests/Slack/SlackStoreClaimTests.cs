@@ -11,34 +11,33 @@ using Newsdesk.Slack.Events;
 
 namespace Newsdesk.Tests.Slack;
 
-/// <summary>The Slack store over a real file: a question's claim, its thread turn and its chat journal entry are one
-/// commit, a duplicate stores nothing, and a question refused after its claim (a rate limit) is taken back.</summary>
+/// <summary>The Slack store over a real file: a claim wins once, an accepted question's thread turn and chat journal
+/// entry are one commit, and a question the inbox turned away is taken back.</summary>
 public sealed class SlackStoreClaimTests
 {
     [Fact]
-    public async Task AClaimStoresTheTurnAndTheJournalEntryTogetherAndADuplicateStoresNothing()
+    public async Task AClaimWinsOnceAndAnAcceptedQuestionStoresItsTurnAndJournalEntryTogether()
     {
         using var folder = new TemporaryFolder();
         var (store, journal) = Open(folder);
         await using var _ = store;
 
-        var first = await store.TryClaimAsync(["message:C1:1.1", "event:Ev1"], Accepted("Ev1", "first"), default);
-        var duplicate = await store.TryClaimAsync(["message:C1:1.1", "event:Ev1b"], Accepted("Ev1b", "again"), default);
-
-        Assert.True(first.IsJournalled);
-        Assert.False(duplicate.IsClaimed);
+        Assert.True(await store.TryClaimAsync(["message:C1:1.1", "event:Ev1"], default));
+        Assert.True(await store.AcceptAsync(Accepted("Ev1", "first"), default));
+        Assert.False(await store.TryClaimAsync(["message:C1:1.1", "event:Ev1b"], default));
         Assert.Equal(["first"], await store.LoadTurnsAsync("C1", "1.0", 10, default));
         Assert.Equal(["Slack:Ev1"], (await journal.LoadAsync(default)).Select(e => e.Key));
     }
 
     [Fact]
-    public async Task ForgettingARefusedQuestionTakesBackItsTurnAndJournalEntryButNotItsClaim()
+    public async Task ForgettingATurnedAwayQuestionTakesBackItsTurnAndJournalEntryButNotItsClaim()
     {
         using var folder = new TemporaryFolder();
         var (store, journal) = Open(folder);
         await using var _ = store;
         var accepted = Accepted("Ev2", "refused");
-        Assert.True((await store.TryClaimAsync(["message:C1:1.1"], accepted, default)).IsJournalled);
+        Assert.True(await store.TryClaimAsync(["message:C1:1.1"], default));
+        Assert.True(await store.AcceptAsync(accepted, default));
 
         await store.ForgetAsync(accepted, default);
 

@@ -3,8 +3,9 @@ using System.Globalization;
 namespace Newsdesk.Chat.RateLimiting;
 
 /// <summary>Whether a question may be queued now; when not, how long until it may and which limit refused it.</summary>
-/// <param name="IsFirstRefusal">True for the first refusal since the sender's last allowed question, so an adapter
-/// whose refusal costs a platform call (a Slack thread message) can say it once rather than once per message.</param>
+/// <param name="IsFirstRefusal">True for the first refusal since the last allowed question of the one refused: the
+/// sender for their own limit, the channel for the channel's. An adapter whose refusal costs a platform call (a Slack
+/// thread message) says it then, once per burst rather than once per message or per person.</param>
 public sealed record ChatRateDecision(bool IsAllowed, TimeSpan RetryAfter, ChatRateScope Scope, bool IsFirstRefusal)
 {
     public static ChatRateDecision Allowed { get; } = new(true, TimeSpan.Zero, ChatRateScope.None, false);

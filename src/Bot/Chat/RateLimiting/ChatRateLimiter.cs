@@ -30,13 +30,17 @@ public sealed class ChatRateLimiter(IOptions<ChatRateLimitOptions> options, Time
                 : default((ChatTokenBucket Bucket, ChatRateScope Scope)?);
             if (refusedBy is { } refusal)
             {
-                var isFirst = !(user ?? refusal.Bucket).HasRefused;
-                (user ?? refusal.Bucket).HasRefused = true;
+                // A person is told once per burst of their own; a busy channel once per burst of everyone's, not once
+                // per person refused in it (50 people in one channel once got 30 notices).
+                var told = refusal.Scope == ChatRateScope.Channel ? refusal.Bucket : user ?? refusal.Bucket;
+                var isFirst = !told.HasRefused;
+                told.HasRefused = true;
                 return new ChatRateDecision(false, refusal.Bucket.Wait, refusal.Scope, isFirst);
             }
             user?.Take();
             channel?.Take();
             if (user is not null) user.HasRefused = false;
+            if (channel is not null) channel.HasRefused = false;
             return ChatRateDecision.Allowed;
         }
     }

@@ -1,38 +1,40 @@
+using Microsoft.Extensions.Options;
+using Newsdesk.Chat;
+using Newsdesk.Chat.Intake;
 using Newsdesk.Discord.Commands;
 using Newsdesk.Discord.Replies;
+using Newsdesk.Discord.Rest;
 using Newsdesk.Discord.Wire;
 
 namespace Newsdesk.Discord.Interactions;
 
-/// <summary>Routes a verified interaction to its handler. Returns null when the payload is not one Discord would
-/// send (no id, no token, no data), which the endpoint answers with 400.</summary>
+/// <summary>Routes a verified interaction. Every slash command (<c>/ask</c>, <c>/sources</c>, <c>/about</c>,
+/// <c>/digest</c>) goes through the <see cref="ChatIntake"/> as inbox work with a <see cref="DiscordInteractionResponder"/>
+/// as its reply; autocomplete and feedback buttons are answered here at once. Returns null when the payload is not one
+/// Discord would send (no id, no token, no data), which the endpoint answers with 400.</summary>
 public sealed class DiscordInteractionDispatcher(
-    DiscordAskHandler ask,
+    ChatIntake intake,
+    ChatMetrics metrics,
+    DiscordRestClient rest,
     DiscordInfoCommands info,
-    DiscordResponder responder,
     DiscordAutocompleteProvider autocomplete,
-    DiscordFeedbackStore feedback)
+    DiscordFeedbackStore feedback,
+    IOptions<DiscordOptions> options,
+    TimeProvider time)
 {
     public const string Unknown = "I don't know that command. Try /ask, /sources, /about or /digest.";
+    public const string Empty = "Please type a question, for example: /ask question: Who shut down AllofMP3?";
     public const string Thanks = "Thanks for the feedback!";
     public const string UnknownAnswer = "Thanks! I no longer have that answer on file, so the feedback could not be recorded.";
 
-    /// <param name="correlationId">The HTTP request's id, put on a queued question's job.</param>
-    public async Task<DiscordEndpointReply?> DispatchAsync(DiscordInteraction interaction, string? correlationId, CancellationToken cancellationToken)
+    /// <param name="correlationId">The HTTP request's id, put on a queued job.</param>
+    public async Task<DiscordInteractionResponse?> DispatchAsync(DiscordInteraction interaction, string? correlationId, CancellationToken cancellationToken)
     {
-        if (interaction.Type == DiscordInteraction.Ping) return new DiscordEndpointReply(new DiscordInteractionResponse(DiscordInteractionResponse.Pong));
+        if (interaction.Type == DiscordInteraction.Ping) return new DiscordInteractionResponse(DiscordInteractionResponse.Pong);
         if (interaction is not { Id.Length: > 0, Token.Length: > 0, Data: { } data }) return null;
-        var token = interaction.Token;
         return interaction.Type switch
         {
-            DiscordInteraction.ApplicationCommand => data.Name switch
-            {
-                DiscordCommandCatalog.Ask => await ask.HandleAsync(interaction.Id, token, data, interaction.UserId, interaction.ChannelId, correlationId),
-                DiscordCommandCatalog.Sources => await responder.RunAsync(token, false, ct => info.SourcesAsync(data.StringOption("topic"), ct)),
-                DiscordCommandCatalog.About => await responder.RunAsync(token, false, info.AboutAsync),
-                DiscordCommandCatalog.Digest => await responder.RunAsync(token, true, info.DigestPreviewAsync),
-                _ => Say(Unknown),
-            },
+            DiscordInteraction.ApplicationCommand => await CommandAsync(interaction, data, correlationId),
             DiscordInteraction.Autocomplete => await SuggestAsync(data, cancellationToken),
             DiscordInteraction.MessageComponent => await FeedbackAsync(interaction, data, cancellationToken),
             DiscordInteraction.ModalSubmit => Say(Unknown),
@@ -40,16 +42,48 @@ public sealed class DiscordInteractionDispatcher(
         };
     }
 
-    private async Task<DiscordEndpointReply> SuggestAsync(DiscordInteractionData data, CancellationToken cancellationToken)
+    private async Task<DiscordInteractionResponse> CommandAsync(DiscordInteraction interaction, DiscordInteractionData data, string? correlationId)
+    {
+        Func<CancellationToken, Task<DiscordMessagePayload>>? work = data.Name switch
+        {
+            DiscordCommandCatalog.Sources => ct => info.SourcesAsync(data.StringOption("topic"), ct),
+            DiscordCommandCatalog.About => info.AboutAsync,
+            DiscordCommandCatalog.Digest => info.DigestPreviewAsync,
+            _ => null,
+        };
+        var question = data.Name == DiscordCommandCatalog.Ask ? data.StringOption("question")?.Trim() : null;
+        if (work is null && data.Name != DiscordCommandCatalog.Ask) return Say(Unknown);
+        if (work is null && string.IsNullOrEmpty(question)) return Say(Empty);
+
+        // The budget counts from the request; questions already waiting mean no answer can come within it, so the
+        // acknowledgement never waits on answering under load (benchmarks/Bot.LoadRunner, docs/reliability.md, "Load").
+        var deadline = intake.IsBacklogged ? Task.CompletedTask : Task.Delay(TimeSpan.FromMilliseconds(options.Value.AnswerBudgetMilliseconds), time);
+        var isEphemeral = work is null ? data.BooleanOption("private") : data.Name == DiscordCommandCatalog.Digest;
+        var responder = new DiscordInteractionResponder(rest, feedback, metrics, interaction.Token!, interaction.Id!, isEphemeral);
+        var job = new ChatJob(correlationId ?? interaction.Id!, DiscordInteractionResponder.Platform, new Question(question ?? $"/{data.Name}"), responder)
+        {
+            PlatformId = interaction.Id,
+            Run = work is null ? null : async ct => await responder.DeliverAsync(await work(ct), ct),
+        };
+        // A question is journalled, so a crash before its reply loses nothing; the other commands are cheap to ask again.
+        var journal = work is not null ? null : new ChatJournalEntry($"{DiscordInteractionResponder.Platform}:{interaction.Id}", job.Platform, job.CorrelationId,
+            job.Question, DiscordReplyRestorer.Save(interaction.Token!, interaction.Id!, isEphemeral), time.GetUtcNow());
+        // Refusals are the ephemeral HTTP response itself, so they cost no extra call.
+        var acceptance = await intake.AcceptAsync(new ChatIntakeRequest(interaction.UserId, interaction.ChannelId, job) { Journal = journal }, CancellationToken.None);
+        if (!acceptance.IsQueued) return Say(acceptance.Refusal);
+        return await responder.RespondAsync(acceptance.QueuedBehind > 0 ? Task.CompletedTask : deadline);
+    }
+
+    private async Task<DiscordInteractionResponse> SuggestAsync(DiscordInteractionData data, CancellationToken cancellationToken)
     {
         var focused = data.Focused;
         IReadOnlyList<DiscordAutocompleteChoice> choices = data.Name == DiscordCommandCatalog.Ask && focused?.Name == "question"
             ? await autocomplete.SuggestAsync(focused.Value?.ToString(), cancellationToken)
             : [];
-        return new DiscordEndpointReply(new DiscordInteractionResponse(DiscordInteractionResponse.AutocompleteResult, new DiscordAutocompleteData(choices)));
+        return new DiscordInteractionResponse(DiscordInteractionResponse.AutocompleteResult, new DiscordAutocompleteData(choices));
     }
 
-    private async Task<DiscordEndpointReply?> FeedbackAsync(DiscordInteraction interaction, DiscordInteractionData data, CancellationToken cancellationToken)
+    private async Task<DiscordInteractionResponse?> FeedbackAsync(DiscordInteraction interaction, DiscordInteractionData data, CancellationToken cancellationToken)
     {
         if (!DiscordFeedbackId.TryParse(data.CustomId, out var key, out var isHelpful)) return Say(Unknown);
         if (interaction.UserId is not { Length: > 0 } user) return null;
@@ -57,6 +91,5 @@ public sealed class DiscordInteractionDispatcher(
         return Say(isSaved ? Thanks : UnknownAnswer);
     }
 
-    private static DiscordEndpointReply Say(string text) =>
-        new(DiscordInteractionResponse.Message(DiscordMessagePayload.Text(text, isEphemeral: true)));
+    private static DiscordInteractionResponse Say(string text) => DiscordInteractionResponse.Message(DiscordMessagePayload.Text(text, isEphemeral: true));
 }

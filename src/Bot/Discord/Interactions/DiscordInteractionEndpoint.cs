@@ -9,7 +9,7 @@ namespace Newsdesk.Discord.Interactions;
 
 /// <summary><c>POST /discord/interactions</c>. The signature is checked over the raw bytes before anything is
 /// parsed; an unsigned, forged or malformed request gets 401 and nothing runs (Discord probes this on purpose and
-/// removes endpoints that accept bad signatures: PROTOCOLS.md D1).</summary>
+/// removes endpoints that accept bad signatures: docs/protocols.md, "Interactions").</summary>
 public sealed class DiscordInteractionEndpoint(
     DiscordSignatureVerifier verifier,
     DiscordInteractionDispatcher dispatcher,
@@ -49,7 +49,7 @@ public sealed class DiscordInteractionEndpoint(
         var isReplay = interaction is { Type: not DiscordInteraction.Ping, Id: { Length: > 0 } id, Token.Length: > 0, Data: not null } && !replays.TryClaim(id);
         if (isReplay) logger.LogWarning("A signed Discord interaction {Id} was sent again; it runs nothing", interaction!.Id);
         var reply = interaction is null ? null
-            : isReplay ? new DiscordEndpointReply(DiscordInteractionResponse.Message(DiscordMessagePayload.Text(AlreadyHandled, isEphemeral: true)))
+            : isReplay ? DiscordInteractionResponse.Message(DiscordMessagePayload.Text(AlreadyHandled, isEphemeral: true))
             : await dispatcher.DispatchAsync(interaction, CorrelationIdFeature.Of(context), context.RequestAborted);
         if (reply is null)
         {
@@ -60,7 +60,7 @@ public sealed class DiscordInteractionEndpoint(
         try
         {
             context.Response.StatusCode = StatusCodes.Status200OK;
-            await context.Response.WriteAsJsonAsync(reply.Response, reply.Response.GetType(), DiscordJson.Options, "application/json", context.RequestAborted);
+            await context.Response.WriteAsJsonAsync(reply, reply.GetType(), DiscordJson.Options, "application/json", context.RequestAborted);
             await context.Response.CompleteAsync();
         }
         finally

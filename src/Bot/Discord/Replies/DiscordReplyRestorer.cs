@@ -1,16 +1,17 @@
 using System.Text.Json;
 using Newsdesk.Chat;
 using Newsdesk.Discord.Commands;
+using Newsdesk.Discord.Rest;
 
 namespace Newsdesk.Discord.Replies;
 
 /// <summary>Rebuilds the reply to an /ask from the chat journal after a restart: an edit of the interaction's original
 /// message, which is idempotent, so an answer that did land before the crash is only written again, never doubled.</summary>
-public sealed class DiscordReplyRestorer(DiscordResponder responder, DiscordFeedbackStore feedback) : IChatReplyRestorer
+public sealed class DiscordReplyRestorer(DiscordRestClient rest, DiscordFeedbackStore feedback, ChatMetrics metrics) : IChatReplyRestorer
 {
-    public const string Platform = "Discord";
+    public const string Platform = DiscordInteractionResponder.Platform;
 
-    /// <summary>"Interaction tokens are valid for 15 minutes" (PROTOCOLS.md D3); a little less, for the answering.</summary>
+    /// <summary>"Interaction tokens are valid for 15 minutes" (docs/protocols.md, "Interactions"); a little less, for the answering.</summary>
     public static readonly TimeSpan TokenLife = TimeSpan.FromMinutes(14);
 
     string IChatReplyRestorer.Platform => Platform;
@@ -20,8 +21,7 @@ public sealed class DiscordReplyRestorer(DiscordResponder responder, DiscordFeed
     public IReplyChannel Restore(string reply)
     {
         var saved = JsonSerializer.Deserialize<Saved>(reply) ?? throw new JsonException("An empty Discord reply in the chat journal.");
-        var pending = responder.CreatePending(saved.Token, saved.IsEphemeral).AlreadyAcknowledged();
-        return new DiscordInteractionReply(pending, feedback, saved.AnswerKey);
+        return new DiscordInteractionResponder(rest, feedback, metrics, saved.Token, saved.AnswerKey, saved.IsEphemeral).AlreadyAcknowledged();
     }
 
     /// <summary>The interaction token is a credential for this one interaction; it lives in the journal only until

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.Logging;
 using Newsdesk.Chat;
-using Newsdesk.Chat.RateLimiting;
+using Newsdesk.Chat.Intake;
 using Newsdesk.Corpus;
 using Newsdesk.Retrieval;
 
@@ -14,23 +13,21 @@ using Newsdesk.Slack.Wire;
 
 namespace Newsdesk.Slack.Commands;
 
-/// <summary><c>/newsdesk ask|ask!|digest|sources|help</c>. <see cref="Handle"/> returns the immediate (ephemeral)
-/// acknowledgement, which Slack needs within 3,000 ms (PROTOCOLS.md S4); the real answer follows through
-/// response_url.</summary>
+/// <summary><c>/newsdesk ask|ask!|digest|sources|help</c>. <see cref="HandleAsync"/> returns the immediate (ephemeral)
+/// acknowledgement, which Slack needs within 3,000 ms (docs/protocols.md, "Slash commands"); the real answer follows
+/// through response_url.</summary>
 public sealed class SlackCommandHandler(
-    ChatInbox inbox,
-    ChatRateLimiter limiter,
+    ChatIntake intake,
     SlackWebApiClient client,
     SlackAnswerFormatter formatter,
     KnowledgeStore knowledge,
     PassageRetriever retriever,
-    DigestPreview digest,
-    ILogger<SlackCommandHandler> logger)
+    DigestPreview digest)
 {
     private const int ListedStories = 10;
 
     /// <param name="correlationId">The HTTP request's id; null (or empty) over Socket Mode, where one is made up.</param>
-    public JsonObject Handle(SlackCommand command, string? correlationId)
+    public async Task<JsonObject> HandleAsync(SlackCommand command, string? correlationId)
     {
         var text = SlackText.Decode(command.Text).Trim();
         var space = text.IndexOf(' ', StringComparison.Ordinal);
@@ -38,46 +35,31 @@ public sealed class SlackCommandHandler(
         var rest = space < 0 ? "" : text[(space + 1)..].Trim();
         return verb switch
         {
-            "ask" or "ask!" when rest.Length > 0 => Ask(command, rest, isInChannel: verb == "ask!", correlationId),
-            "digest" => Later(command, DigestAsync),
-            "sources" => Later(command, ct => SourcesAsync(rest, ct)),
+            "ask" or "ask!" when rest.Length > 0 => await AcceptAsync(command, rest, isInChannel: verb == "ask!", null, correlationId),
+            "digest" => await AcceptAsync(command, "/newsdesk digest", false, DigestAsync, correlationId),
+            "sources" => await AcceptAsync(command, $"/newsdesk sources {rest}", false, ct => SourcesAsync(rest, ct), correlationId),
             "" or "help" or "ask" or "ask!" => Ephemeral(SlackNotices.Help),
             _ => Ephemeral($"I don't know \"{verb}\".\n{SlackNotices.Help}"),
         };
     }
 
-    /// <summary>Not journalled: an answer through response_url cannot be looked up afterwards (it is usually
-    /// ephemeral, and Slack offers no read-back), so a re-send after a crash could not be made idempotent; a public
-    /// duplicate (<c>ask!</c>) is worse than the asker seeing "Looking…" and asking again. See
-    /// docs/reliability.md, "SIGKILL mid-answer".</summary>
-    private JsonObject Ask(SlackCommand command, string question, bool isInChannel, string? correlationId)
+    /// <summary>Every command is inbox work through the <see cref="ChatIntake"/>; the refusal, if any, is the
+    /// ephemeral acknowledgement itself (nothing queued, no response_url call). Not journalled: an answer through
+    /// response_url cannot be looked up afterwards (it is usually ephemeral, and Slack offers no read-back), so a
+    /// re-send after a crash could not be made idempotent; a public duplicate (<c>ask!</c>) is worse than the asker
+    /// seeing "Looking…" and asking again. See docs/reliability.md, "SIGKILL mid-answer".</summary>
+    private async Task<JsonObject> AcceptAsync(SlackCommand command, string question, bool isInChannel,
+        Func<CancellationToken, Task<SlackMessageContent>>? compose, string? correlationId)
     {
-        // The refusal is the ephemeral acknowledgement itself: nothing queued, no response_url call.
-        var limit = limiter.TryAcquire(SlackEventDispatcher.Platform, command.UserId, command.ChannelId);
-        if (!limit.IsAllowed) return Ephemeral(limit.Message);
         var reply = new SlackResponseUrlReply(client, formatter, command.ResponseUrl, isInChannel);
         var platformId = $"command:{command.UserId}:{Guid.NewGuid():N}";
-        var job = new ChatJob(string.IsNullOrEmpty(correlationId) ? platformId : correlationId, SlackEventDispatcher.Platform, new Question(question), reply) { PlatformId = platformId };
-        return inbox.TryEnqueue(job) ? Ephemeral(SlackNotices.Looking) : Ephemeral(SlackNotices.Busy);
-    }
-
-    private JsonObject Later(SlackCommand command, Func<CancellationToken, Task<SlackMessageContent>> compose)
-    {
-        var reply = new SlackResponseUrlReply(client, formatter, command.ResponseUrl, isInChannel: false);
-        _ = Task.Run(async () =>
+        var job = new ChatJob(string.IsNullOrEmpty(correlationId) ? platformId : correlationId, SlackEventDispatcher.Platform, new Question(question), reply)
         {
-            try
-            {
-                await reply.SendAsync(await compose(CancellationToken.None), CancellationToken.None);
-            }
-            catch (Exception exception)
-            {
-                logger.LogWarning("The {Command} command failed: {Error}", command.Text, exception.Message);
-                try { await reply.SendFailureAsync(CancellationToken.None); }
-                catch (Exception again) { logger.LogWarning("Sending the apology failed: {Error}", again.Message); }
-            }
-        });
-        return Ephemeral(SlackNotices.Looking);
+            PlatformId = platformId,
+            Run = compose is null ? null : async ct => await reply.SendAsync(await compose(ct), ct),
+        };
+        var acceptance = await intake.AcceptAsync(new ChatIntakeRequest(command.UserId, command.ChannelId, job), CancellationToken.None);
+        return Ephemeral(acceptance.IsQueued ? SlackNotices.Looking : acceptance.Refusal);
     }
 
     /// <summary>Today's digest exactly as the scheduled one would be composed now.</summary>

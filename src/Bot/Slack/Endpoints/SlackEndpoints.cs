@@ -59,7 +59,7 @@ public static class SlackEndpoints
         // Slack occasionally checks the certificate with ssl_check=1 and only wants a 200.
         if (form.TryGetValue("ssl_check", out var check) && check == "1") return Results.Ok();
         var command = SlackCommand.From(name => form.TryGetValue(name, out var value) ? value.ToString() : null);
-        return command is null ? Results.BadRequest() : Results.Json(handler.Handle(command, CorrelationIdFeature.Of(context)));
+        return command is null ? Results.BadRequest() : Results.Json(await handler.HandleAsync(command, CorrelationIdFeature.Of(context)));
     }
 
     private static bool IsSigned(HttpRequest request, SlackSignatureVerifier verifier, byte[] body) =>

@@ -100,7 +100,7 @@ public sealed class SlackSocketModeClient(
         {
             // The acknowledgement carries the command's immediate ephemeral answer, as the HTTP response does.
             var command = SlackCommand.From(name => payload.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null);
-            await AckAsync(socket, envelopeId, command is null ? null : commands.Handle(command, correlationId: null), cancellationToken);
+            await AckAsync(socket, envelopeId, command is null ? null : await commands.HandleAsync(command, correlationId: null), cancellationToken);
             return;
         }
         if (type != "events_api" || payload.ValueKind != JsonValueKind.Object)

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Newsdesk.Chat;
-using Newsdesk.Chat.RateLimiting;
+using Newsdesk.Chat.Intake;
 using Newsdesk.Slack.Replies;
 using Newsdesk.Slack.WebApi;
 using Newsdesk.Slack.Wire;
@@ -15,9 +15,7 @@ public sealed class SlackEventDispatcher(
     SlackBotIdentity identity,
     SlackWebApiClient client,
     SlackAnswerFormatter formatter,
-    ChatInbox inbox,
-    ChatRateLimiter limiter,
-    ChatJournal journal,
+    ChatIntake intake,
     TimeProvider time,
     ILogger<SlackEventDispatcher> logger)
 {
@@ -55,49 +53,34 @@ public sealed class SlackEventDispatcher(
         var replyThread = isDirect && e.ThreadTs is null ? null : threadRoot;
         var replyKey = new SlackReplyKey(e.Channel, replyThread, e.Ts, keys[0]);
         var reply = new SlackThreadReply(client, formatter, e.Channel, replyThread, replyKey);
-        var platformId = envelope.EventId ?? $"{e.Channel}:{e.Ts}";
-        ChatJob? job = null;
-        SlackAcceptedQuestion? accepted = null;
-        if (question.Length > 0)
-        {
-            var earlier = await store.LoadTurnsAsync(e.Channel, threadRoot, EarlierTurnLimit, cancellationToken);
-            job = new ChatJob(correlationId ?? platformId, Platform, new Question(question, earlier), reply) { PlatformId = platformId, JournalKey = $"{Platform}:{platformId}" };
-            accepted = new SlackAcceptedQuestion(e.Channel, threadRoot, e.Ts, question,
-                new ChatJournalEntry(job.JournalKey, Platform, job.CorrelationId, job.Question, SlackReplyRestorer.Save(replyKey), time.GetUtcNow()));
-        }
-        // The claim, the thread's turn and the journal entry in one commit, before the acknowledgement (the caller's
-        // 200 or Socket Mode ack): from here on a crash loses nothing.
-        var claim = await store.TryClaimAsync(keys, accepted, cancellationToken);
-        if (!claim.IsClaimed)
+        // Claimed before the acknowledgement (the caller's 200 or Socket Mode ack): a retry or the message copy of
+        // a mention finds the claim and does nothing.
+        if (!await store.TryClaimAsync(keys, cancellationToken))
         {
             logger.LogInformation("Slack event {EventId} for message {Ts} was already handled", envelope.EventId, e.Ts);
             return;
         }
-        if (job is null || accepted is null)
+        if (question.Length == 0)
         {
             RunInBackground(() => reply.SendNoticeAsync(SlackNotices.Help, CancellationToken.None), envelope.EventId);
             return;
         }
-        if (!claim.IsJournalled) job = job with { JournalKey = null };
 
-        // Refused before anything is queued (its turn and journal entry are taken back); said once per burst, since
-        // each notice is a post.
-        var limit = limiter.TryAcquire(Platform, e.User, e.Channel);
-        if (!limit.IsAllowed)
+        var platformId = envelope.EventId ?? $"{e.Channel}:{e.Ts}";
+        var earlier = await store.LoadTurnsAsync(e.Channel, threadRoot, EarlierTurnLimit, cancellationToken);
+        var job = new ChatJob(correlationId ?? platformId, Platform, new Question(question, earlier), reply) { PlatformId = platformId };
+        var entry = new ChatJournalEntry($"{Platform}:{platformId}", Platform, job.CorrelationId, job.Question, SlackReplyRestorer.Save(replyKey), time.GetUtcNow());
+        var accepted = new SlackAcceptedQuestion(e.Channel, threadRoot, e.Ts, question, entry);
+        // The thread's turn is written with the journal entry, in one commit, and taken back with it if refused.
+        var acceptance = await intake.AcceptAsync(new ChatIntakeRequest(e.User, e.Channel, job)
         {
-            logger.LogInformation("Rate limit ({Scope}) refused a question from Slack user {User}", limit.Scope, e.User);
-            RunInBackground(() => store.ForgetAsync(accepted, CancellationToken.None), envelope.EventId);
-            if (limit.IsFirstRefusal) RunInBackground(() => reply.SendNoticeAsync(limit.Message, CancellationToken.None), envelope.EventId);
-            return;
-        }
-        if (!inbox.TryEnqueue(job))
-        {
-            // Counted as newsdesk_chat_questions_total{outcome="busy"}; a warning per event flooded the log with
-            // thousands of lines under exactly the load that causes them (docs/reliability.md, "Load").
-            logger.LogDebug("Inbox full; telling Slack user {User} to try again", e.User);
-            if (job.JournalKey is { } key) _ = journal.RemoveAsync(key, CancellationToken.None);
-            RunInBackground(() => reply.SendNoticeAsync(SlackNotices.Busy, CancellationToken.None), envelope.EventId);
-        }
+            Journal = entry,
+            JournalAsync = ct => store.AcceptAsync(accepted, ct),
+            UndoJournalAsync = ct => store.ForgetAsync(accepted, ct),
+        }, cancellationToken);
+        // Each notice is a post, so a burst of refusals is told once (per person, or per channel for its limit).
+        if (!acceptance.IsQueued && acceptance.ShouldNotify)
+            RunInBackground(() => reply.SendNoticeAsync(acceptance.Refusal, CancellationToken.None), envelope.EventId);
     }
 
     /// <summary>Short notices are sent off the acknowledgement path; failures are logged, never thrown at Slack.</summary>

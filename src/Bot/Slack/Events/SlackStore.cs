@@ -19,38 +19,38 @@ public sealed class SlackStore(
     private SqliteWriteBatcher Writer => LazyInitializer.EnsureInitialized(ref writer, () => new SqliteWriteBatcher("Slack", OpenAsync));
 
     /// <summary>Claims every key at once; true only when none was taken before. One statement, so two deliveries
-    /// racing for the same key cannot both win.</summary>
-    public async Task<bool> TryClaimAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken) =>
-        (await TryClaimAsync(keys, null, cancellationToken)).IsClaimed;
-
-    /// <summary>Claims the keys and, when the claim wins, stores the question's turn and chat journal entry in the
-    /// same transaction: one group commit on the acknowledgement path, and no moment where the event is claimed but
-    /// its question not journalled. A failing turn or journal write (a statement error) is rolled back to a savepoint
-    /// so the claim still stands.</summary>
-    /// <remarks>When the store cannot be written at all (disk full) the claim is held in memory instead and the event
-    /// is answered without its turn or journal entry: refusing with a 500 would only have Slack retry three times
-    /// within five minutes and then drop the question, so a full disk would silence the bot. A lock (busy) still
-    /// fails the call, as before, and Slack retries.</remarks>
-    public async Task<SlackClaim> TryClaimAsync(IReadOnlyList<string> keys, SlackAcceptedQuestion? accepted, CancellationToken cancellationToken)
+    /// racing for the same key cannot both win. The claim only says "this event is ours"; accepting its question is
+    /// the <see cref="Newsdesk.Chat.Intake.ChatIntake"/>'s, after the rate limit (<see cref="AcceptAsync"/>).</summary>
+    /// <remarks>When the store cannot be written at all (disk full) the claim is held in memory instead: refusing
+    /// with a 500 would only have Slack retry three times within five minutes and then drop the question, so a full
+    /// disk would silence the bot. A lock (busy) still fails the call, as before, and Slack retries.</remarks>
+    public async Task<bool> TryClaimAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken)
     {
-        if (memoryClaims.IsClaimed(keys)) return new SlackClaim(false, false);
-        var isJournalled = false;
+        if (memoryClaims.IsClaimed(keys)) return false;
         try
         {
-            var isClaimed = await health.WriteAsync("slack_claims", () => Writer.WriteAsync(async (connection, transaction) =>
-            {
-                if (!await ClaimAsync(connection, transaction, keys)) return false;
-                if (accepted is not null) isJournalled = await TryAcceptAsync(connection, transaction, accepted);
-                return true;
-            }, cancellationToken));
-            return new SlackClaim(isClaimed, isClaimed && isJournalled);
+            return await health.WriteAsync("slack_claims", () => Writer.WriteAsync((connection, transaction) => ClaimAsync(connection, transaction, keys), cancellationToken));
         }
         catch (SqliteException exception) when (StoreWriteHealth.CannotWrite(exception))
         {
             // Reading still works: a key claimed in the store before the disk filled stays claimed.
-            var isClaimed = !await IsClaimedInStoreAsync(keys, cancellationToken) && memoryClaims.TryClaim(keys);
-            if (isClaimed && accepted is not null) journal.Failed(exception.Message);
-            return new SlackClaim(isClaimed, false);
+            return !await IsClaimedInStoreAsync(keys, cancellationToken) && memoryClaims.TryClaim(keys);
+        }
+    }
+
+    /// <summary>Stores an accepted question's turn in its thread (for follow-ups) and its chat journal entry, in one
+    /// commit; true when the journal entry was written. A store that cannot be written answers the question without
+    /// either.</summary>
+    public async Task<bool> AcceptAsync(SlackAcceptedQuestion accepted, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await Writer.WriteAsync((connection, transaction) => TryAcceptAsync(connection, transaction, accepted), cancellationToken);
+        }
+        catch (SqliteException exception) when (StoreWriteHealth.CannotWrite(exception))
+        {
+            journal.Failed(exception.Message);
+            return false;
         }
     }
 
@@ -82,8 +82,8 @@ public sealed class SlackStore(
         return await journal.TryAddAsync(connection, transaction, accepted.Journal);
     }
 
-    /// <summary>Undoes <see cref="SlackAcceptedQuestion"/> for a question refused after its claim (a rate limit):
-    /// neither a turn of its thread nor to be answered after a restart. The claim stays.</summary>
+    /// <summary>Undoes <see cref="AcceptAsync"/> for a question the inbox turned away: neither a turn of its thread
+    /// nor to be answered after a restart. The claim stays.</summary>
     public async Task ForgetAsync(SlackAcceptedQuestion accepted, CancellationToken cancellationToken)
     {
         await Writer.WriteAsync(async (connection, transaction) =>

@@ -1,12 +1,10 @@
+using Newsdesk.Chat.Intake;
+
 namespace Newsdesk.Slack.Replies;
 
-/// <summary>The bot's short fixed messages.</summary>
+/// <summary>The Slack adapter's own short fixed messages; those every adapter shares are <see cref="ChatNotices"/>.</summary>
 public static class SlackNotices
 {
-    public const string Failure = "Sorry, something went wrong while answering. Please try again in a moment.";
-
-    public const string Busy = "I'm answering a lot of questions right now. Please try again in a moment.";
-
     public const string Looking = "Looking…";
 
     public const string Help = """

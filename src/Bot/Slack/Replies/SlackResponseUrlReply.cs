@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Newsdesk.Chat;
+using Newsdesk.Chat.Intake;
 using Newsdesk.Slack.WebApi;
 using Newsdesk.Slack.Wire;
 
@@ -13,7 +14,7 @@ public sealed class SlackResponseUrlReply(SlackWebApiClient client, SlackAnswerF
         SendAsync(formatter.Format(answer), cancellationToken);
 
     public Task SendFailureAsync(CancellationToken cancellationToken) =>
-        SendAsync(formatter.FormatNotice(SlackNotices.Failure), cancellationToken);
+        SendAsync(formatter.FormatNotice(ChatNotices.Failure), cancellationToken);
 
     public Task SendAsync(SlackMessageContent content, CancellationToken cancellationToken)
     {

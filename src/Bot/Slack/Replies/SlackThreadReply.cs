@@ -1,4 +1,5 @@
 using Newsdesk.Chat;
+using Newsdesk.Chat.Intake;
 using Newsdesk.Slack.WebApi;
 using Newsdesk.Slack.Wire;
 
@@ -14,7 +15,7 @@ public sealed class SlackThreadReply(
         SendOnceAsync(formatter.Format(answer), cancellationToken);
 
     public Task SendFailureAsync(CancellationToken cancellationToken) =>
-        SendOnceAsync(formatter.FormatNotice(SlackNotices.Failure), cancellationToken);
+        SendOnceAsync(formatter.FormatNotice(ChatNotices.Failure), cancellationToken);
 
     public Task SendNoticeAsync(string text, CancellationToken cancellationToken) =>
         client.PostMessageAsync(channel, threadTs, formatter.FormatNotice(text), cancellationToken);
