@@ -7,7 +7,7 @@ namespace Newsdesk.LoadRunner;
 public sealed class LoadReport(LoadOptions options, IReadOnlyList<LoadRequest> requests, int strayReplies,
     IReadOnlyList<ServerSample> samples, int logLines, IReadOnlyList<string> firstLogLines)
 {
-    /// <summary>Discord's and Slack's deadline for the first response (PROTOCOLS.md D3, S2).</summary>
+    /// <summary>Discord's and Slack's deadline for the first response (docs/protocols.md, "Interactions", S2).</summary>
     private const double DeadlineMilliseconds = 3000;
 
     private const double TargetP99Milliseconds = 100;

@@ -14,7 +14,7 @@ public sealed class CorpusOptions
 
     public const string DefaultFolder = "seeds";
 
-    /// <summary>Largest passage, in words. Chosen by measurement on the evaluation set (see the issue notes).</summary>
+    /// <summary>Largest passage, in words. Chosen by measurement on the evaluation set (tests/Bot.Tests/Evaluation).</summary>
     [Range(20, 400)]
     public int PassageWords { get; set; } = 80;
 

@@ -18,12 +18,12 @@ public sealed class DiscordOptions : IValidatableObject
     /// and for posting to channels with the bot; interaction replies go through the interaction token instead.</summary>
     public string? BotToken { get; set; }
 
-    /// <summary>Discord's REST API; tests point it at a fake. v10 is current (PROTOCOLS.md 1.8).</summary>
+    /// <summary>Discord's REST API; tests point it at a fake. v10 is current (docs/protocols.md, "Discord REST").</summary>
     [Required]
     public Uri ApiBaseUrl { get; set; } = new("https://discord.com/api/v10");
 
     /// <summary>How long /ask waits for the answer before deferring (type 5). Discord's hard limit for the first
-    /// response is 3 s (PROTOCOLS.md D3), so this leaves a margin for the network.</summary>
+    /// response is 3 s (docs/protocols.md, "Interactions"), so this leaves a margin for the network.</summary>
     [Range(0, 2500)]
     public int AnswerBudgetMilliseconds { get; set; } = 2000;
 

@@ -5,7 +5,7 @@ namespace Newsdesk.Retrieval;
 
 /// <summary>Owns the current <see cref="PassageIndex"/>; a reload after ingestion swaps the snapshot atomically so
 /// questions in flight keep the one they started with.</summary>
-public sealed class PassageIndexHolder(KnowledgeStore store, ILogger<PassageIndexHolder> logger)
+public sealed class PassageIndexHolder(KnowledgeStore store, ILogger<PassageIndexHolder> logger) : ICorpusIndex
 {
     private readonly TaskCompletionSource loaded = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile PassageIndex current = PassageIndex.Empty;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Newsdesk.Corpus;
 
 namespace Newsdesk.Retrieval;
 
@@ -9,6 +10,7 @@ public static class RetrievalServiceCollectionExtensions
     {
         services.AddOptions<RetrievalOptions>().Bind(configuration.GetSection(RetrievalOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<PassageIndexHolder>();
+        services.AddSingleton<ICorpusIndex>(provider => provider.GetRequiredService<PassageIndexHolder>());
         services.AddSingleton<LexicalRanker>();
         services.AddSingleton<CoverageJudge>();
         services.AddSingleton<PassageRetriever>();

@@ -19,7 +19,7 @@ public sealed class SlackOptions
     public Uri ApiBaseUrl { get; set; } = new("https://slack.com/api/");
 
     /// <summary>How long handled event ids are remembered. Slack's last retry comes about 5 minutes after the first
-    /// delivery (PROTOCOLS.md §2.2), so anything well past that is safe; a day also covers delayed events' first hours.</summary>
+    /// delivery (docs/protocols.md, "Events API"), so anything well past that is safe; a day also covers delayed events' first hours.</summary>
     public TimeSpan HandledEventRetention { get; set; } = TimeSpan.FromDays(1);
 
     /// <summary>Attempts per Web API call before giving up on 429s and transient failures.</summary>

@@ -42,11 +42,65 @@ public sealed class LayeringTests
         AssertSourceDoesNotMention("Slack", @"\bNewsdesk\.Discord\b|\bDiscord[A-Z]\w+");
     }
 
+    /// <summary>The core's own direction: text and storage at the bottom, then the corpus, retrieval, answering and
+    /// the digest; the conversation core (Chat) sees only storage. A reference against it is a cycle in the making.</summary>
+    public static TheoryData<string, string[]> CoreDirection() => new()
+    {
+        { "Text", ["Newsdesk.Storage", "Newsdesk.Corpus", "Newsdesk.Retrieval", "Newsdesk.Answering", "Newsdesk.Digest", "Newsdesk.Chat"] },
+        { "Storage", ["Newsdesk.Text", "Newsdesk.Corpus", "Newsdesk.Retrieval", "Newsdesk.Answering", "Newsdesk.Digest", "Newsdesk.Chat", "Newsdesk.Platform"] },
+        { "Corpus", ["Newsdesk.Retrieval", "Newsdesk.Answering", "Newsdesk.Digest", "Newsdesk.Chat"] },
+        { "Retrieval", ["Newsdesk.Corpus.Feeds", "Newsdesk.Answering", "Newsdesk.Digest", "Newsdesk.Chat"] },
+        { "Answering", ["Newsdesk.Digest", "Newsdesk.Corpus.Feeds"] },
+        { "Chat", ["Newsdesk.Corpus", "Newsdesk.Retrieval", "Newsdesk.Answering", "Newsdesk.Digest"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(CoreDirection))]
+    public void CoreFoldersDependOnlyDownwards(string folder, string[] forbidden)
+    {
+        AssertNoReference(folder, forbidden);
+        AssertSourceDoesNotMention(folder, string.Join("|", forbidden.Select(f => $@"\b{Regex.Escape(f)}\b")));
+    }
+
+    /// <summary>Every rule above names folders; a folder renamed or emptied would let its rules pass without
+    /// checking anything, so each named folder must exist and hold types in its namespace.</summary>
+    [Theory]
+    [InlineData("Chat")]
+    [InlineData("Chat/Intake")]
+    [InlineData("Corpus")]
+    [InlineData("Corpus/Feeds")]
+    [InlineData("Retrieval")]
+    [InlineData("Answering")]
+    [InlineData("Digest")]
+    [InlineData("Text")]
+    [InlineData("Storage")]
+    [InlineData("Platform")]
+    [InlineData("Discord")]
+    [InlineData("Slack")]
+    public void EveryFolderTheRulesNameExistsAndHoldsItsTypes(string folder)
+    {
+        var directory = Path.Combine(SourceRoot, folder);
+        Assert.True(Directory.Exists(directory), $"src/Bot/{folder} is gone: a rule naming it would pass vacuously");
+        Assert.NotEmpty(Directory.EnumerateFiles(directory, "*.cs"));
+        Assert.NotEmpty(TypesIn(folder.Replace('/', '.')));
+    }
+
+    [Fact]
+    public void NoFeatureFolderIsEmpty()
+    {
+        foreach (var directory in Directory.EnumerateDirectories(SourceRoot, "*", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(SourceRoot, directory);
+            if (relative.Split(Path.DirectorySeparatorChar)[0] is "bin" or "obj" or "Properties") continue;
+            Assert.True(Directory.EnumerateFiles(directory, "*.cs", SearchOption.AllDirectories).Any(), $"src/Bot/{relative} holds no code");
+        }
+    }
+
     private static string SourceRoot => Path.Combine(TestPaths.RepositoryRoot, "src", "Bot");
 
     private static void AssertNoReference(string folder, string[] forbiddenNamespaces)
     {
-        var types = Bot.GetTypes().Where(t => t.Namespace == $"Newsdesk.{folder}");
+        var types = TypesIn(folder);
         foreach (var type in types)
         {
             foreach (var used in SignatureTypes(type))
@@ -57,6 +111,10 @@ public sealed class LayeringTests
             }
         }
     }
+
+    /// <summary>The folder's types, its sub-folders' included (their namespaces follow the folders).</summary>
+    internal static IEnumerable<Type> TypesIn(string folder) =>
+        Bot.GetTypes().Where(t => t.Namespace == $"Newsdesk.{folder}" || t.Namespace?.StartsWith($"Newsdesk.{folder}.", StringComparison.Ordinal) == true);
 
     private static void AssertSourceDoesNotMention(string folder, string pattern)
     {

@@ -2,7 +2,7 @@ using Newsdesk.Tests.Support;
 
 namespace Newsdesk.Tests.Evaluation;
 
-/// <summary>The evaluation set as a gate. Thresholds are set from measurement (see the issue notes): a change that
+/// <summary>The evaluation set as a gate. Thresholds are set from measurement on this set: a change that
 /// makes the bot answer worse, decline less carefully or cite page furniture fails here.</summary>
 [Collection(EvaluationCollection.Name)]
 public sealed class EvaluationTests(EvaluationFixture fixture)

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Newsdesk.Retrieval;
 using Newsdesk.Storage;
 
 namespace Newsdesk.Corpus.Feeds;
@@ -11,7 +10,7 @@ public sealed class FeedPoller(
     FeedFetcher fetcher,
     FeedItemStore items,
     FeedItemIngestor ingestor,
-    PassageIndexHolder index,
+    ICorpusIndex index,
     IOptions<FeedOptions> options,
     TimeProvider time,
     ILogger<FeedPoller> logger)

@@ -1,14 +1,13 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Newsdesk.Retrieval;
 using Newsdesk.Storage;
 
 namespace Newsdesk.Corpus.Feeds;
 
 /// <summary>Polls the feeds for as long as the bot serves: first once the corpus is loaded, then every
 /// <see cref="FeedOptions.FeedPollInterval"/> (a feed in backoff waits for its own next attempt).</summary>
-public sealed class FeedPollingService(FeedPoller poller, PassageIndexHolder index, IOptions<FeedOptions> options, TimeProvider time,
+public sealed class FeedPollingService(FeedPoller poller, ICorpusIndex index, IOptions<FeedOptions> options, TimeProvider time,
     ILogger<FeedPollingService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

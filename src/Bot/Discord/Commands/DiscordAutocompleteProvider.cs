@@ -5,7 +5,7 @@ using Newsdesk.Discord.Wire;
 namespace Newsdesk.Discord.Commands;
 
 /// <summary>Suggestions for /ask question: questions built from the titles of stored stories, the ones sharing the
-/// most words with what the user has typed first (newest first on ties), at most 25 (PROTOCOLS.md 1.3, type 8).</summary>
+/// most words with what the user has typed first (newest first on ties), at most 25 (docs/protocols.md, "Interactions", type 8).</summary>
 public sealed class DiscordAutocompleteProvider(KnowledgeStore store)
 {
     public const int MaxChoices = 25;

@@ -1,7 +1,7 @@
 namespace Newsdesk.Discord.Interactions;
 
 /// <summary>Remembers the ids of interactions already handled, so a captured, validly signed request sent again runs
-/// nothing. Discord signs timestamp + body but documents no freshness window (PROTOCOLS.md 1.1) and never re-sends
+/// nothing. Discord signs timestamp + body but documents no freshness window (docs/protocols.md, "Discord request signing") and never re-sends
 /// an interaction, so the interaction id (a snowflake, unique per interaction and covered by the signature) is the
 /// nonce. Kept for <see cref="Retention"/>, beyond the interaction token's 15 minutes, after which a replay can
 /// neither edit nor follow up anything on Discord; and at most <see cref="Capacity"/> ids, oldest out first, so

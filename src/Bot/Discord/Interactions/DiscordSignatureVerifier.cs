@@ -6,7 +6,7 @@ namespace Newsdesk.Discord.Interactions;
 
 /// <summary>Checks <c>X-Signature-Ed25519</c> over <c>X-Signature-Timestamp</c> + the raw body with the application's
 /// public key (discord-api-docs <c>interactions/overview.mdx</c>). Anything missing or malformed is simply invalid.
-/// No freshness window: Discord documents none, and local clock skew must not reject real requests (PROTOCOLS.md 1.1).</summary>
+/// No freshness window: Discord documents none, and local clock skew must not reject real requests (docs/protocols.md, "Discord request signing").</summary>
 public sealed class DiscordSignatureVerifier
 {
     private readonly PublicKey? key;

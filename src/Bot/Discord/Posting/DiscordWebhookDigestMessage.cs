@@ -4,7 +4,7 @@ using Newsdesk.Digest;
 namespace Newsdesk.Discord.Posting;
 
 /// <summary>The Execute Webhook body for a digest: a short <c>content</c> line and one embed per running topic, within
-/// Discord's limits (PROTOCOLS.md D4: content ≤ 2000, ≤ 10 embeds, title ≤ 256, description ≤ 4096, all embed text
+/// Discord's limits (docs/protocols.md, "Discord messages": content ≤ 2000, ≤ 10 embeds, title ≤ 256, description ≤ 4096, all embed text
 /// ≤ 6000) and with <c>allowed_mentions: {parse: []}</c> so nothing in a story can ping anyone (D5).</summary>
 public static class DiscordWebhookDigestMessage
 {

@@ -2,7 +2,7 @@ namespace Newsdesk.Discord.Wire;
 
 /// <summary>A message the bot sends (interaction response data, webhook edit, channel or webhook post).
 /// <see cref="AllowedMentions"/> is always sent and always empty: news text and questions can contain
-/// <c>@everyone</c> or user ids, and the defaults differ between endpoints (PROTOCOLS.md D5).</summary>
+/// <c>@everyone</c> or user ids, and the defaults differ between endpoints (docs/protocols.md, "Discord messages").</summary>
 public sealed record DiscordMessagePayload(
     string? Content = null,
     IReadOnlyList<DiscordEmbed>? Embeds = null,

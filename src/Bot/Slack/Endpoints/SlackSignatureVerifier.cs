@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 
 namespace Newsdesk.Slack.Endpoints;
 
-/// <summary>Slack's v0 request signature (PROTOCOLS.md S1): <c>v0=</c> + hex HMAC-SHA256 of
+/// <summary>Slack's v0 request signature (docs/protocols.md, "Slack request signing"): <c>v0=</c> + hex HMAC-SHA256 of
 /// <c>v0:{timestamp}:{raw body}</c> keyed with the signing secret, compared in constant time, and refused when the
 /// timestamp is more than five minutes from now (replay window).</summary>
 public sealed class SlackSignatureVerifier(IOptions<SlackOptions> options, TimeProvider time)

@@ -11,7 +11,7 @@ using Newsdesk.Slack.Wire;
 
 namespace Newsdesk.Slack.Endpoints;
 
-/// <summary>Socket Mode (PROTOCOLS.md §2.6): a WebSocket URL from apps.connections.open, every envelope acknowledged
+/// <summary>Socket Mode (docs/protocols.md, "Socket Mode"): a WebSocket URL from apps.connections.open, every envelope acknowledged
 /// by its envelope_id (an event once it is claimed and journalled, which takes milliseconds), handled by the same code
 /// as the HTTP endpoints. On <c>disconnect</c> the next
 /// socket is opened before the old one is closed, so no event falls in between; failures back off and reconnect.</summary>

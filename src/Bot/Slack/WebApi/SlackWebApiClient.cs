@@ -24,7 +24,7 @@ public sealed class SlackWebApiClient(IHttpClientFactory httpClients, IOptions<S
 
     /// <summary>With a <paramref name="key"/>, the message carries it as metadata, and a post that timed out, lost its
     /// connection or met a 5xx (Slack may have posted it anyway) is retried only after the thread has been searched
-    /// for it: chat.postMessage has no idempotency key (PROTOCOLS.md §2.4), the metadata serves as one.</summary>
+    /// for it: chat.postMessage has no idempotency key (docs/protocols.md, "Slack messages"), the metadata serves as one.</summary>
     public async Task<string?> PostMessageAsync(string channel, string? threadTs, SlackMessageContent content, SlackReplyKey? key, CancellationToken cancellationToken)
     {
         var payload = new JsonObject
@@ -98,7 +98,7 @@ public sealed class SlackWebApiClient(IHttpClientFactory httpClients, IOptions<S
         return new Uri(response.GetProperty("url").GetString()!);
     }
 
-    /// <summary>Answers a slash command through its response_url (usable 5 times within 30 minutes, PROTOCOLS.md S4).</summary>
+    /// <summary>Answers a slash command through its response_url (usable 5 times within 30 minutes, docs/protocols.md, "Slash commands").</summary>
     public async Task RespondAsync(Uri responseUrl, JsonObject payload, CancellationToken cancellationToken)
     {
         var body = await SendAsync("response_url", () => Json(HttpMethod.Post, responseUrl, payload, token: null), isIdempotent: false, cancellationToken);

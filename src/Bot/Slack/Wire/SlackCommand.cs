@@ -3,7 +3,7 @@ namespace Newsdesk.Slack.Wire;
 /// <summary>A slash command invocation (form fields, or the same names in a Socket Mode envelope's payload).</summary>
 public sealed record SlackCommand(string Command, string Text, Uri ResponseUrl, string? ChannelId, string? UserId)
 {
-    /// <summary>Reads the fields Slack sends (PROTOCOLS.md §2.3); null when the ones we need are missing.</summary>
+    /// <summary>Reads the fields Slack sends (docs/protocols.md, "Slash commands"); null when the ones we need are missing.</summary>
     public static SlackCommand? From(Func<string, string?> field)
     {
         var command = field("command");

@@ -1,5 +1,5 @@
 namespace Newsdesk.Slack.Wire;
 
-/// <summary>The outer Events API body (PROTOCOLS.md §2.2): a <c>url_verification</c> challenge or an
+/// <summary>The outer Events API body (docs/protocols.md, "Events API"): a <c>url_verification</c> challenge or an
 /// <c>event_callback</c> wrapping one event. Fields we do not use are left out.</summary>
 public sealed record SlackEventEnvelope(string? Type, string? Challenge, string? EventId, string? TeamId, SlackEvent? Event);
