@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Newsdesk.Chat.Intake;
 using Newsdesk.Chat.RateLimiting;
 using Newsdesk.Storage;
+using Newsdesk.Settings;
 
 namespace Newsdesk.Chat;
 
@@ -12,10 +13,10 @@ public static class ChatServiceCollectionExtensions
     /// <summary>The inbox and its workers; used by <c>serve</c>, where adapters enqueue questions.</summary>
     public static IServiceCollection AddChatInbox(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<ChatOptions>().Bind(configuration.GetSection(ChatOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddValidatedOptions<ChatOptions>(configuration, ChatOptions.Section);
         services.AddMetrics();
         services.AddSingleton<ChatMetrics>();
-        services.AddOptions<ChatRateLimitOptions>().Bind(configuration.GetSection(ChatRateLimitOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddValidatedOptions<ChatRateLimitOptions>(configuration, ChatRateLimitOptions.Section);
         services.AddSingleton<ChatRateLimiter>();
         services.AddSingleton<ChatInbox>();
         services.AddSingleton<ChatIntake>();

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Newsdesk.Storage;
+using Newsdesk.Settings;
 
 namespace Newsdesk.Corpus;
 
@@ -9,7 +10,7 @@ public static class CorpusServiceCollectionExtensions
     public static IServiceCollection AddCorpus(this IServiceCollection services, IConfiguration configuration, IReadOnlyList<string>? corpusOverride)
     {
         services.AddStorage(configuration);
-        var corpus = services.AddOptions<CorpusOptions>().Bind(configuration.GetSection(CorpusOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        var corpus = services.AddValidatedOptions<CorpusOptions>(configuration, CorpusOptions.Section);
         // --corpus replaces the configured folders rather than adding to them (configuration arrays only merge).
         corpus.PostConfigure(o =>
         {

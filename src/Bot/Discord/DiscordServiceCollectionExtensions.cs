@@ -5,6 +5,7 @@ using Newsdesk.Chat;
 using Newsdesk.Digest;
 using Newsdesk.Storage;
 using Newsdesk.Platform;
+using Newsdesk.Settings;
 using Newsdesk.Discord.Commands;
 using Newsdesk.Discord.Interactions;
 using Newsdesk.Discord.Posting;
@@ -20,7 +21,7 @@ public static class DiscordServiceCollectionExtensions
     {
         services.AddDiscordClient(configuration);
         var settings = configuration.GetSection(DiscordOptions.Section).Get<DiscordOptions>() ?? new DiscordOptions();
-        services.AddSingleton(new ChatAdapterStatus("Discord", settings.IsEnabled, settings.Describe()));
+        services.AddSingleton(new ChatAdapterStatus(DiscordInteractionResponder.Platform, settings.IsEnabled, settings.Describe()));
         services.AddSingleton<DiscordSignatureVerifier>();
         services.AddSingleton<DiscordReplayGuard>();
         services.AddStorage(configuration);
@@ -48,7 +49,7 @@ public static class DiscordServiceCollectionExtensions
 
     private static void AddDiscordClient(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<DiscordOptions>().Bind(configuration.GetSection(DiscordOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddValidatedOptions<DiscordOptions>(configuration, DiscordOptions.Section);
         // The factory's default request logs print full URLs, and interaction and webhook URLs carry tokens.
         services.AddHttpClient(DiscordRestClient.HttpClientName,
             (provider, client) => client.Timeout = provider.GetRequiredService<IOptions<DiscordOptions>>().Value.RequestTimeout).RemoveAllLoggers();

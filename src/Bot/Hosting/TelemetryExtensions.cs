@@ -11,6 +11,7 @@ using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 using Newsdesk.Storage;
+using Newsdesk.Settings;
 
 namespace Newsdesk.Hosting;
 
@@ -24,7 +25,7 @@ public static class TelemetryExtensions
 
     public static IServiceCollection AddNewsdeskTelemetry(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<TelemetryOptions>().Bind(configuration.GetSection(TelemetryOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddValidatedOptions<TelemetryOptions>(configuration, TelemetryOptions.Section);
         var telemetry = configuration.GetSection(TelemetryOptions.Section).Get<TelemetryOptions>() ?? new TelemetryOptions();
         services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService("newsdesk"))

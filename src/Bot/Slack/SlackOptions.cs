@@ -1,8 +1,9 @@
+using System.ComponentModel.DataAnnotations;
 namespace Newsdesk.Slack;
 
 /// <summary>How the bot reaches Slack. Secrets (the signing secret and both tokens) come only from environment
 /// variables (<c>Slack__SigningSecret</c>, …) or user secrets, never from appsettings.json.</summary>
-public sealed class SlackOptions
+public sealed class SlackOptions : IValidatableObject
 {
     public const string Section = "Slack";
 
@@ -42,4 +43,24 @@ public sealed class SlackOptions
     public bool IsSocketModeEnabled => HasBotToken && !string.IsNullOrWhiteSpace(AppToken);
 
     public bool IsEnabled => IsHttpEnabled || IsSocketModeEnabled;
+
+    /// <summary>Missing settings only turn the adapter off; settings that are present but wrong (a user token where a
+    /// bot token belongs) stop the host at start, since they would fail on the first message.</summary>
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!ApiBaseUrl.IsAbsoluteUri || ApiBaseUrl.Scheme is not ("https" or "http"))
+            yield return new ValidationResult("Slack:ApiBaseUrl must be an absolute http(s) URL.");
+        if (HasBotToken && !BotToken!.StartsWith("xoxb-", StringComparison.Ordinal))
+            yield return new ValidationResult("Slack:BotToken must be a bot token (xoxb-…).");
+        if (!string.IsNullOrWhiteSpace(AppToken) && !AppToken.StartsWith("xapp-", StringComparison.Ordinal))
+            yield return new ValidationResult("Slack:AppToken must be an app-level token (xapp-…).");
+        if (HandledEventRetention < TimeSpan.FromMinutes(10))
+            yield return new ValidationResult("Slack:HandledEventRetention must outlast Slack's retries (at least 10 minutes).");
+        if (MaxAttempts is < 1 or > 20)
+            yield return new ValidationResult("Slack:MaxAttempts must be between 1 and 20.");
+        if (RequestTimeout < TimeSpan.FromSeconds(1) || RequestTimeout > TimeSpan.FromMinutes(5))
+            yield return new ValidationResult("Slack:RequestTimeout must be between 1 second and 5 minutes.");
+        if (RecoveryWindow < TimeSpan.FromMinutes(1) || RecoveryWindow > TimeSpan.FromDays(7))
+            yield return new ValidationResult("Slack:RecoveryWindow must be between 1 minute and 7 days.");
+    }
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Newsdesk.Chat;
 using Newsdesk.Storage;
 using Newsdesk.Platform;
+using Newsdesk.Settings;
 using Newsdesk.Slack.Commands;
 using Newsdesk.Slack.Endpoints;
 using Newsdesk.Slack.Events;
@@ -19,11 +20,10 @@ public static class SlackServiceCollectionExtensions
     /// Mode) are configured; otherwise off, with the reason logged by <c>serve</c>.</summary>
     public static IServiceCollection AddSlack(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<SlackOptions>().Bind(configuration.GetSection(SlackOptions.Section)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>();
+        services.AddValidatedOptions<SlackOptions>(configuration, SlackOptions.Section);
 
         var settings = configuration.GetSection(SlackOptions.Section).Get<SlackOptions>() ?? new SlackOptions();
-        services.AddSingleton(new ChatAdapterStatus(SlackEventDispatcher.Platform, settings.IsEnabled, Describe(settings)));
+        services.AddSingleton(new ChatAdapterStatus(SlackEventDispatcher.Platform, settings.IsEnabled, Describe(settings)) { ServesHttp = settings.IsHttpEnabled });
         if (!settings.IsEnabled) return services;
 
         services.AddSingleton<SlackSignatureVerifier>();

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Moq;
 using Newsdesk.Chat;
 using Newsdesk.Slack;
 using Newsdesk.Tests.Fakes.Discord;
@@ -20,20 +19,19 @@ public sealed class ShutdownDrainTests
     {
         using var folder = new TemporaryFolder();
         await using var slack = await FakeSlack.StartAsync();
-        var (answerer, started, release) = BlockingAnswerer();
-        var bot = await SlackBot.StartAsync(slack, folder.File("bot.db"), services: s => s.AddSingleton(answerer.Object));
+        var answerer = new BlockingAnswerer();
+        var bot = await SlackBot.StartAsync(slack, folder.File("bot.db"), services: s => s.AddSingleton<IQuestionAnswerer>(answerer));
 
         await MentionAsync(bot, slack, "EvDrain1", "CDRAIN1");
-        await started.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await answerer.Started.WaitAsync(TimeSpan.FromSeconds(30));
         await MentionAsync(bot, slack, "EvDrain2", "CDRAIN2");
         var stopping = bot.App.StopAsync();
         // Kestrel stops before the worker (new HTTP requests are refused and Slack retries them later); a question
         // that still reaches the inbox (Socket Mode) is turned away. Bounded polling until the worker has closed it.
         var inbox = bot.App.Services.GetRequiredService<ChatInbox>();
         for (var i = 0; i < 300 && !inbox.IsClosed; i++) await Task.Delay(10);
-        var late = new Mock<IReplyChannel>();
-        Assert.False(inbox.TryEnqueue(new ChatJob("late", "Slack", new Question("late"), late.Object)));
-        release.SetResult(new Answer("q", true, "drained answer", [], "offline", null, []));
+        Assert.False(inbox.TryEnqueue(new ChatJob("late", "Slack", new Question("late"), new DiscardingReply())));
+        answerer.Release(new Answer("q", true, "drained answer", [], "offline", null, []));
         await stopping.WaitAsync(TimeSpan.FromSeconds(30));
 
         foreach (var channel in new[] { "CDRAIN1", "CDRAIN2" })
@@ -47,12 +45,12 @@ public sealed class ShutdownDrainTests
         using var folder = new TemporaryFolder();
         var clock = new SignallingTimeProvider();
         await using var slack = await FakeSlack.StartAsync(clock);
-        var (answerer, started, _) = BlockingAnswerer();
+        var answerer = new BlockingAnswerer();
         var bot = await SlackBot.StartAsync(slack, folder.File("bot.db"),
-            services: s => { s.AddSingleton(answerer.Object); s.AddSingleton<TimeProvider>(clock); }, settings: ["--Chat:DrainTimeout=00:00:30"]);
+            services: s => { s.AddSingleton<IQuestionAnswerer>(answerer); s.AddSingleton<TimeProvider>(clock); }, settings: ["--Chat:DrainTimeout=00:00:30"]);
 
         await MentionAsync(bot, slack, "EvDeadline1", "CDEAD1");
-        await started.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await answerer.Started.WaitAsync(TimeSpan.FromSeconds(30));
         await MentionAsync(bot, slack, "EvDeadline2", "CDEAD2");
         var stopping = bot.App.StopAsync();
         // The drain deadline is a timer on the fake clock: once the worker waits on it, pass it.
@@ -62,17 +60,6 @@ public sealed class ShutdownDrainTests
         foreach (var channel in new[] { "CDEAD1", "CDEAD2" })
             Assert.Equal(SlackText.Escape(ChatNotices.Failure), Assert.Single(slack.Calls(c => c.Method == "chat.postMessage" && c.Channel == channel)).Text);
         await bot.App.DisposeAsync();
-    }
-
-    /// <summary>Answers nothing until released, and gives up when answering is abandoned (its token is cancelled).</summary>
-    private static (Mock<IQuestionAnswerer> Answerer, TaskCompletionSource Started, TaskCompletionSource<Answer> Release) BlockingAnswerer()
-    {
-        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var release = new TaskCompletionSource<Answer>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var answerer = new Mock<IQuestionAnswerer>();
-        answerer.Setup(a => a.AnswerAsync(It.IsAny<Question>(), It.IsAny<CancellationToken>()))
-            .Returns((Question _, CancellationToken token) => { started.TrySetResult(); return release.Task.WaitAsync(token); });
-        return (answerer, started, release);
     }
 
     private static async Task MentionAsync(SlackBot bot, FakeSlack slack, string eventId, string channel) =>

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Moq;
 using Newsdesk.Chat;
 using Newsdesk.Slack;
 using Newsdesk.Tests.Fakes.Slack;
@@ -16,9 +15,8 @@ public sealed class SlackFailureTests
     {
         using var folder = new TemporaryFolder();
         await using var slack = await FakeSlack.StartAsync();
-        var answerer = new Mock<IQuestionAnswerer>();
-        answerer.Setup(a => a.AnswerAsync(It.IsAny<Question>(), It.IsAny<CancellationToken>())).ThrowsAsync(new InvalidOperationException("boom"));
-        await using var bot = await SlackBot.StartAsync(slack, folder.File("bot.db"), services: s => s.AddSingleton(answerer.Object));
+        var answerer = BlockingAnswerer.Failing(new InvalidOperationException("boom"));
+        await using var bot = await SlackBot.StartAsync(slack, folder.File("bot.db"), services: s => s.AddSingleton<IQuestionAnswerer>(answerer));
 
         var mention = SlackEvents.Mention("EvFail", "CFAIL", "1700000040.000100", $"{SlackEvents.BotMention} {SlackEvents.Question}");
         (await bot.SendAsync(slack.SignedEvent(mention))).EnsureSuccessStatusCode();
@@ -34,23 +32,19 @@ public sealed class SlackFailureTests
     {
         using var folder = new TemporaryFolder();
         await using var slack = await FakeSlack.StartAsync();
-        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var release = new TaskCompletionSource<Answer>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var answerer = new Mock<IQuestionAnswerer>();
-        answerer.Setup(a => a.AnswerAsync(It.IsAny<Question>(), It.IsAny<CancellationToken>()))
-            .Returns((Question q, CancellationToken _) => { started.TrySetResult(); return release.Task; });
-        await using var bot = await SlackBot.StartAsync(slack, folder.File("bot.db"), services: s => s.AddSingleton(answerer.Object),
+        var answerer = new BlockingAnswerer();
+        await using var bot = await SlackBot.StartAsync(slack, folder.File("bot.db"), services: s => s.AddSingleton<IQuestionAnswerer>(answerer),
             settings: ["--Chat:InboxCapacity=1"]);
 
         // One question being answered, one waiting: the inbox (capacity 1) is full for the third.
         (await bot.SendAsync(slack.SignedEvent(SlackEvents.Mention("EvBusy1", "CBUSY", "1700000050.000001", "<@UNEWSDESK> one")))).EnsureSuccessStatusCode();
-        await started.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await answerer.Started.WaitAsync(TimeSpan.FromSeconds(30));
         (await bot.SendAsync(slack.SignedEvent(SlackEvents.Mention("EvBusy2", "CBUSY", "1700000050.000002", "<@UNEWSDESK> two")))).EnsureSuccessStatusCode();
         (await bot.SendAsync(slack.SignedEvent(SlackEvents.Mention("EvBusy3", "CBUSY", "1700000050.000003", "<@UNEWSDESK> three")))).EnsureSuccessStatusCode();
 
         var busy = await slack.WaitForCallAsync(c => c.Method == "chat.postMessage" && c.Channel == "CBUSY");
         Assert.Equal("1700000050.000003", busy.ThreadTs);
         Assert.Equal(SlackText.Escape(ChatNotices.Busy), busy.Text);
-        release.SetResult(new Answer("q", true, "done", [], "offline", null, []));
+        answerer.Release(new Answer("q", true, "done", [], "offline", null, []));
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Newsdesk.Chat;
+using Newsdesk.Discord.Replies;
 
 namespace Newsdesk.Discord.Interactions;
 
@@ -13,8 +14,7 @@ public static class DiscordEndpointRouteBuilderExtensions
     /// <summary>Maps the interactions endpoint only when the adapter is on; otherwise the path answers 404.</summary>
     public static IEndpointRouteBuilder MapDiscord(this IEndpointRouteBuilder endpoints)
     {
-        var status = endpoints.ServiceProvider.GetServices<ChatAdapterStatus>().FirstOrDefault(s => s.Platform == "Discord");
-        if (status is not { IsEnabled: true }) return endpoints;
+        if (!ChatAdapterStatus.Of(endpoints.ServiceProvider, DiscordInteractionResponder.Platform).ServesHttp) return endpoints;
         endpoints.MapPost(InteractionsPath, (HttpContext context, DiscordInteractionEndpoint endpoint) => endpoint.HandleAsync(context));
         return endpoints;
     }

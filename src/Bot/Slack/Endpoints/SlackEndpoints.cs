@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Newsdesk.Http;
+using Newsdesk.Chat;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -21,9 +22,7 @@ public static class SlackEndpoints
 
     public static IEndpointRouteBuilder MapSlack(this IEndpointRouteBuilder endpoints)
     {
-        // Read the raw settings, as AddSlack did: validation belongs to start-up, where it fails with a clear message.
-        var settings = endpoints.ServiceProvider.GetRequiredService<IConfiguration>().GetSection(SlackOptions.Section).Get<SlackOptions>();
-        if (settings is not { IsHttpEnabled: true }) return endpoints;
+        if (!ChatAdapterStatus.Of(endpoints.ServiceProvider, SlackEventDispatcher.Platform).ServesHttp) return endpoints;
         endpoints.MapPost("/slack/events", EventsAsync);
         endpoints.MapPost("/slack/commands", CommandsAsync);
         return endpoints;
