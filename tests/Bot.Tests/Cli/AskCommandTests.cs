@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Newsdesk.Tests.Support;
 
@@ -69,29 +68,8 @@ public sealed class AskCommandTests : IDisposable
         Assert.Contains("Backend", errors, StringComparison.Ordinal);
     }
 
-    private async Task<(int ExitCode, string Output, string Errors)> RunAsync(string? input, params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = folder.Path,
-        };
-        start.ArgumentList.Add("exec");
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Bot.dll"));
-        foreach (var arg in args) start.ArgumentList.Add(arg);
-        foreach (var arg in new[] { "--corpus", TestPaths.Seeds, $"--Storage:Database={folder.File("store.db")}" }) start.ArgumentList.Add(arg);
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        if (input is not null) await process.StandardInput.WriteAsync(input);
-        process.StandardInput.Close();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output, await errors);
-    }
+    private Task<(int ExitCode, string Output, string Errors)> RunAsync(string? input, params string[] args) =>
+        BotProcess.RunAsync(folder, "store.db", input, args);
 
     public void Dispose() => folder.Dispose();
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Newsdesk.Tests.Digest;
 using Newsdesk.Tests.Support;
 
@@ -23,26 +22,8 @@ public sealed class DigestPostNowTests : IDisposable
         Assert.Contains("Posted", output, StringComparison.Ordinal);
     }
 
-    private async Task<(int ExitCode, string Output, string Errors)> RunAsync(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = folder.Path,
-        };
-        start.ArgumentList.Add("exec");
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Bot.dll"));
-        foreach (var arg in args) start.ArgumentList.Add(arg);
-        foreach (var arg in new[] { "--corpus", TestPaths.Seeds, $"--Storage:Database={folder.File("fresh.db")}" }) start.ArgumentList.Add(arg);
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output, await errors);
-    }
+    private Task<(int ExitCode, string Output, string Errors)> RunAsync(params string[] args) =>
+        BotProcess.RunAsync(folder, "fresh.db", null, args);
 
     public void Dispose() => folder.Dispose();
 }
