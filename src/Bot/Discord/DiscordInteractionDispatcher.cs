@@ -30,7 +30,9 @@ public sealed class DiscordInteractionDispatcher(
                 _ => Say(Unknown),
             },
             DiscordInteraction.Autocomplete => await SuggestAsync(data, cancellationToken),
-            DiscordInteraction.MessageComponent => await FeedbackAsync(interaction, data, cancellationToken),
+            DiscordInteraction.MessageComponent => DiscordFollowUpId.TryParse(data.CustomId, out var question)
+                ? await ask.HandleAsync(interaction.Id, token, DiscordFollowUpId.AsAskData(question), interaction.UserId, interaction.ChannelId, correlationId)
+                : await FeedbackAsync(interaction, data, cancellationToken),
             DiscordInteraction.ModalSubmit => Say(Unknown),
             _ => null,
         };

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
+using Newsdesk.Beat;
 using Newsdesk.Chat;
 using Newsdesk.Chat.RateLimiting;
 using Newsdesk.Corpus;
@@ -20,6 +21,7 @@ public sealed class SlackCommandHandler(
     KnowledgeStore knowledge,
     PassageRetriever retriever,
     DigestPreview digest,
+    BeatJudge beat,
     ILogger<SlackCommandHandler> logger)
 {
     private const int ListedStories = 10;
@@ -82,10 +84,12 @@ public sealed class SlackCommandHandler(
     private async Task<SlackMessageContent> SourcesAsync(string topic, CancellationToken cancellationToken)
     {
         if (topic.Length == 0)
-            return formatter.FormatDocuments("Stories I follow, newest first", await knowledge.ListDocumentsAsync(ListedStories * 2, cancellationToken));
+            return formatter.FormatDocuments("Stories I follow, newest first", (await knowledge.ListDocumentsAsync(int.MaxValue, cancellationToken))
+                .Where(d => beat.IsOnBeat(d.Source)).Take(ListedStories * 2).ToList());
         var found = await retriever.RetrieveAsync(topic, cancellationToken);
         var documents = found.Passages
             .Select(p => p.Passage)
+            .Where(p => beat.IsOnBeat(p.Source))
             .DistinctBy(p => p.Source)
             .Select(p => new DocumentSummary(p.Source, p.Title, p.Url, null, null, p.AddedAt))
             .ToList();
