@@ -3,12 +3,14 @@ using Newsdesk.Benchmarks;
 // Usage (from the repository root, Release build):
 //   dotnet run -c Release --project benchmarks/Bot.Benchmarks -- all  [--shared ../shared] [--work DIR]
 //   dotnet run -c Release --project benchmarks/Bot.Benchmarks -- eval [--shared ../shared] [--work DIR] [--Section:Key value …]
+//   dotnet run -c Release --project benchmarks/Bot.Benchmarks -- beat [--shared ../shared] [--work DIR] [--Corpus:EmbeddingModel M]
 var options = BenchmarkOptions.Parse(args);
 return options.Mode switch
 {
     "eval" => await EvaluationReport.RunAsync(options),
     "all" => await FullBenchmark.RunAsync(options),
-    _ => Fail($"Unknown mode '{options.Mode}'. Modes: all, eval."),
+    "beat" => await BeatFitting.RunAsync(options),
+    _ => Fail($"Unknown mode '{options.Mode}'. Modes: all, eval, beat."),
 };
 
 static int Fail(string message)

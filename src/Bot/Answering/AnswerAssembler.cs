@@ -36,7 +36,7 @@ public static class AnswerAssembler
     {
         var topics = nearby.Select(p => p.Passage.Title).Where(t => t.Length > 0).Distinct(StringComparer.Ordinal).Take(3).ToList();
         var text = topics.Count == 0
-            ? "The news I follow doesn't cover that, so I won't guess. I have no stories yet."
+            ? "The news I follow doesn't cover that, so I won't guess."
             : "The news I follow doesn't cover that, so I won't guess. The closest stories I do follow are: "
               + string.Join("; ", topics.Select(t => $"\u201c{t}\u201d")) + ".";
         return new Answer(question.Text, false, text, [], backend, fallbackReason, topics);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Newsdesk.Beat;
 using Newsdesk.Chat;
 using Newsdesk.Retrieval;
 
@@ -11,6 +12,7 @@ namespace Newsdesk.Answering;
 public sealed class GroundedAnswerer(
     PassageRetriever retriever,
     PassageIndexHolder index,
+    BeatJudge beat,
     ComposerFunctions composers,
     IOptions<AnsweringOptions> options,
     TimeProvider time,
@@ -43,7 +45,7 @@ public sealed class GroundedAnswerer(
         var retrieval = await retriever.RetrieveAsync(query, cancellationToken);
         logger.LogDebug("Coverage evidence {Evidence}: {Decision}", retrieval.Evidence, retrieval.IsCovered ? "covered" : "not covered");
         if (!retrieval.IsCovered)
-            return AnswerAssembler.Decline(question, retrieval.Passages, BackendLabel, fallbackReason: null);
+            return AnswerAssembler.Decline(question, OnBeat(retrieval.Passages), BackendLabel, fallbackReason: null);
 
         var passages = retrieval.Passages;
         string? fallbackReason = null;
@@ -55,9 +57,13 @@ public sealed class GroundedAnswerer(
         composition ??= await composers.ComposeOfflineAsync(query, passages, index.Current.Terms, cancellationToken);
 
         return composition.Sentences.Count == 0
-            ? AnswerAssembler.Decline(question, passages, composition.Backend, fallbackReason)
+            ? AnswerAssembler.Decline(question, OnBeat(passages), composition.Backend, fallbackReason)
             : AnswerAssembler.Assemble(question, composition, passages, fallbackReason);
     }
+
+    /// <summary>A decline names only nearby stories on the beat: a film or football story is not "news I follow".</summary>
+    private List<RetrievedPassage> OnBeat(IReadOnlyList<RetrievedPassage> nearby) =>
+        nearby.Where(p => beat.IsOnBeat(index.Current, p.Passage.Source)).ToList();
 
     private string BackendLabel => options.Value.UsesLanguageModel ? options.Value.LanguageModel.Model ?? options.Value.Backend : OfflineComposer.BackendName;
 

@@ -53,7 +53,14 @@ public sealed class IngestCommand(KnowledgeStore store, FeedItemStore items, Fee
             {
                 var files = File.Exists(target) ? [target] : Directory.EnumerateFiles(target, "*", SearchOption.AllDirectories)
                     .Where(f => DocumentCleaner.SupportedExtensions.Contains(Path.GetExtension(f))).Order(StringComparer.Ordinal).ToArray();
-                foreach (var file in files) if (await ImportFileAsync(Path.GetFullPath(file), cancellationToken)) added++;
+                // A file is named by its path from the folder it was imported with, that folder's name first
+                // ("bbc/entertainment/103.txt"): what a digest shows as the story's source.
+                var root = Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(target))) ?? "";
+                foreach (var file in files)
+                {
+                    var path = Path.GetFullPath(file);
+                    if (await ImportFileAsync(path, Path.GetRelativePath(root, path).Replace('\\', '/'), cancellationToken)) added++;
+                }
             }
             else
             {
@@ -65,7 +72,7 @@ public sealed class IngestCommand(KnowledgeStore store, FeedItemStore items, Fee
         return 0;
     }
 
-    private async Task<bool> ImportFileAsync(string path, CancellationToken cancellationToken)
+    private async Task<bool> ImportFileAsync(string path, string label, CancellationToken cancellationToken)
     {
         var clean = DocumentCleaner.Clean(await File.ReadAllTextAsync(path, cancellationToken), Path.GetExtension(path));
         if (clean.IsEmpty) return false;
@@ -74,7 +81,7 @@ public sealed class IngestCommand(KnowledgeStore store, FeedItemStore items, Fee
         var passages = await synchronizer.EmbedAsync(new PassageSplitter(corpus.Value.PassageWords).Split(clean.Paragraphs), cancellationToken);
         await store.SaveDocumentAsync(new DocumentRecord(path, Origin, clean.Title, null, hash, null, null), passages, cancellationToken);
         var item = new FeedItem(path, null, clean.Title, "", null);
-        await items.AddAsync($"{Origin}:", item, hash, path, Origin, time.GetUtcNow(), isNew: true, cancellationToken);
+        await items.AddAsync($"{Origin}:", item, hash, path, label, time.GetUtcNow(), isNew: true, cancellationToken);
         return true;
     }
 }

@@ -18,7 +18,7 @@ public static class DigestMarkdown
                 AppendStory(text, related, "");
             }
         }
-        if (digest.MoreCount > 0) text.AppendLine($"_…and {digest.MoreCount} more new {(digest.MoreCount == 1 ? "story" : "stories")} in the corpus._").AppendLine();
+        if (digest.MoreCount > 0) text.AppendLine($"_{Escape(DigestContent.MoreLine(digest.MoreCount))}_").AppendLine();
         if (marker is not null) text.AppendLine($"<sub>digest ref {marker}</sub>");
         return text.ToString();
     }
@@ -27,7 +27,15 @@ public static class DigestMarkdown
     {
         var title = Escape(story.Title);
         text.Append(prefix).AppendLine(story.Url is null ? title : $"[{title}](<{story.Url.AbsoluteUri}>)");
-        text.AppendLine($"*{Escape(story.Source)}*: {Escape(story.Summary)}").AppendLine();
+        text.AppendLine($"*{Escape(story.Source)}*{AlsoReportedBy(story)}: {Escape(story.Summary)}").AppendLine();
+    }
+
+    /// <summary>" (also: *Feed B*, *Feed C*)", each linked when its link is known; empty for a single source.</summary>
+    public static string AlsoReportedBy(DigestStory story)
+    {
+        if (story.AlsoReportedBy is not { Count: > 0 } others) return "";
+        var names = others.Select(o => o.Url is null ? $"*{Escape(o.Name)}*" : $"[{Escape(o.Name)}](<{o.Url.AbsoluteUri}>)");
+        return $" (also: {string.Join(", ", names)})";
     }
 
     /// <summary>Markdown control characters in article text are shown, not obeyed; "@" gets a zero-width joiner so no

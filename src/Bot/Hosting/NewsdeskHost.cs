@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Newsdesk.Answering;
+using Newsdesk.Beat;
 using Newsdesk.Cli;
 using Newsdesk.Corpus;
 using Newsdesk.Corpus.Feeds;
@@ -37,6 +38,7 @@ public static class NewsdeskHost
         services.AddSingleton(TimeProvider.System);
         services.AddCorpus(configuration, command.CorpusFolders);
         services.AddRetrieval(configuration);
+        services.AddBeat();
         services.AddAnswering(configuration);
         services.AddFeeds(configuration);
         services.AddDigest(configuration);

@@ -50,7 +50,7 @@ public sealed class DigestFormattingTests
         Assert.True(embedText <= 6000);
         Assert.All(embeds, e => Assert.True((e!["title"]?.GetValue<string>().Length ?? 0) <= 256));
         Assert.Empty(message["allowed_mentions"]!["parse"]!.AsArray());
-        Assert.Contains("more new stories", embeds[^1]!["description"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("more music-industry stories arrived", embeds[^1]!["description"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Contains("nd-abc", embeds[^1]!["footer"]!["text"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
@@ -62,6 +62,40 @@ public sealed class DigestFormattingTests
         Assert.Contains("*Music Week*: Summary.", markdown, StringComparison.Ordinal);
         Assert.Contains("↳ Related: Related 0", markdown, StringComparison.Ordinal);
         Assert.Contains(DigestContent.QuietLine, DigestMarkdown.Render(new DigestContent("Tuesday 11 March 2025", [], 0)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EveryShownStoryNamesAllItsSourcesAndOffersAFollowUpButtonOnDiscord()
+    {
+        var story = new DigestStory("Downloads enter US singles chart " + new string('x', 120), new Uri("https://news.example/chart"), "bbc/entertainment/103.txt",
+            "Summary.", 1, At, [new DigestSource("Music Wire", new Uri("https://wire.example/1")), new DigestSource("in/copy.txt", null)]);
+        var digest = new DigestContent("Tuesday 11 March 2025", [new DigestTopic([story])], 0);
+
+        var markdown = DigestMarkdown.Render(digest);
+        var message = DiscordWebhookDigestMessage.Build(digest, "nd-abc");
+        var slack = SlackDigestFormatter.Format(digest, "nd-abc").Blocks.ToJsonString();
+
+        Assert.Contains("*bbc/entertainment/103.txt* (also: [Music Wire](<https://wire.example/1>), *in/copy.txt*)", markdown, StringComparison.Ordinal);
+        Assert.Contains("Music Wire", message["embeds"]![0]!["description"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("in/copy.txt", slack, StringComparison.Ordinal);
+        var button = message["components"]![0]!["components"]![0]!;
+        Assert.Equal(2, button["type"]!.GetValue<int>());
+        Assert.True(button["label"]!.GetValue<string>().Length <= 80);
+        var customId = button["custom_id"]!.GetValue<string>();
+        Assert.True(customId.Length <= 100);
+        Assert.True(DiscordFollowUpId.TryParse(customId, out var question));
+        Assert.StartsWith("Tell me about this story: Downloads enter US singles chart", question, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ADayWhoseStoriesNoneLeadSaysHowManyArrivedRatherThanQuiet()
+    {
+        var digest = new DigestContent("Tuesday 11 March 2025", [], 2);
+
+        Assert.False(digest.IsQuiet);
+        Assert.DoesNotContain(DigestContent.QuietLine, DigestMarkdown.Render(digest), StringComparison.Ordinal);
+        var closing = DiscordWebhookDigestMessage.Build(digest, "nd-abc")["embeds"]!.AsArray()[^1]!["description"]!.GetValue<string>();
+        Assert.Equal(DigestContent.MoreLine(2), closing);
     }
 
     [Fact]

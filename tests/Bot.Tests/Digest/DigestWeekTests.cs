@@ -16,11 +16,13 @@ public sealed class DigestWeekTests
     private static readonly DateTimeOffset Start = new(2025, 3, 26, 0, 0, 0, TimeSpan.Zero);
     private static readonly TimeZoneInfo London = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
 
+    // Stories the beat classifier is sure of (above its headline threshold), so every one is shown: this test is about
+    // the schedule; which stories lead is DigestBeatTests' concern.
     private static readonly string[] Stories =
     [
         "entertainment/103.txt", "tech/092.txt", "entertainment/266.txt", "tech/263.txt", "entertainment/321.txt", "tech/145.txt",
-        "entertainment/148.txt", "tech/075.txt", "entertainment/271.txt", "tech/286.txt", "entertainment/278.txt", "tech/156.txt",
-        "entertainment/147.txt", "tech/370.txt",
+        "entertainment/148.txt", "tech/075.txt", "entertainment/271.txt", "entertainment/117.txt", "entertainment/278.txt", "entertainment/125.txt",
+        "entertainment/147.txt", "entertainment/143.txt",
     ];
 
     [SharedFact]

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Newsdesk.Answering;
+using Newsdesk.Beat;
 using Newsdesk.Corpus;
 using Newsdesk.Retrieval;
 
@@ -10,7 +11,8 @@ using Newsdesk.Discord.Wire;
 namespace Newsdesk.Discord.Commands;
 
 /// <summary>/sources, /about and /digest: what the bot follows and how it works, from the store and the settings.</summary>
-public sealed class DiscordInfoCommands(KnowledgeStore store, PassageRetriever retriever, IOptions<AnsweringOptions> answering, DigestPreview digest)
+public sealed class DiscordInfoCommands(KnowledgeStore store, PassageRetriever retriever, IOptions<AnsweringOptions> answering, DigestPreview digest,
+    BeatJudge beat)
 {
     private const int ListColor = 0x2F855A;
     private const int ListedStories = 25;
@@ -19,12 +21,13 @@ public sealed class DiscordInfoCommands(KnowledgeStore store, PassageRetriever r
     {
         if (string.IsNullOrWhiteSpace(topic))
         {
-            var documents = await store.ListDocumentsAsync(ListedStories, cancellationToken);
+            // Only what is on the beat is listed as followed: the store may hold film or sport stories too.
+            var documents = (await store.ListDocumentsAsync(int.MaxValue, cancellationToken)).Where(d => beat.IsOnBeat(d.Source)).Take(ListedStories).ToList();
             var text = documents.Count == 0 ? "I follow no articles yet." : DiscordStoryList.Join(documents.Select(d => DiscordStoryList.Line(d.Title, d.Url, d.Source)));
             return Embed("Articles I follow (newest first)", text);
         }
         var result = await retriever.RetrieveAsync(topic, cancellationToken);
-        var passages = result.Passages.Select(p => p.Passage).DistinctBy(p => p.Source).ToList();
+        var passages = result.Passages.Select(p => p.Passage).Where(p => beat.IsOnBeat(p.Source)).DistinctBy(p => p.Source).ToList();
         var title = DiscordTextCutter.Cut(result.IsCovered ? $"Articles about “{topic}”" : $"Nothing clearly about “{topic}”; the closest articles", DiscordAnswerFormatter.TitleLimit);
         var lines = passages.Count == 0 ? "I follow no articles yet." : DiscordStoryList.Join(passages.Select(p => DiscordStoryList.Line(p.Title, p.Url, p.Source)));
         return Embed(title, lines);

@@ -36,7 +36,10 @@ public sealed class DiscordInteractionDispatcher(
         {
             DiscordInteraction.ApplicationCommand => await CommandAsync(interaction, data, correlationId),
             DiscordInteraction.Autocomplete => await SuggestAsync(data, cancellationToken),
-            DiscordInteraction.MessageComponent => await FeedbackAsync(interaction, data, cancellationToken),
+            // A digest story's follow-up button asks its question privately, through the same intake as /ask.
+            DiscordInteraction.MessageComponent => DiscordFollowUpId.TryParse(data.CustomId, out var question)
+                ? await CommandAsync(interaction, DiscordFollowUpId.AsAskData(question), correlationId)
+                : await FeedbackAsync(interaction, data, cancellationToken),
             DiscordInteraction.ModalSubmit => Say(Unknown),
             _ => null,
         };

@@ -5,7 +5,9 @@ namespace Newsdesk.Discord.Posting;
 
 /// <summary>The Execute Webhook body for a digest: a short <c>content</c> line and one embed per running topic, within
 /// Discord's limits (docs/protocols.md, "Discord messages": content ≤ 2000, ≤ 10 embeds, title ≤ 256, description ≤ 4096, all embed text
-/// ≤ 6000) and with <c>allowed_mentions: {parse: []}</c> so nothing in a story can ping anyone (D5).</summary>
+/// ≤ 6000) and with <c>allowed_mentions: {parse: []}</c> so nothing in a story can ping anyone (D5). Each story shown
+/// gets a follow-up button that asks about it (rows of five, labels ≤ 80); a channel webhook that no application owns
+/// ignores such buttons, a bot's post (<c>discord:ID</c>) carries them.</summary>
 public static class DiscordWebhookDigestMessage
 {
     private const int MaxEmbeds = 10;
@@ -34,22 +36,36 @@ public static class DiscordWebhookDigestMessage
         }
         var more = digest.StoryCount - shown + digest.MoreCount;
         var closing = digest.IsQuiet ? DigestContent.QuietLine
-            : more > 0 ? $"…and {more} more new {(more == 1 ? "story" : "stories")} in the corpus." : "That's all for today.";
+            : more > 0 ? DigestContent.MoreLine(more) : "That's all for today.";
         embeds.Add(new JsonObject { ["description"] = closing, ["footer"] = new JsonObject { ["text"] = Truncate(Footer(marker), FooterLimit) } });
-        return new JsonObject
+        var message = new JsonObject
         {
             ["content"] = Truncate($"**Newsdesk digest: {digest.Heading}**", 2000),
             ["embeds"] = embeds,
             ["allowed_mentions"] = new JsonObject { ["parse"] = new JsonArray() },
         };
+        var buttons = digest.Topics.SelectMany(t => t.Stories).Take(shown).Take(MaxButtons).Select(FollowUpButton).ToList();
+        if (buttons.Count > 0)
+            message["components"] = new JsonArray([.. buttons.Chunk(5).Select(row => (JsonNode)new JsonObject { ["type"] = 1, ["components"] = new JsonArray([.. row]) })]);
+        return message;
     }
+
+    private const int MaxButtons = 25;
+
+    private static JsonNode FollowUpButton(DigestStory story) => new JsonObject
+    {
+        ["type"] = 2,
+        ["style"] = 2,
+        ["label"] = Truncate("Ask: " + story.Title, 80),
+        ["custom_id"] = DiscordFollowUpId.Create(story.FollowUpQuestion),
+    };
 
     public static string Footer(string marker) => $"Newsdesk digest · ref {marker}";
 
     private static string Describe(DigestTopic topic)
     {
         var lead = topic.Lead;
-        var text = $"*{DigestMarkdown.Escape(lead.Source)}*: {DigestMarkdown.Escape(lead.Summary)}";
+        var text = $"*{DigestMarkdown.Escape(lead.Source)}*{DigestMarkdown.AlsoReportedBy(lead)}: {DigestMarkdown.Escape(lead.Summary)}";
         foreach (var related in topic.Stories.Skip(1))
         {
             var title = DigestMarkdown.Escape(related.Title);

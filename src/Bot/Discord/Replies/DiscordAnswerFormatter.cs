@@ -1,3 +1,4 @@
+using Newsdesk.Answering;
 using Newsdesk.Chat;
 using Newsdesk.Discord.Commands;
 using Newsdesk.Discord.Wire;
@@ -28,7 +29,7 @@ public static class DiscordAnswerFormatter
         if (answer.FallbackReason is { Length: > 0 } reason)
             fields.Add(new DiscordEmbedField("Note", DiscordTextCutter.Cut(reason, FieldValueLimit)));
         var title = DiscordTextCutter.Cut(answer.Question, TitleLimit);
-        var footer = new DiscordEmbedFooter($"Answered by {answer.Backend} · only from the news I follow");
+        var footer = new DiscordEmbedFooter(AnswerAttribution.Describe(answer.Backend));
 
         // The description gets what the other parts leave of the 6,000 total; citations come first because an
         // answer without its sources is worse than a shorter one.

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Newsdesk.Beat;
 using Newsdesk.Chat;
 using Newsdesk.Chat.Intake;
 using Newsdesk.Corpus;
@@ -22,7 +23,8 @@ public sealed class SlackCommandHandler(
     SlackAnswerFormatter formatter,
     KnowledgeStore knowledge,
     PassageRetriever retriever,
-    DigestPreview digest)
+    DigestPreview digest,
+    BeatJudge beat)
 {
     private const int ListedStories = 10;
 
@@ -69,10 +71,12 @@ public sealed class SlackCommandHandler(
     private async Task<SlackMessageContent> SourcesAsync(string topic, CancellationToken cancellationToken)
     {
         if (topic.Length == 0)
-            return formatter.FormatDocuments("Stories I follow, newest first", await knowledge.ListDocumentsAsync(ListedStories * 2, cancellationToken));
+            return formatter.FormatDocuments("Stories I follow, newest first", (await knowledge.ListDocumentsAsync(int.MaxValue, cancellationToken))
+                .Where(d => beat.IsOnBeat(d.Source)).Take(ListedStories * 2).ToList());
         var found = await retriever.RetrieveAsync(topic, cancellationToken);
         var documents = found.Passages
             .Select(p => p.Passage)
+            .Where(p => beat.IsOnBeat(p.Source))
             .DistinctBy(p => p.Source)
             .Select(p => new DocumentSummary(p.Source, p.Title, p.Url, null, null, p.AddedAt))
             .ToList();

@@ -35,7 +35,7 @@ public static class SlackDigestFormatter
         }
         var more = digest.MoreCount + digest.Topics.Skip(MaxTopics).Sum(t => t.Stories.Count);
         var closing = digest.IsQuiet ? DigestContent.QuietLine
-            : more > 0 ? $"…and {more} more new {(more == 1 ? "story" : "stories")} in the corpus." : "That's all for today.";
+            : more > 0 ? DigestContent.MoreLine(more) : "That's all for today.";
         blocks.Add(new JsonObject
         {
             ["type"] = "context",
@@ -49,6 +49,9 @@ public static class SlackDigestFormatter
     private static string Story(DigestStory story, string prefix)
     {
         var title = story.Url is null ? SlackText.Escape(story.Title) : SlackText.Link(story.Url, story.Title);
-        return $"{prefix}*{title}*\n_{SlackText.Escape(story.Source)}_: {SlackText.Escape(story.Summary)}";
+        var also = story.AlsoReportedBy is { Count: > 0 } others
+            ? $" (also: {string.Join(", ", others.Select(o => o.Url is null ? SlackText.Escape(o.Name) : SlackText.Link(o.Url, o.Name)))})"
+            : "";
+        return $"{prefix}*{title}*\n_{SlackText.Escape(story.Source)}_{also}: {SlackText.Escape(story.Summary)}";
     }
 }

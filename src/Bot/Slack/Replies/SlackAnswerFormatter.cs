@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using Newsdesk.Answering;
 using Newsdesk.Chat;
 using Newsdesk.Corpus;
 using Newsdesk.Slack.Wire;
@@ -35,7 +36,7 @@ public sealed class SlackAnswerFormatter
         if (answer.Citations.Count > 0)
             plain.Append("\n\nSources: ").AppendJoin("; ", answer.Citations.Select(c => $"[{c.Number}] {c.Title}" + (c.Url is null ? "" : $" {c.Url}")));
 
-        var notes = new List<string> { $"Answered by: {SlackText.Escape(answer.Backend)}" };
+        var notes = new List<string> { SlackText.Escape(AnswerAttribution.Describe(answer.Backend)) };
         if (answer.FallbackReason is { Length: > 0 } reason)
         {
             notes.Add($":warning: The language model was unavailable, so the offline composer answered: {SlackText.Escape(reason)}");
