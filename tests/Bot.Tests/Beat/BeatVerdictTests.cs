@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Newsdesk.Chat;
 using Newsdesk.Discord;
+using Newsdesk.Discord.Commands;
 using Newsdesk.Tests.Support;
 
 namespace Newsdesk.Tests.Beat;

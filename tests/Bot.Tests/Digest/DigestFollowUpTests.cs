@@ -1,4 +1,5 @@
 using Newsdesk.Discord;
+using Newsdesk.Discord.Commands;
 using Newsdesk.Tests.Discord;
 using Newsdesk.Tests.Fakes.Discord;
 

@@ -1,13 +1,14 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
-using Newsdesk.Platform;
 using Newsdesk.Digest;
 using Newsdesk.Discord;
-using Newsdesk.Slack;
-using Newsdesk.Tests.Slack;
+using Newsdesk.Discord.Commands;
 using Newsdesk.Discord.Posting;
+using Newsdesk.Platform;
+using Newsdesk.Slack;
 using Newsdesk.Slack.Posting;
+using Newsdesk.Tests.Slack;
 
 namespace Newsdesk.Tests.Digest;
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Newsdesk.Digest;
+using Newsdesk.Discord.Commands;
 
 namespace Newsdesk.Discord.Posting;
 
