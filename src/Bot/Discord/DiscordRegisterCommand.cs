@@ -20,7 +20,7 @@ public sealed class DiscordRegisterCommand(DiscordRestClient rest, IOptions<Disc
             await errors.WriteLineAsync("discord register needs Discord:ApplicationId and the secret Discord__BotToken (environment or user secrets).");
             return 2;
         }
-        var guild = GuildOf(command);
+        var guild = command.Value("--guild");
         try
         {
             var registered = await rest.BulkOverwriteCommandsAsync(guild, DiscordCommandCatalog.All, cancellationToken);
@@ -33,17 +33,5 @@ public sealed class DiscordRegisterCommand(DiscordRestClient rest, IOptions<Disc
             await errors.WriteLineAsync($"Registering the commands failed: {error.Message}");
             return 1;
         }
-    }
-
-    /// <summary>--guild is not a known flag, so the command line keeps it with the configuration arguments.</summary>
-    private static string? GuildOf(CommandLine command)
-    {
-        var arguments = command.ConfigurationArguments;
-        for (var i = 0; i < arguments.Length; i++)
-        {
-            if (arguments[i] == "--guild" && i + 1 < arguments.Length) return arguments[i + 1];
-            if (arguments[i].StartsWith("--guild=", StringComparison.Ordinal)) return arguments[i]["--guild=".Length..];
-        }
-        return null;
     }
 }
