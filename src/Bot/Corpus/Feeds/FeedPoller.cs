@@ -70,7 +70,10 @@ public sealed class FeedPoller(
             await items.SaveStateAsync(state with { Failures = 0, NextAttemptAt = nextAttempt }, cancellationToken);
             return 0;
         }
-        var feedItems = FeedParser.Parse(fetched.Body!);
+        var parsed = FeedParser.Parse(fetched.Body!, fetched.FinalUrl);
+        if (parsed.Skipped > 0)
+            logger.LogWarning("Feed {Feed}: {Skipped} unreadable items skipped (no id or link, no title or text, or a date no reading accepts)", feed.DisplayName, parsed.Skipped);
+        var feedItems = parsed.Items;
         // The first read of a feed is its back catalogue: stored and searchable, but not news for the digest.
         var isNew = state.IsSeeded;
         var added = 0;
