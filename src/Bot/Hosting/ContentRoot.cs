@@ -2,9 +2,9 @@ namespace Newsdesk.Hosting;
 
 /// <summary>Where relative paths in settings (<c>Storage:Database</c>, <c>Corpus:Folders</c>,
 /// <c>Answering:PromptsDirectory</c>) and <c>appsettings.json</c> are found: the program's own folder, which carries
-/// <c>prompts/</c>, <c>seeds/</c> and <c>appsettings.json</c>, so a service started from <c>/</c> works. The standard
-/// <c>DOTNET_CONTENTROOT</c> variable moves it (<c>dotnet run</c> sets it to the repository, whose <c>data/</c> the
-/// developer keeps).</summary>
+/// <c>prompts/</c>, <c>seeds/</c> and <c>appsettings.json</c>, so a service started from <c>/</c> works (the default
+/// store, <c>data/newsdesk.db</c>, is then beside the program too). The standard <c>DOTNET_CONTENTROOT</c> variable
+/// moves it.</summary>
 public static class ContentRoot
 {
     public const string Variable = "DOTNET_CONTENTROOT";
