@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Newsdesk.Corpus;
+using Newsdesk.Corpus.Feeds;
 using Newsdesk.Retrieval;
 
 namespace Newsdesk.Hosting;
@@ -17,10 +18,19 @@ public static class HealthEndpoints
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/healthz", (StoreWriteHealth store) => Results.Text("ok" + Degraded(store)));
-        endpoints.MapGet("/readyz", (PassageIndexHolder index, StoreWriteHealth store) => index.IsLoaded
-            ? Results.Text("ready" + Degraded(store))
-            : Results.Text("loading the corpus", statusCode: StatusCodes.Status503ServiceUnavailable));
+        endpoints.MapGet("/readyz", async (PassageIndexHolder index, StoreWriteHealth store, FeedHealthStore feeds, CancellationToken cancellationToken) =>
+            index.IsLoaded
+                ? Results.Text("ready" + Degraded(store) + await FeedsAsync(feeds, cancellationToken))
+                : Results.Text("loading the corpus", statusCode: StatusCodes.Status503ServiceUnavailable));
         return endpoints;
+    }
+
+    /// <summary>Each configured feed's health, a line each: detail for a person; a failing feed does not make the bot
+    /// unready, since questions are answered from what is stored.</summary>
+    private static async Task<string> FeedsAsync(FeedHealthStore feeds, CancellationToken cancellationToken)
+    {
+        var health = await feeds.ListAsync(cancellationToken);
+        return string.Concat(health.Select(h => "\nfeed " + h.Describe()));
     }
 
     private static string Degraded(StoreWriteHealth store)

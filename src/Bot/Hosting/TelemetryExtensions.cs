@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Newsdesk.Answering;
 using Newsdesk.Chat;
 using Newsdesk.Corpus;
+using Newsdesk.Corpus.Feeds;
 using Newsdesk.Digest;
 using OpenTelemetry.Exporter;
 using OpenTelemetry.Metrics;
@@ -28,7 +29,7 @@ public static class TelemetryExtensions
         services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService("newsdesk"))
             .WithMetrics(metrics => metrics
-                .AddMeter(ChatMetrics.MeterName, DigestMetrics.MeterName, StoreWriteHealth.MeterName)
+                .AddMeter(ChatMetrics.MeterName, DigestMetrics.MeterName, StoreWriteHealth.MeterName, FeedHealthStore.MeterName)
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddPrometheusExporter()

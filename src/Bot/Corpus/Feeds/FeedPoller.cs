@@ -10,6 +10,7 @@ public sealed class FeedPoller(
     FeedFetcher fetcher,
     FeedItemStore items,
     FeedItemIngestor ingestor,
+    FeedHealthStore health,
     PassageIndexHolder index,
     IOptions<FeedOptions> options,
     TimeProvider time,
@@ -29,6 +30,7 @@ public sealed class FeedPoller(
             try
             {
                 added += await PollFeedAsync(feed, state, cancellationToken);
+                await health.RecordSuccessAsync(feed.Url.AbsoluteUri, time.GetUtcNow(), cancellationToken);
             }
             // A store that cannot be written is not the feed's fault: no backoff for the feed; the poll stops and the
             // next one (every FeedPollInterval) takes the items in once there is space.
@@ -41,6 +43,8 @@ public sealed class FeedPoller(
                 logger.LogWarning("Feed {Feed} failed ({Reason}); attempt {Failures}, next try in {Wait}",
                     feed.DisplayName, exception is FeedFetchException ? exception.Message : exception.GetType().Name, failures, wait);
                 await items.SaveStateAsync(state with { Failures = failures, NextAttemptAt = time.GetUtcNow() + wait }, cancellationToken);
+                await health.RecordFailureAsync(feed.Url.AbsoluteUri, exception is FeedFetchException ? exception.Message : exception.GetType().Name,
+                    time.GetUtcNow(), cancellationToken);
             }
         }
         // New documents become searchable (and summarisable for the digest) at once.
