@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.Routing;
 using Newsdesk.Corpus;
 using Newsdesk.Corpus.Feeds;
 using Newsdesk.Retrieval;
+using Newsdesk.Slack;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Newsdesk.Hosting;
 
@@ -18,12 +20,18 @@ public static class HealthEndpoints
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/healthz", (StoreWriteHealth store) => Results.Text("ok" + Degraded(store)));
-        endpoints.MapGet("/readyz", async (PassageIndexHolder index, StoreWriteHealth store, FeedHealthStore feeds, CancellationToken cancellationToken) =>
+        endpoints.MapGet("/readyz", async (PassageIndexHolder index, StoreWriteHealth store, FeedHealthStore feeds, IServiceProvider services,
+            CancellationToken cancellationToken) =>
             index.IsLoaded
-                ? Results.Text("ready" + Degraded(store) + await FeedsAsync(feeds, cancellationToken))
+                ? Results.Text("ready" + Degraded(store) + SocketMode(services) + await FeedsAsync(feeds, cancellationToken))
                 : Results.Text("loading the corpus", statusCode: StatusCodes.Status503ServiceUnavailable));
         return endpoints;
     }
+
+    /// <summary>Only when Socket Mode is on. A lost connection does not make the bot unready: it reconnects on its own,
+    /// and another instance would fare no better.</summary>
+    private static string SocketMode(IServiceProvider services) =>
+        services.GetService<SlackSocketModeState>() is { } socket ? "\nslack socket mode: " + socket.Describe() : "";
 
     /// <summary>Each configured feed's health, a line each: detail for a person; a failing feed does not make the bot
     /// unready, since questions are answered from what is stored.</summary>
