@@ -6,37 +6,12 @@ using Newsdesk.Discord.Commands;
 using Newsdesk.Hosting;
 using Newsdesk.Slack;
 
-CommandLine command;
-try
-{
-    command = CommandLine.Parse(args);
-}
-catch (CommandLineException error)
-{
-    await Console.Error.WriteLineAsync(error.Message);
-    return 2;
-}
-
-if (command.Verb is "help" || command.Has("--help") || command.Has("-h"))
-{
-    Console.WriteLine(Usage.Text);
-    return 0;
-}
+var parsed = CommandTree.Parse(args);
+if (parsed.Errors.Count > 0) return await CommandLineReport.ErrorsAsync(parsed, Console.Error);
+if (parsed.Command is not { } command) return await parsed.Result!.InvokeAsync();
 
 using var cancellation = new CancellationTokenSource();
-if (command.Verb is "serve")
-{
-    try
-    {
-        await using var app = ServeCommand.Build(command);
-        return await ServeCommand.RunAsync(app, cancellation.Token);
-    }
-    catch (OptionsValidationException error)
-    {
-        await Console.Error.WriteLineAsync($"Configuration error: {string.Join("; ", error.Failures)}");
-        return 2;
-    }
-}
+if (command.Verb is CommandTree.Serve) return await ServeCommand.BuildAndRunAsync(command, Console.Error, cancellation.Token);
 
 Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancellation.Cancel(); };
 
@@ -45,8 +20,9 @@ builder.Services.AddSingleton<AskCommand>();
 builder.Services.AddDiscordRegistration(builder.Configuration);
 builder.Services.AddSingleton<IngestCommand>();
 builder.Services.AddSingleton<DigestCommand>();
+builder.Services.AddSingleton<FeedsCommand>();
 // digest --post-now posts through the platform adapters that are configured.
-if (command.Verb is "digest")
+if (command.Verb is CommandTree.Digest)
 {
     builder.Services.AddDiscord(builder.Configuration);
     builder.Services.AddSlack(builder.Configuration);
@@ -57,17 +33,17 @@ try
     // Options are validated before any work, so a bad setting fails with its name rather than mid-answer.
     host.Services.GetRequiredService<IStartupValidator>().Validate();
 }
-catch (OptionsValidationException error)
+catch (Exception error) when (ConfigurationReport.IsConfigurationError(error))
 {
-    await Console.Error.WriteLineAsync($"Configuration error: {string.Join("; ", error.Failures)}");
-    return 2;
+    return await ConfigurationReport.WriteAsync(error, Console.Error);
 }
 
 return command.Verb switch
 {
-    "ask" => await host.Services.GetRequiredService<AskCommand>().RunAsync(command, Console.In, Console.Out, cancellation.Token),
-    "discord" => await host.Services.GetRequiredService<DiscordRegisterCommand>().RunAsync(command, Console.Out, Console.Error, cancellation.Token),
-    "ingest" => await host.Services.GetRequiredService<IngestCommand>().RunAsync(command, Console.Out, cancellation.Token),
-    "digest" => await host.Services.GetRequiredService<DigestCommand>().RunAsync(command, Console.Out, cancellation.Token),
-    _ => await Usage.UnknownAsync(command.Verb),
+    CommandTree.Ask => await host.Services.GetRequiredService<AskCommand>().RunAsync(command, Console.In, Console.Out, cancellation.Token),
+    CommandTree.Discord => await host.Services.GetRequiredService<DiscordRegisterCommand>().RunAsync(command, Console.Out, Console.Error, cancellation.Token),
+    CommandTree.Ingest => await host.Services.GetRequiredService<IngestCommand>().RunAsync(command, Console.Out, cancellation.Token),
+    CommandTree.Digest => await host.Services.GetRequiredService<DigestCommand>().RunAsync(command, Console.Out, cancellation.Token),
+    CommandTree.Feeds => await host.Services.GetRequiredService<FeedsCommand>().RunAsync(Console.Out, cancellation.Token),
+    _ => throw new InvalidOperationException($"The verb {command.Verb} has no runner."),
 };

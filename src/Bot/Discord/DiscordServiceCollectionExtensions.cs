@@ -43,6 +43,7 @@ public static class DiscordServiceCollectionExtensions
     public static IServiceCollection AddDiscordRegistration(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddDiscordClient(configuration);
+        services.AddSingleton<DiscordChannelPermissions>();
         services.AddSingleton<DiscordRegisterCommand>();
         return services;
     }

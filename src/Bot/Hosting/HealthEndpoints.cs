@@ -2,8 +2,11 @@ using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Newsdesk.Corpus;
+using Newsdesk.Corpus.Feeds;
 using Newsdesk.Retrieval;
+using Newsdesk.Slack;
 using Newsdesk.Storage;
 
 namespace Newsdesk.Hosting;
@@ -18,10 +21,25 @@ public static class HealthEndpoints
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/healthz", (StoreWriteHealth store) => Results.Text("ok" + Degraded(store)));
-        endpoints.MapGet("/readyz", (PassageIndexHolder index, StoreWriteHealth store) => index.IsLoaded
-            ? Results.Text("ready" + Degraded(store))
-            : Results.Text("loading the corpus", statusCode: StatusCodes.Status503ServiceUnavailable));
+        endpoints.MapGet("/readyz", async (PassageIndexHolder index, StoreWriteHealth store, FeedHealthStore feeds, IServiceProvider services,
+            CancellationToken cancellationToken) =>
+            index.IsLoaded
+                ? Results.Text("ready" + Degraded(store) + SocketMode(services) + await FeedsAsync(feeds, cancellationToken))
+                : Results.Text("loading the corpus", statusCode: StatusCodes.Status503ServiceUnavailable));
         return endpoints;
+    }
+
+    /// <summary>Only when Socket Mode is on. A lost connection does not make the bot unready: it reconnects on its own,
+    /// and another instance would fare no better.</summary>
+    private static string SocketMode(IServiceProvider services) =>
+        services.GetService<SlackSocketModeState>() is { } socket ? "\nslack socket mode: " + socket.Describe() : "";
+
+    /// <summary>Each configured feed's health, a line each: detail for a person; a failing feed does not make the bot
+    /// unready, since questions are answered from what is stored.</summary>
+    private static async Task<string> FeedsAsync(FeedHealthStore feeds, CancellationToken cancellationToken)
+    {
+        var health = await feeds.ListAsync(cancellationToken);
+        return string.Concat(health.Select(h => "\nfeed " + h.Describe()));
     }
 
     private static string Degraded(StoreWriteHealth store)

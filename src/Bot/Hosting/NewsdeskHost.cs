@@ -42,6 +42,16 @@ public static class NewsdeskHost
         services.AddAnswering(configuration);
         services.AddFeeds(configuration);
         services.AddDigest(configuration);
+        ResolveAgainstContentRoot(services, ContentRoot.Path);
+    }
+
+    /// <summary>Relative paths in settings name places under the content root, never under whatever directory the
+    /// process happened to start in.</summary>
+    private static void ResolveAgainstContentRoot(IServiceCollection services, string contentRoot)
+    {
+        services.PostConfigure<StorageOptions>(o => o.Database = ContentRoot.Resolve(contentRoot, o.Database));
+        services.PostConfigure<CorpusOptions>(o => o.Folders = o.Folders.Select(f => ContentRoot.Resolve(contentRoot, f)).ToList());
+        services.PostConfigure<AnsweringOptions>(o => o.PromptsDirectory = ContentRoot.Resolve(contentRoot, o.PromptsDirectory));
     }
 
     public static HostApplicationBuilder CreateCliBuilder(CommandLine command)
@@ -49,7 +59,7 @@ public static class NewsdeskHost
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
             Args = [],
-            ContentRootPath = AppContext.BaseDirectory,
+            ContentRootPath = ContentRoot.Path,
         });
         ConfigureShared(builder.Configuration, builder.Logging, builder.Services, command);
         return builder;

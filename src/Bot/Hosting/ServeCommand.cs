@@ -1,9 +1,8 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Newsdesk.Chat;
 using Newsdesk.Cli;
 using Newsdesk.Corpus;
@@ -24,7 +23,7 @@ public static class ServeCommand
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             Args = command.ConfigurationArguments,
-            ContentRootPath = AppContext.BaseDirectory,
+            ContentRootPath = ContentRoot.Path,
         });
         NewsdeskHost.ConfigureShared(builder.Configuration, builder.Logging, builder.Services, command);
         builder.Services.AddChatInbox(builder.Configuration);
@@ -60,14 +59,38 @@ public static class ServeCommand
         if (minimum < wanted) ThreadPool.SetMinThreads(wanted, io);
     }
 
+    /// <summary>Builds and runs the bot; a configuration problem ends it with one line per problem and exit code 2,
+    /// before anything listens, rather than with the host's stack trace.</summary>
+    public static async Task<int> BuildAndRunAsync(CommandLine command, TextWriter errors, CancellationToken cancellationToken)
+    {
+        WebApplication app;
+        try
+        {
+            app = Build(command);
+        }
+        catch (Exception exception) when (ConfigurationReport.IsConfigurationError(exception))
+        {
+            return await ConfigurationReport.WriteAsync(exception, errors);
+        }
+        await using (app)
+        {
+            try
+            {
+                app.Services.GetRequiredService<IStartupValidator>().Validate();
+                return await RunAsync(app, cancellationToken);
+            }
+            catch (Exception exception) when (ConfigurationReport.IsConfigurationError(exception))
+            {
+                return await ConfigurationReport.WriteAsync(exception, errors);
+            }
+        }
+    }
+
     public static async Task<int> RunAsync(WebApplication app, CancellationToken cancellationToken)
     {
-        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Newsdesk.Serve");
-        var adapters = app.Services.GetServices<ChatAdapterStatus>().ToList();
-        foreach (var adapter in adapters)
-            logger.LogInformation("{Platform} adapter is {State}: {Reason}", adapter.Platform, adapter.IsEnabled ? "on" : "off", adapter.Reason);
-        if (adapters.Count == 0) logger.LogWarning("No chat platform adapters are built into this version; only /healthz and /readyz are served");
-        await app.RunAsync(cancellationToken);
+        await app.StartAsync(cancellationToken);
+        StartupReport.Write(app);
+        await app.WaitForShutdownAsync(cancellationToken);
         return 0;
     }
 }

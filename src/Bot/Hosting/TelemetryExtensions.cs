@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Newsdesk.Answering;
 using Newsdesk.Chat;
 using Newsdesk.Corpus;
+using Newsdesk.Corpus.Feeds;
 using Newsdesk.Digest;
 using OpenTelemetry.Exporter;
 using OpenTelemetry.Metrics;
@@ -17,8 +18,8 @@ namespace Newsdesk.Hosting;
 
 /// <summary>OpenTelemetry for <c>serve</c>: the features' own meters plus ASP.NET Core's and HttpClient's, scraped by
 /// Prometheus at <c>/metrics</c>; and tracing over the web host, outbound calls, the chat worker, answering and the
-/// Kernel, so every log line written inside a request or an answer carries its TraceId and SpanId; the spans go to an
-/// OpenTelemetry collector over OTLP/HTTP when <see cref="TelemetryOptions.OtlpEndpoint"/> names one.</summary>
+/// Kernel, so every log line written inside a request or an answer carries its TraceId and SpanId; the spans, and the
+/// metrics too, go to an OpenTelemetry collector over OTLP/HTTP when <see cref="TelemetryOptions.OtlpEndpoint"/> names one.</summary>
 public static class TelemetryExtensions
 {
     public const string MetricsPath = "/metrics";
@@ -30,10 +31,11 @@ public static class TelemetryExtensions
         services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService("newsdesk"))
             .WithMetrics(metrics => metrics
-                .AddMeter(ChatMetrics.MeterName, DigestMetrics.MeterName, StoreWriteHealth.MeterName)
+                .AddMeter(ChatMetrics.MeterName, DigestMetrics.MeterName, StoreWriteHealth.MeterName, FeedHealthStore.MeterName, Slack.SlackSocketModeState.MeterName)
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
-                .AddPrometheusExporter())
+                .AddPrometheusExporter()
+                .AddMetricExport(telemetry))
             .WithTracing(tracing => tracing
                 .AddSource(ChatMetrics.MeterName, GroundedAnswerer.ActivitySourceName, GroundedAnswerer.KernelActivitySources)
                 .AddAspNetCoreInstrumentation(o => o.Filter = context => context.Request.Path != MetricsPath)
@@ -45,6 +47,18 @@ public static class TelemetryExtensions
         return services;
     }
 
+    /// <summary>Metrics pushed to the collector beside the Prometheus scrape, for a deployment that has no scraper.</summary>
+    private static MeterProviderBuilder AddMetricExport(this MeterProviderBuilder metrics, TelemetryOptions telemetry)
+    {
+        if (telemetry.OtlpEndpoint is not { IsAbsoluteUri: true } endpoint) return metrics;
+        return metrics.AddOtlpExporter((exporter, reader) =>
+        {
+            exporter.Protocol = OtlpExportProtocol.HttpProtobuf;
+            exporter.Endpoint = TelemetryOptions.SignalAddress(endpoint, "metrics");
+            reader.PeriodicExportingMetricReaderOptions.ExportIntervalMilliseconds = (int)telemetry.MetricExportInterval.TotalMilliseconds;
+        });
+    }
+
     private static TracerProviderBuilder AddTraceExport(this TracerProviderBuilder tracing, TelemetryOptions telemetry)
     {
         // A malformed address is reported by the options validation at start; it must not fail here first.
@@ -52,7 +66,7 @@ public static class TelemetryExtensions
         return tracing.AddOtlpExporter(exporter =>
         {
             exporter.Protocol = OtlpExportProtocol.HttpProtobuf;
-            exporter.Endpoint = TelemetryOptions.TracesAddress(endpoint);
+            exporter.Endpoint = TelemetryOptions.SignalAddress(endpoint, "traces");
         });
     }
 

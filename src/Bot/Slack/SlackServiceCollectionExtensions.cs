@@ -42,7 +42,11 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<IChatReplyRestorer, SlackReplyRestorer>();
         services.AddSingleton<SlackCommandHandler>();
         services.AddSingleton<Newsdesk.Digest.IDigestPoster, SlackDigestPoster>();
-        if (settings.IsSocketModeEnabled) services.AddHostedService<SlackSocketModeClient>();
+        if (settings.IsSocketModeEnabled)
+        {
+            services.AddSingleton<SlackSocketModeState>();
+            services.AddHostedService<SlackSocketModeClient>();
+        }
         return services;
     }
 

@@ -74,11 +74,36 @@ public sealed class TraceExportTests
     }
 
     [Theory]
-    [InlineData("http://127.0.0.1:4318", "http://127.0.0.1:4318/v1/traces")]
-    [InlineData("http://collector.internal:4318/otel/", "http://collector.internal:4318/otel/v1/traces")]
-    [InlineData("https://collector.internal/v1/traces", "https://collector.internal/v1/traces")]
-    public void TheTracesPathGoesUnderTheCollectorsBaseAddressOnce(string configured, string expected) =>
-        Assert.Equal(new Uri(expected), TelemetryOptions.TracesAddress(new Uri(configured)));
+    [InlineData("http://127.0.0.1:4318", "traces", "http://127.0.0.1:4318/v1/traces")]
+    [InlineData("http://collector.internal:4318/otel/", "traces", "http://collector.internal:4318/otel/v1/traces")]
+    [InlineData("https://collector.internal/v1/traces", "traces", "https://collector.internal/v1/traces")]
+    [InlineData("https://collector.internal/v1/traces", "metrics", "https://collector.internal/v1/metrics")]
+    [InlineData("http://127.0.0.1:4318/", "metrics", "http://127.0.0.1:4318/v1/metrics")]
+    public void EachSignalsPathGoesUnderTheCollectorsBaseAddressOnce(string configured, string signal, string expected) =>
+        Assert.Equal(new Uri(expected), TelemetryOptions.SignalAddress(new Uri(configured), signal));
+
+    [Fact]
+    public async Task MetricsAreExportedOverOtlpBesideThePrometheusScrape()
+    {
+        using var folder = new TemporaryFolder();
+        await using var collector = await FakeOtlpCollector.StartAsync();
+        var (app, address) = await RunningServer.StartAsync(
+            ["--Storage:Database=" + folder.File("bot.db"), "--corpus", TestPaths.Seeds, $"--Telemetry:OtlpEndpoint={collector.BaseUrl}"]);
+        await using (app)
+        {
+            using var http = new HttpClient { BaseAddress = address };
+            (await http.GetAsync("healthz")).EnsureSuccessStatusCode();
+            var scrape = await http.GetStringAsync("metrics");
+            Assert.Contains("http_server_request_duration", scrape, StringComparison.Ordinal);
+            await app.StopAsync();
+        }
+
+        // Stopping the host flushes the metric reader: the request counted above reaches the collector.
+        var metrics = collector.Exports.Where(e => e.Path == "/v1/metrics").ToList();
+        Assert.NotEmpty(metrics);
+        Assert.All(metrics, m => Assert.Equal("application/x-protobuf", m.ContentType));
+        Assert.Contains(metrics, m => m.Mentions("http.server.request.duration") && m.Mentions("newsdesk"));
+    }
 
     [Theory]
     [InlineData("ftp://collector.internal")]

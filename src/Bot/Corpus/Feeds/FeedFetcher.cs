@@ -76,7 +76,7 @@ public sealed class FeedFetcher : IDisposable
                     throw new FeedFetchException($"{current.Host} answered {(int)response.StatusCode}");
                 var body = await ReadCappedAsync(response.Content, maxBytes, linked.Token);
                 return new FetchedResource(response.StatusCode, body, response.Headers.ETag?.ToString(),
-                    response.Content.Headers.LastModified?.ToString("R"), current);
+                    response.Content.Headers.LastModified?.ToString("R"), current, response.Content.Headers.ContentType?.CharSet);
             }
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)

@@ -24,19 +24,19 @@ public sealed class FeedItemIngestor(
     {
         if (await items.IsKnownAsync(feedUrl, item.Id, item.Link, cancellationToken)) return false;
 
-        byte[]? page = null;
+        FetchedResource? page = null;
         if (item.Link is not null && feedOptions.Value.FeedFetchArticles)
         {
             try
             {
-                page = (await fetcher.GetAsync(item.Link, feedOptions.Value.ArticleMaxBytes, null, null, cancellationToken)).Body;
+                page = await fetcher.GetAsync(item.Link, feedOptions.Value.ArticleMaxBytes, null, null, cancellationToken);
             }
             catch (FeedFetchException exception)
             {
                 logger.LogInformation("Article page for {Title} not used ({Reason}); using the feed's text", item.Title, exception.Message);
             }
         }
-        var clean = ArticleExtractor.Extract(item.Link, page, item);
+        var clean = ArticleExtractor.Extract(page?.FinalUrl ?? item.Link, page?.Body, page?.Charset, item);
         var source = item.Link?.AbsoluteUri ?? $"feed:{feedUrl}#{item.Id}";
         var hash = ContentHash(clean);
         var arrived = time.GetUtcNow();

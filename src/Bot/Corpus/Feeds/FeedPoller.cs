@@ -10,6 +10,7 @@ public sealed class FeedPoller(
     FeedFetcher fetcher,
     FeedItemStore items,
     FeedItemIngestor ingestor,
+    FeedHealthStore health,
     ICorpusIndex index,
     IOptions<FeedOptions> options,
     TimeProvider time,
@@ -28,6 +29,7 @@ public sealed class FeedPoller(
             try
             {
                 added += await PollFeedAsync(feed, state, cancellationToken);
+                await health.RecordSuccessAsync(feed.Url.AbsoluteUri, time.GetUtcNow(), cancellationToken);
             }
             // A store that cannot be written is not the feed's fault: no backoff for the feed; the poll stops and the
             // next one (every FeedPollInterval) takes the items in once there is space.
@@ -40,6 +42,8 @@ public sealed class FeedPoller(
                 logger.LogWarning("Feed {Feed} failed ({Reason}); attempt {Failures}, next try in {Wait}",
                     feed.DisplayName, exception is FeedFetchException ? exception.Message : exception.GetType().Name, failures, wait);
                 await items.SaveStateAsync(state with { Failures = failures, NextAttemptAt = time.GetUtcNow() + wait }, cancellationToken);
+                await health.RecordFailureAsync(feed.Url.AbsoluteUri, exception is FeedFetchException ? exception.Message : exception.GetType().Name,
+                    time.GetUtcNow(), cancellationToken);
             }
         }
         // New documents become searchable (and summarisable for the digest) at once.
@@ -68,7 +72,10 @@ public sealed class FeedPoller(
             await items.SaveStateAsync(state with { Failures = 0, NextAttemptAt = nextAttempt }, cancellationToken);
             return 0;
         }
-        var feedItems = FeedParser.Parse(fetched.Body!);
+        var parsed = FeedParser.Parse(fetched.Body!, fetched.FinalUrl);
+        if (parsed.Skipped > 0)
+            logger.LogWarning("Feed {Feed}: {Skipped} unreadable items skipped (no id or link, no title or text, or a date no reading accepts)", feed.DisplayName, parsed.Skipped);
+        var feedItems = parsed.Items;
         // The first read of a feed is its back catalogue: stored and searchable, but not news for the digest.
         var isNew = state.IsSeeded;
         var added = 0;

@@ -68,6 +68,11 @@ public sealed class DiscordRestClient(
         return Parse(await SendAsync(route, null, cancellationToken));
     }
 
+    /// <summary>A GET with the bot token, for set-up checks: <paramref name="template"/> names the route for rate
+    /// limits, <paramref name="path"/> is the same with the ids in it (already escaped).</summary>
+    public async Task<JsonElement> GetAsync(string template, string majorParameter, string path, CancellationToken cancellationToken) =>
+        Parse(await SendAsync(new DiscordRoute(HttpMethod.Get, template, majorParameter, Api(path), true), null, cancellationToken));
+
     /// <summary>Posts through a channel webhook URL (no bot needed); <c>wait=true</c> returns the created message.</summary>
     public Task<JsonElement> ExecuteWebhookAsync(Uri webhookUrl, DiscordMessagePayload message, CancellationToken cancellationToken) =>
         ExecuteWebhookAsync(webhookUrl, (object)(message with { Flags = null }), cancellationToken);

@@ -20,6 +20,7 @@ public sealed class SlackSocketModeClient(
     SlackEventDispatcher dispatcher,
     SlackCommandHandler commands,
     TimeProvider time,
+    SlackSocketModeState state,
     ILogger<SlackSocketModeClient> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -44,6 +45,7 @@ public sealed class SlackSocketModeClient(
                 {
                     await CloseQuietlyAsync(current);
                     current = null;
+                    state.Failed(exception.Message, time.GetUtcNow());
                     var wait = TimeSpan.FromSeconds(Math.Min(60, Math.Pow(2, failures++)));
                     logger.LogWarning("Slack Socket Mode connection failed ({Error}); reconnecting in {Seconds} s", exception.Message, wait.TotalSeconds);
                     await Task.Delay(wait, time, stoppingToken);
@@ -81,7 +83,11 @@ public sealed class SlackSocketModeClient(
             using var document = JsonDocument.Parse(text);
             var root = document.RootElement;
             var type = root.TryGetProperty("type", out var t) ? t.GetString() : null;
-            if (type == "hello") logger.LogInformation("Slack Socket Mode connected");
+            if (type == "hello")
+            {
+                state.Connected(time.GetUtcNow());
+                logger.LogInformation("Slack Socket Mode connected");
+            }
             else if (type == "disconnect")
             {
                 logger.LogInformation("Slack asked for a reconnect ({Reason})", root.TryGetProperty("reason", out var r) ? r.GetString() : "");

@@ -14,6 +14,7 @@ public sealed class FakeDiscord : IAsyncDisposable
 {
     public const string ApplicationId = "1100000000000000001";
     public const string BotToken = "fake-bot-token";
+    public const string BotUserId = "1100000000000000009";
     /// <summary>RFC 8032 section 7.1 TEST 1: a public test key, so every signature here can be reproduced.</summary>
     public const string SecretKeyHex = "9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60";
     public const string PublicKeyHex = "d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a";
@@ -27,6 +28,9 @@ public sealed class FakeDiscord : IAsyncDisposable
     private readonly ConcurrentDictionary<string, string> commandSets = new();
     private readonly Dictionary<string, List<string>> channelMessages = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> originals = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> guildChannels = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> guildRoles = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> botRoles = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource stopping = new();
     private TaskCompletionSource changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -122,11 +126,28 @@ public sealed class FakeDiscord : IAsyncDisposable
                 return PostToChannel(channel, request.Body);
             case ("GET", ["api", "v10", "channels", var channel, "messages"]):
                 return new(200, new JsonArray([.. ChannelMessages(channel).Select(m => JsonNode.Parse(m))]).ToJsonString());
+            case ("GET", ["api", "v10", "users", "@me"]):
+                return new(200, $$"""{"id":"{{BotUserId}}","bot":true}""");
+            case ("GET", ["api", "v10", "channels", var channel]) when guildChannels.TryGetValue(channel, out var found):
+                return new(200, found);
+            case ("GET", ["api", "v10", "guilds", var guild, "members", BotUserId]) when botRoles.TryGetValue(guild, out var roles):
+                return new(200, $$"""{"user":{"id":"{{BotUserId}}"},"roles":{{roles}}}""");
+            case ("GET", ["api", "v10", "guilds", var guild, "roles"]) when guildRoles.TryGetValue(guild, out var roles):
+                return new(200, roles);
             case ("POST", ["api", "v10", "webhooks", _, _]):
                 return new(200, """{"id":"1200000000000000003"}""");
             default:
                 return new(404, """{"message":"Unknown Webhook","code":10015}""");
         }
+    }
+
+    /// <summary>A guild channel the bot is in, for the permission check: the guild's roles (<c>@everyone</c> has the
+    /// guild's id), the roles the bot holds, and the channel's overwrites, all as Discord's JSON.</summary>
+    public void AddChannel(string channelId, string guildId, string rolesJson, string[] botRoleIds, string overwritesJson = "[]")
+    {
+        guildRoles[guildId] = rolesJson;
+        botRoles[guildId] = new JsonArray([.. botRoleIds.Select(r => JsonValue.Create(r))]).ToJsonString();
+        guildChannels[channelId] = $$"""{"id":"{{channelId}}","type":0,"guild_id":"{{guildId}}","permission_overwrites":{{overwritesJson}}}""";
     }
 
     /// <summary>What an interaction's original message shows now: the body of the last edit Discord accepted.</summary>

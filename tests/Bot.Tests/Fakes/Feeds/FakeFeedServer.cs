@@ -26,6 +26,7 @@ public sealed class FakeFeedServer(WebApplication app, TimeProvider clock) : IAs
         var server = new FakeFeedServer(app, clock);
         app.MapGet("/feeds/{name}", (HttpContext context, string name) => server.FeedAsync(context, name));
         app.MapGet("/articles/{id}.html", (HttpContext context, string id) => server.ArticleAsync(context, id));
+        app.MapGet("/samples/{**path}", (HttpContext context, string path) => SampleAsync(context, path));
         server.BaseUrl = await LoopbackApp.StartAsync(app);
         return server;
     }
@@ -46,6 +47,32 @@ public sealed class FakeFeedServer(WebApplication app, TimeProvider clock) : IAs
     public Uri ArticleUrl(BbcArticle article) => new(BaseUrl, $"articles/{article.Id}.html");
 
     public FakeFeed Feed(string name) => feeds[name];
+
+    /// <summary>A file from <c>Samples/</c>: feeds of the kinds found in the wild, and article pages in other
+    /// encodings. A page saved as <c>NAME.latin1-header.html</c> is served as <c>NAME.html</c> with its charset in the
+    /// HTTP header only; other pages declare theirs (if at all) in a meta tag.</summary>
+    public Uri SampleUrl(string name) => new(BaseUrl, $"samples/{name}");
+
+    public static string SamplesFolder => Path.Combine(AppContext.BaseDirectory, "Fakes", "Feeds", "Samples");
+
+    private static async Task SampleAsync(HttpContext context, string path)
+    {
+        var file = Path.GetFullPath(Path.Combine(SamplesFolder, path));
+        var headerCharset = Path.ChangeExtension(file, ".latin1-header.html");
+        if (path.EndsWith(".html", StringComparison.Ordinal) && File.Exists(headerCharset))
+        {
+            context.Response.ContentType = "text/html; charset=ISO-8859-1";
+            await context.Response.Body.WriteAsync(await File.ReadAllBytesAsync(headerCharset));
+            return;
+        }
+        if (!file.StartsWith(SamplesFolder, StringComparison.Ordinal) || !File.Exists(file))
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+        context.Response.ContentType = path.EndsWith(".html", StringComparison.Ordinal) ? "text/html" : "application/xml";
+        await context.Response.Body.WriteAsync(await File.ReadAllBytesAsync(file));
+    }
 
     private async Task FeedAsync(HttpContext context, string name)
     {

@@ -24,6 +24,14 @@ public sealed class FakeSlackSocket(WebSocket socket, long openedAt, Func<long> 
         finally { sending.Release(); }
     }
 
+    /// <summary>Closes the connection from Slack's side without a disconnect notice, as a dropped connection looks.</summary>
+    public async Task CloseAsync()
+    {
+        await sending.WaitAsync();
+        try { await socket.CloseOutputAsync(WebSocketCloseStatus.EndpointUnavailable, "gone", CancellationToken.None); }
+        finally { sending.Release(); }
+    }
+
     public async Task<JsonNode> ReceiveAsync(TimeSpan timeout) => await received.Reader.ReadAsync().AsTask().WaitAsync(timeout);
 
     /// <summary>Reads until the bot closes the socket; the fake's request handler awaits this.</summary>
