@@ -10,6 +10,7 @@ using Newsdesk.Corpus;
 using Newsdesk.Corpus.Feeds;
 using Newsdesk.Digest;
 using Newsdesk.Retrieval;
+using Newsdesk.Storage;
 
 namespace Newsdesk.Hosting;
 

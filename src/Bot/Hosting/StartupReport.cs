@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Newsdesk.Answering;
 using Newsdesk.Chat;
 using Newsdesk.Corpus;
+using Newsdesk.Storage;
 
 namespace Newsdesk.Hosting;
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Newsdesk.Cli;
 using Newsdesk.Discord;
+using Newsdesk.Discord.Commands;
 using Newsdesk.Hosting;
 using Newsdesk.Tests.Fakes.Discord;
 using Newsdesk.Tests.Support;

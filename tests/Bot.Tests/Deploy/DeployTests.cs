@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using Newsdesk.Tests.Cli;
 using Newsdesk.Tests.Support;
 using Xunit.Abstractions;
 

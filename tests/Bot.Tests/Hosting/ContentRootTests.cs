@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Newsdesk.Answering;
 using Newsdesk.Corpus;
 using Newsdesk.Hosting;
+using Newsdesk.Storage;
 using Newsdesk.Tests.Support;
 
 namespace Newsdesk.Tests.Hosting;

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using System.Globalization;
 using Microsoft.Extensions.Options;
+using Newsdesk.Storage;
 
 namespace Newsdesk.Corpus.Feeds;
 
@@ -12,14 +13,15 @@ public sealed class FeedHealthStore
 {
     public const string MeterName = "Newsdesk.Feeds";
 
-    private const string Schema = """
+    /// <summary>Each feed's last success, last error and failures in a row.</summary>
+    public static StoreSchema Schema { get; } = new(nameof(FeedHealthStore), ["feed_health"], """
         CREATE TABLE IF NOT EXISTS feed_health (
             feed_url TEXT PRIMARY KEY,
             last_success_at TEXT NULL,
             last_error_at TEXT NULL,
             last_error TEXT NULL,
             consecutive_failures INTEGER NOT NULL DEFAULT 0);
-        """;
+        """);
 
     private readonly ConcurrentDictionary<string, FeedHealth> latest = new(StringComparer.Ordinal);
     private readonly SqliteConnections connections;
@@ -56,17 +58,15 @@ public sealed class FeedHealthStore
     public async Task<IReadOnlyList<FeedHealth>> ListAsync(CancellationToken cancellationToken)
     {
         if (!options.Value.Feeds.Any(f => f.Url is not null)) return [];
-        await using var connection = await connections.OpenAsync(nameof(FeedHealthStore), Schema, cancellationToken);
+        await using var connection = await connections.OpenAsync(cancellationToken);
         var list = new List<FeedHealth>();
-        // Items are counted in feed_items, which FeedItemStore owns and writes; this only reads it, and the table
-        // exists only once a feed has been read.
-        var hasItems = await TableExistsAsync(connection, "feed_items", cancellationToken);
+        // Items are counted in feed_items, which FeedItemStore owns and writes; this only reads it.
         foreach (var feed in options.Value.Feeds.Where(f => f.Url is not null))
         {
             await using var command = connection.CreateCommand();
-            command.CommandText = $"""
+            command.CommandText = """
                 SELECT h.last_success_at, h.last_error_at, h.last_error, h.consecutive_failures,
-                       {(hasItems ? "(SELECT COUNT(*) FROM feed_items i WHERE i.feed_url = $feed)" : "0")}
+                       (SELECT COUNT(*) FROM feed_items i WHERE i.feed_url = $feed)
                 FROM (SELECT $feed AS feed_url) f LEFT JOIN feed_health h ON h.feed_url = f.feed_url
                 """;
             command.Parameters.AddWithValue("$feed", feed.Url!.AbsoluteUri);
@@ -87,7 +87,7 @@ public sealed class FeedHealthStore
     {
         await writes.WriteAsync("feed_health", async () =>
         {
-            await using var connection = await connections.OpenAsync(nameof(FeedHealthStore), Schema, cancellationToken);
+            await using var connection = await connections.OpenAsync(cancellationToken);
             await using var command = connection.CreateCommand();
             command.CommandText = sql;
             command.Parameters.AddWithValue("$feed", feedUrl);
@@ -101,13 +101,6 @@ public sealed class FeedHealthStore
     private IEnumerable<Measurement<long>> Measure(Func<FeedHealth, long> value) =>
         latest.Values.Select(h => new Measurement<long>(value(h), new KeyValuePair<string, object?>("feed", h.Name)));
 
-    private static async Task<bool> TableExistsAsync(Microsoft.Data.Sqlite.SqliteConnection connection, string table, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = $name)";
-        command.Parameters.AddWithValue("$name", table);
-        return (long)(await command.ExecuteScalarAsync(cancellationToken))! == 1;
-    }
 
     private static DateTimeOffset? Time(System.Data.Common.DbDataReader reader, int column) =>
         reader.IsDBNull(column) ? null : DateTimeOffset.Parse(reader.GetString(column), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);

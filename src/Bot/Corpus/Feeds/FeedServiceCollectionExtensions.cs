@@ -22,6 +22,7 @@ public static class FeedServiceCollectionExtensions
         services.AddSingleton<FeedItemStore>();
         services.AddSingleton<FeedItemIngestor>();
         services.AddSingleton<FeedPoller>();
+        services.AddStoreSchema(FeedHealthStore.Schema);
         services.AddSingleton<FeedHealthStore>();
         if (configuration.GetSection($"{FeedOptions.Section}:Feeds").GetChildren().Any())
             services.AddHostedService<FeedPollingService>();

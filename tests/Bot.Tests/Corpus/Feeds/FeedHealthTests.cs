@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Newsdesk.Corpus.Feeds;
-using Newsdesk.Tests.Cli;
 using Newsdesk.Tests.Fakes.Feeds;
 using Newsdesk.Tests.Support;
 

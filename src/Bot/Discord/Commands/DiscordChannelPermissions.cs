@@ -1,6 +1,7 @@
 using System.Text.Json;
+using Newsdesk.Discord.Rest;
 
-namespace Newsdesk.Discord;
+namespace Newsdesk.Discord.Commands;
 
 /// <summary>The permissions the bot has in a channel, computed as Discord documents it (topics/permissions.mdx,
 /// "Permission Hierarchy"): the @everyone role and the bot's roles, ADMINISTRATOR meaning everything, then the
