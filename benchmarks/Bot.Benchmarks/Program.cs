@@ -2,13 +2,15 @@ using Newsdesk.Benchmarks;
 
 // Usage (from the repository root, Release build):
 //   dotnet run -c Release --project benchmarks/Bot.Benchmarks -- all  [--shared ../shared] [--work DIR]
+//   dotnet run -c Release --project benchmarks/Bot.Benchmarks -- train --work DIR   (DIR holds evaluation-seed-bbc.db)
 //   dotnet run -c Release --project benchmarks/Bot.Benchmarks -- eval [--shared ../shared] [--work DIR] [--Section:Key value …]
 var options = BenchmarkOptions.Parse(args);
 return options.Mode switch
 {
     "eval" => await EvaluationReport.RunAsync(options),
     "all" => await FullBenchmark.RunAsync(options),
-    _ => Fail($"Unknown mode '{options.Mode}'. Modes: all, eval."),
+    "train" => await ModelTrainer.RunAsync(options),
+    _ => Fail($"Unknown mode '{options.Mode}'. Modes: all, eval, train."),
 };
 
 static int Fail(string message)
