@@ -3,6 +3,7 @@ using Newsdesk.Benchmarks;
 // Usage (from the repository root, Release build):
 //   dotnet run -c Release --project benchmarks/Bot.Benchmarks -- all  [--shared ../shared] [--work DIR]
 //   dotnet run -c Release --project benchmarks/Bot.Benchmarks -- train --work DIR   (DIR holds evaluation-seed-bbc.db)
+//   dotnet run -c Release --project benchmarks/Bot.Benchmarks -- latency --work DIR (DIR holds evaluation-seed-bbc.db)
 //   dotnet run -c Release --project benchmarks/Bot.Benchmarks -- eval [--shared ../shared] [--work DIR] [--Section:Key value …]
 var options = BenchmarkOptions.Parse(args);
 return options.Mode switch
@@ -10,7 +11,8 @@ return options.Mode switch
     "eval" => await EvaluationReport.RunAsync(options),
     "all" => await FullBenchmark.RunAsync(options),
     "train" => await ModelTrainer.RunAsync(options),
-    _ => Fail($"Unknown mode '{options.Mode}'. Modes: all, eval, train."),
+    "latency" => await FullBenchmark.RunLatencyAsync(options),
+    _ => Fail($"Unknown mode '{options.Mode}'. Modes: all, eval, train, latency."),
 };
 
 static int Fail(string message)
