@@ -50,7 +50,7 @@ public static class BeatFitting
             for (var fold = 0; fold < Folds; fold++)
             {
                 var fitOn = development.Where(l => FoldOf(l) != fold).ToList();
-                var (w, b) = LogisticRegression.Fit(fitOn.Select(l => vectors[l.Source]).ToList(), fitOn.Select(l => l.IsMusic).ToList(), ridge);
+                var (w, b) = LogisticRegression.FitByNewton(fitOn.Select(l => vectors[l.Source]).ToList(), fitOn.Select(l => l.IsMusic).ToList(), ridge);
                 heldOut.AddRange(Margins(development.Where(l => FoldOf(l) == fold), vectors, w, b));
             }
             var threshold = RecallThreshold(heldOut);
@@ -60,7 +60,7 @@ public static class BeatFitting
             if (best is null || score.Precision > best.Value.Score.Precision) best = (ridge, threshold, headline, score);
         }
         var (ridgeChosen, thresholdChosen, headlineChosen, heldOutScore) = best!.Value;
-        var (weights, bias) = LogisticRegression.Fit(development.Select(l => vectors[l.Source]).ToList(), development.Select(l => l.IsMusic).ToList(), ridgeChosen);
+        var (weights, bias) = LogisticRegression.FitByNewton(development.Select(l => vectors[l.Source]).ToList(), development.Select(l => l.IsMusic).ToList(), ridgeChosen);
         string Measure(List<BeatLabel> part) => BeatScore.Of(Margins(part, vectors, weights, bias), thresholdChosen, headlineChosen).ToString();
         List<string> measured =
         [

@@ -52,6 +52,17 @@ public static class FullBenchmark
         return 0;
     }
 
+    /// <summary>The <c>latency</c> verb: answer latency on a warm store that already exists (the evaluation's
+    /// <c>evaluation-seed-bbc.db</c> under <c>--work</c>), without re-ingesting the BBC set first.</summary>
+    public static async Task<int> RunLatencyAsync(BenchmarkOptions options)
+    {
+        using var host = BotHost.Create(Path.Combine(options.WorkFolder, "evaluation-seed-bbc.db"), [options.Seeds, options.Bbc], options.Settings);
+        await host.Services.GetRequiredService<SearchIndexLoader>().LoadAsync(CancellationToken.None);
+        Report("store", $"{host.Services.GetRequiredService<PassageIndexHolder>().Current.Count} passages");
+        await MeasureLatencyAsync(host.Services, EvaluationSet.Load(options.Questions));
+        return 0;
+    }
+
     private static async Task MeasureLatencyAsync(IServiceProvider services, IReadOnlyList<EvaluationQuestion> questions)
     {
         var retriever = services.GetRequiredService<PassageRetriever>();

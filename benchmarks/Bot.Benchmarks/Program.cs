@@ -2,6 +2,8 @@ using Newsdesk.Benchmarks;
 
 // Usage (from the repository root, Release build):
 //   dotnet run -c Release --project benchmarks/Bot.Benchmarks -- all  [--shared ../shared] [--work DIR]
+//   dotnet run -c Release --project benchmarks/Bot.Benchmarks -- train --work DIR   (DIR holds evaluation-seed-bbc.db)
+//   dotnet run -c Release --project benchmarks/Bot.Benchmarks -- latency --work DIR (DIR holds evaluation-seed-bbc.db)
 //   dotnet run -c Release --project benchmarks/Bot.Benchmarks -- eval [--shared ../shared] [--work DIR] [--Section:Key value …]
 //   dotnet run -c Release --project benchmarks/Bot.Benchmarks -- beat [--shared ../shared] [--work DIR] [--Corpus:EmbeddingModel M]
 var options = BenchmarkOptions.Parse(args);
@@ -10,7 +12,9 @@ return options.Mode switch
     "eval" => await EvaluationReport.RunAsync(options),
     "all" => await FullBenchmark.RunAsync(options),
     "beat" => await BeatFitting.RunAsync(options),
-    _ => Fail($"Unknown mode '{options.Mode}'. Modes: all, eval, beat."),
+    "train" => await ModelTrainer.RunAsync(options),
+    "latency" => await FullBenchmark.RunLatencyAsync(options),
+    _ => Fail($"Unknown mode '{options.Mode}'. Modes: all, eval, beat, train, latency."),
 };
 
 static int Fail(string message)

@@ -5,7 +5,8 @@ using Newsdesk.Retrieval;
 namespace Newsdesk.Answering;
 
 /// <summary>Turns a grounded <see cref="Composition"/> into the <see cref="Answer"/> users see: citations numbered
-/// in order of first use, each with the exact quote relied on; or a polite decline naming nearby stories.</summary>
+/// in order of first use, each with the exact quote relied on; a partly covered reply (what the stories say, cited,
+/// and what they do not); or a polite decline naming nearby stories.</summary>
 public static class AnswerAssembler
 {
     public static Answer Assemble(Question question, Composition composition, IReadOnlyList<RetrievedPassage> passages, string? fallbackReason)
@@ -29,8 +30,19 @@ public static class AnswerAssembler
             return new Citation(pair.Value, passage.Source, passage.Title, QuoteFinder.Quote(passage.Text, reliedOn), passage.Url);
         }).ToList();
 
-        return new Answer(question.Text, true, text.ToString(), citations, composition.Backend, fallbackReason, []);
+        if (composition.Coverage != AnswerCoverage.Partial)
+            return new Answer(question.Text, true, text.ToString(), citations, composition.Backend, fallbackReason, []);
+        // Partly covered: what the stories do say, cited, then plainly what they do not.
+        var partial = $"{PartialOpening} {text} {PartialMissing} {composition.Missing ?? "that"}.";
+        return new Answer(question.Text, false, partial, citations, composition.Backend, fallbackReason, [])
+        {
+            Coverage = AnswerCoverage.Partial,
+            Missing = composition.Missing,
+        };
     }
+
+    public const string PartialOpening = "The stories I follow say:";
+    public const string PartialMissing = "But they don't say";
 
     public static Answer Decline(Question question, IReadOnlyList<RetrievedPassage> nearby, string backend, string? fallbackReason)
     {

@@ -26,11 +26,15 @@ public sealed class GroundedAnswerer(
 
     public static readonly ActivitySource Activities = new(ActivitySourceName);
 
+    // Slack keeps a thread's earlier questions; more than this and the search drifts from the question asked.
+    private const int MaxEarlierTurnsSearched = 3;
+
     public async Task<Answer> AnswerAsync(Question question, CancellationToken cancellationToken)
     {
         using var activity = Activities.StartActivity("newsdesk.answering.answer");
         var answer = await AnswerWithinActivityAsync(question, cancellationToken);
         activity?.SetTag("newsdesk.answered", answer.IsAnswered);
+        activity?.SetTag("newsdesk.coverage", answer.Coverage.ToString());
         activity?.SetTag("newsdesk.backend", answer.Backend);
         activity?.SetTag("newsdesk.offline_fallback", answer.FallbackReason is not null);
         activity?.SetTag("newsdesk.citations", answer.Citations.Count);
@@ -40,21 +44,24 @@ public sealed class GroundedAnswerer(
     private async Task<Answer> AnswerWithinActivityAsync(Question question, CancellationToken cancellationToken)
     {
         await index.WhenLoadedAsync(cancellationToken);
-        // A follow-up ("and who owns it now?") is searched together with the question before it.
-        var query = question.EarlierTurns.Count == 0 ? question.Text : question.EarlierTurns[^1] + " " + question.Text;
+        // A follow-up ("how much do they charge?") is searched with the thread's earlier turns, not only the last
+        // one: the turn that named the company may be two questions back.
+        var query = SearchText(question);
         var retrieval = await retriever.RetrieveAsync(query, cancellationToken);
         logger.LogDebug("Coverage evidence {Evidence}: {Decision}", retrieval.Evidence, retrieval.IsCovered ? "covered" : "not covered");
         if (!retrieval.IsCovered)
             return AnswerAssembler.Decline(question, OnBeat(retrieval.Passages), BackendLabel, fallbackReason: null);
 
         var passages = retrieval.Passages;
+        // The statistics travel with the passages, so a reload in between cannot mix two snapshots.
+        var analysis = QuestionAnalyzer.Analyze(question.Text, question.EarlierTurns, retrieval.Statistics);
         string? fallbackReason = null;
         Composition? composition = null;
         if (options.Value.UsesLanguageModel)
         {
             (composition, fallbackReason) = await TryModelAsync(question, passages, cancellationToken);
         }
-        composition ??= await composers.ComposeOfflineAsync(query, passages, index.Current.Terms, cancellationToken);
+        composition ??= await composers.AnswerOfflineAsync(analysis, passages, retrieval.Statistics, cancellationToken);
 
         return composition.Sentences.Count == 0
             ? AnswerAssembler.Decline(question, OnBeat(passages), composition.Backend, fallbackReason)
@@ -64,6 +71,11 @@ public sealed class GroundedAnswerer(
     /// <summary>A decline names only nearby stories on the beat: a film or football story is not "news I follow".</summary>
     private List<RetrievedPassage> OnBeat(IReadOnlyList<RetrievedPassage> nearby) =>
         nearby.Where(p => beat.IsOnBeat(index.Current, p.Passage.Source)).ToList();
+
+    /// <summary>What is searched for a question: the question, after up to three earlier turns of its thread.</summary>
+    public static string SearchText(Question question) => question.EarlierTurns.Count == 0
+        ? question.Text
+        : string.Join(" ", question.EarlierTurns.TakeLast(MaxEarlierTurnsSearched).Append(question.Text));
 
     private string BackendLabel => options.Value.UsesLanguageModel ? options.Value.LanguageModel.Model ?? options.Value.Backend : OfflineComposer.BackendName;
 

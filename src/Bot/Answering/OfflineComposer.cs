@@ -3,8 +3,9 @@ using Newsdesk.Text;
 
 namespace Newsdesk.Answering;
 
-/// <summary>Composes an answer from the retrieved passages themselves: picks the sentences that best answer the
-/// question, puts them in reading order and cites each. Deterministic, no network, sub-millisecond: the sentence
+/// <summary>Summarises retrieved passages for a heading (the digest's story summaries): picks the sentences that
+/// best match it, puts them in reading order and cites each. Questions go through <see cref="OfflineAnswerComposer"/>,
+/// which decides whether a sentence holds what was asked. Deterministic, no network, sub-millisecond: the sentence
 /// vectors it compares were computed at ingestion and scored during retrieval.</summary>
 public sealed class OfflineComposer
 {
@@ -23,7 +24,7 @@ public sealed class OfflineComposer
     {
         var questionTerms = TextAnalyzer.TermSet(question);
         var totalWeight = Math.Max(questionTerms.Sum(statistics.Idf), 1e-9);
-        var wanted = AnswerType.Of(question);
+        var wanted = QuestionAnalyzer.KindOf(question.ToLowerInvariant());
         var bestCosine = passages.SelectMany(p => p.Sentences).Select(s => (double)s.Cosine).DefaultIfEmpty(0).Max();
 
         var candidates = new List<Candidate>();
@@ -40,7 +41,7 @@ public sealed class OfflineComposer
                 var matched = questionTerms.Where(terms.Contains).Sum(statistics.Idf) / totalWeight;
                 // Terms the headline supplies still tell us the sentence is on topic, but count for less.
                 var fromTitle = questionTerms.Where(t => !terms.Contains(t) && titleTerms.Contains(t)).Sum(statistics.Idf) / totalWeight;
-                var typed = AnswerType.IsSatisfiedBy(wanted, sentence) ? AnswerTypeBonus : 0;
+                var typed = !TypedSpans.IsTyped(wanted) || TypedSpans.Find(wanted, sentence).Count > 0 ? AnswerTypeBonus : 0;
                 var score = matched + TitleWeight * fromTitle + DenseWeight * (cosine - bestCosine) + RankWeight / (rank + 1) + typed;
                 candidates.Add(new Candidate(rank, position, sentence, terms, score));
             }

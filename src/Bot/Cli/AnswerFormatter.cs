@@ -27,10 +27,21 @@ public static class AnswerFormatter
         return text.ToString();
     }
 
+    /// <summary>"answered", "partial" or "not-covered": a partly covered reply has <c>answered: false</c> but cites
+    /// what the stories do say.</summary>
+    public static string CoverageName(AnswerCoverage coverage) => coverage switch
+    {
+        AnswerCoverage.Answered => "answered",
+        AnswerCoverage.Partial => "partial",
+        _ => "not-covered",
+    };
+
     public static string ForMachine(Answer answer) => JsonSerializer.Serialize(new
     {
         question = answer.Question,
         answered = answer.IsAnswered,
+        coverage = CoverageName(answer.Coverage),
+        missing = answer.Missing,
         answer = answer.Text,
         citations = answer.Citations.Select(c => new
         {

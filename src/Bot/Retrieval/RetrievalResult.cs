@@ -1,4 +1,5 @@
 namespace Newsdesk.Retrieval;
 
-/// <summary>The passages found for a question, best first, and whether the corpus covers it.</summary>
-public sealed record RetrievalResult(IReadOnlyList<RetrievedPassage> Passages, CoverageEvidence Evidence, bool IsCovered);
+/// <summary>The passages found for a question, best first, whether the corpus covers it, and the term statistics of
+/// the index snapshot they came from: a reload between retrieval and composition must not mix two snapshots.</summary>
+public sealed record RetrievalResult(IReadOnlyList<RetrievedPassage> Passages, CoverageEvidence Evidence, bool IsCovered, TermStatistics Statistics);

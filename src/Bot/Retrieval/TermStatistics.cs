@@ -18,6 +18,12 @@ public sealed class TermStatistics
         }
     }
 
+    /// <summary>How many passages the statistics were taken over.</summary>
+    public int PassageCount => passageCount;
+
+    /// <summary>Whether any passage holds the term: a name no article contains is evidence of no coverage.</summary>
+    public bool Contains(string term) => passageFrequency.ContainsKey(term);
+
     /// <summary>BM25-style IDF; a term the corpus never uses gets the highest weight, since the question hinges on
     /// something the corpus does not know.</summary>
     public double Idf(string term)

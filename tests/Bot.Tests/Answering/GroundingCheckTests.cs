@@ -1,4 +1,5 @@
 using Newsdesk.Answering;
+using Newsdesk.Chat;
 using Newsdesk.Corpus;
 using Newsdesk.Retrieval;
 
@@ -35,6 +36,22 @@ public sealed class GroundingCheckTests
 
         Assert.Empty(composition.Sentences);
     }
+
+    [Fact]
+    public void APartialReplyKeepsWhatThePassagesSayAndNamesWhatTheyDoNot()
+    {
+        var composition = GroundingCheck.ParseAndCheck(
+            "PARTIAL: All three sites sell tracks for between about $0.10 and $0.20 each [1]. NOT STATED: the price of a whole album.", Passages, "model");
+
+        Assert.Equal(AnswerCoverage.Partial, composition.Coverage);
+        Assert.Equal("the price of a whole album", composition.Missing);
+        Assert.Single(composition.Sentences);
+    }
+
+    [Theory]
+    [InlineData("Spotify's chief executive called the closure welcome news [2].")]   // a name the source lacks, first word
+    [InlineData("The site was quietly downed by the Kremlin on Christmas Day [2].")] // a date the source lacks
+    public void InventedNamesAndDatesAreDropped(string reply) => Assert.Empty(GroundingCheck.ParseAndCheck(reply, Passages, "model").Sentences);
 
     private static RetrievedPassage Passage(long id, string text) =>
         new(new StoredPassage(id, id, $"doc{id}.txt", $"Story {id}", null, 0, text, DateTimeOffset.UnixEpoch), 1, 0, 0, 0.5, []);

@@ -34,11 +34,17 @@ public sealed class EvaluationFixture : IAsyncLifetime
         using var host = await CoreHost.CreateLoadedAsync(database, withBbc ? [TestPaths.Seeds, TestPaths.BbcCorpus] : [TestPaths.Seeds]);
         var answerer = host.Services.GetRequiredService<IQuestionAnswerer>();
         var outcomes = new List<EvaluationOutcome>();
-        foreach (var question in Questions)
+        // A thread's turns go in order, each with the questions before it, as the Slack adapter passes them.
+        foreach (var question in Questions.OrderBy(q => q.Thread is null ? 0 : 1).ThenBy(q => q.Thread).ThenBy(q => q.Turn))
         {
-            var answer = await answerer.AnswerAsync(new Question(question.Question), CancellationToken.None);
+            var asked = new Question(question.Question, EvaluationSet.EarlierTurns(Questions, question));
+            var answer = await answerer.AnswerAsync(asked, CancellationToken.None);
             outcomes.Add(EvaluationSet.Score(question, answer, withBbc));
         }
+        // The per-class table and every outcome, beside the store, for the record of a run.
+        var name = withBbc ? "seed+bbc" : "seed";
+        await File.WriteAllTextAsync(Path.Combine(folder, $"evaluation-{name}.txt"),
+            EvaluationTable.Format(name, outcomes, withBbc) + "\n" + EvaluationTable.Details(outcomes) + "\n");
         return outcomes;
     }
 

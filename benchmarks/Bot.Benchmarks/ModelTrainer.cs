@@ -1,0 +1,142 @@
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Newsdesk.Answering;
+using Newsdesk.Chat;
+using Newsdesk.Retrieval;
+using Newsdesk.Tests.Evaluation;
+
+namespace Newsdesk.Benchmarks;
+
+/// <summary>The <c>train</c> verb: fits <see cref="AnswerModel"/> (the sentence ranker, the answer gate, then the answer
+/// and topic thresholds) on the TUNING part of the evaluation set, over seed+BBC and the seed alone, and reports how
+/// the fit does on the test part it never saw. Prints the table to paste into AnswerModel.cs.</summary>
+public static class ModelTrainer
+{
+
+    public static async Task<int> RunAsync(BenchmarkOptions options)
+    {
+        var questions = EvaluationSet.Load(options.Questions);
+        var examples = new Dictionary<bool, List<TrainingExample>>();
+        foreach (var withBbc in new[] { true, false })
+            examples[withBbc] = await GatherAsync(options, questions, withBbc);
+        var all = examples.Values.SelectMany(e => e).Where(e => !e.Question.IsInjection).ToList();
+        var tuning = all.Where(e => !e.Question.IsTest).ToList();
+        var test = all.Where(e => e.Question.IsTest).ToList();
+
+        // 1. The ranker, on questions whose candidates hold a fact.
+        var rankWeights = LogisticRegression.FitRanker(Groups(tuning));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"ranker: the top sentence holds a fact for {LogisticRegression.TopOneAccuracy(Groups(tuning), rankWeights):P1} of tuning questions ({Groups(tuning).Count}), {LogisticRegression.TopOneAccuracy(Groups(test), rankWeights):P1} of test questions ({Groups(test).Count})"));
+
+        // 2. The gate, on each question's top sentence: does it answer (an answerable question whose top sentence
+        // holds a fact) or not (a near miss, a partly covered or uncovered question, or a top sentence without the fact)?
+        var gateRows = GateRows(tuning, rankWeights);
+        var (gateWeights, gateBias) = LogisticRegression.Fit(gateRows);
+        PrintGate("gate, tuning", LogisticRegression.Measure(gateRows, gateWeights, gateBias), gateRows.Count);
+        var gateTest = GateRows(test, rankWeights);
+        PrintGate("gate, test  ", LogisticRegression.Measure(gateTest, gateWeights, gateBias), gateTest.Count);
+
+        // 3. Thresholds: the pair that scores best on the tuning part over both corpora, every class counting equally.
+        var best = (Answer: 0.5, Topic: 0.5, Score: double.MinValue);
+        foreach (var answer in Grid(0.2, 0.95, 0.05))
+        foreach (var topic in Grid(0.2, 1.2, 0.05))
+        {
+            var score = examples.Sum(pair => Objective(pair.Value.Where(e => !e.Question.IsTest), pair.Key, rankWeights, gateWeights, gateBias, answer, topic));
+            if (score > best.Score) best = (answer, topic, score);
+        }
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"thresholds: answer {best.Answer:F2}, topic {best.Topic:F2}"));
+        foreach (var (withBbc, list) in examples)
+        {
+            var ceiling = list.Select(e => Simulate(e, withBbc, rankWeights, gateWeights, gateBias, 0, best.Topic)).ToList();
+            Console.WriteLine("gate open (every covered question answered):\n" + EvaluationTable.Format(withBbc ? "seed+bbc" : "seed", ceiling, withBbc));
+            var outcomes = list.Select(e => Simulate(e, withBbc, rankWeights, gateWeights, gateBias, best.Answer, best.Topic)).ToList();
+            Console.WriteLine(EvaluationTable.Format(withBbc ? "seed+bbc (simulated, fitted)" : "seed (simulated, fitted)", outcomes, withBbc));
+        }
+
+        Console.WriteLine("// AnswerModel.cs, fitted by the train verb:");
+        Console.WriteLine("public static readonly double[] RankWeights = [" + Join(rankWeights) + "];");
+        Console.WriteLine("public static readonly double[] GateWeights = [" + Join(gateWeights) + "];");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"public const double GateBias = {gateBias:F3};"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"public const double AnswerThreshold = {best.Answer:F2};"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"public const double TopicThreshold = {best.Topic:F2};"));
+        for (var i = 0; i < rankWeights.Length; i++)
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"//   {SentenceEvidence.Names[i],-18} rank {rankWeights[i],8:F3}  gate {gateWeights[i],8:F3}"));
+        return 0;
+    }
+
+    private static async Task<List<TrainingExample>> GatherAsync(BenchmarkOptions options, IReadOnlyList<EvaluationQuestion> questions, bool withBbc)
+    {
+        var database = Path.Combine(options.WorkFolder, withBbc ? "evaluation-seed-bbc.db" : "evaluation-seed.db");
+        using var host = BotHost.Create(database, withBbc ? [options.Seeds, options.Bbc] : [options.Seeds], options.Settings);
+        await host.Services.GetRequiredService<SearchIndexLoader>().LoadAsync(CancellationToken.None);
+        var retriever = host.Services.GetRequiredService<PassageRetriever>();
+        var list = new List<TrainingExample>();
+        foreach (var q in questions)
+        {
+            var asked = new Question(q.Question, EvaluationSet.EarlierTurns(questions, q));
+            var retrieval = await retriever.RetrieveAsync(GroundedAnswerer.SearchText(asked), CancellationToken.None);
+            var analysis = QuestionAnalyzer.Analyze(asked.Text, asked.EarlierTurns, retrieval.Statistics);
+            var candidates = AnswerEvidenceGatherer.Gather(analysis, retrieval.Passages, retrieval.Statistics);
+            var facts = q.IsAnswerableWith(withBbc) && q.Facts is not null ? q.Facts.SelectMany(g => g).ToList() : [];
+            list.Add(new TrainingExample(q, retrieval.IsCovered, analysis,
+                candidates.Select(c => (c, facts.Any(f => c.Text.Contains(f, StringComparison.OrdinalIgnoreCase)))).ToList()));
+        }
+        return list;
+    }
+
+    private static List<IReadOnlyList<(double[] X, bool Y)>> Groups(IEnumerable<TrainingExample> examples) =>
+        examples.Where(e => e.Candidates.Any(c => c.HoldsFact))
+            .Select(e => (IReadOnlyList<(double[] X, bool Y)>)e.Candidates.Select(c => (c.Candidate.Evidence.Features(), c.HoldsFact)).ToList())
+            .ToList();
+
+    private static List<(double[] X, bool Y)> GateRows(IEnumerable<TrainingExample> examples, double[] rankWeights) =>
+        examples.Where(e => e.IsRetrievalCovered && e.Candidates.Count > 0)
+            .Select(e =>
+            {
+                var chosen = OfflineAnswerComposer.Choose(Rescore(e, rankWeights));
+                var holds = e.Candidates.Where(c => c.HoldsFact).Select(c => c.Candidate.Text).ToHashSet();
+                // The reply carries the chosen sentences, so it answers when one of them holds the fact.
+                return (AnswerModel.Pool(chosen.Select(c => c.Evidence)), e.Question.IsAnswerable && chosen.Any(c => holds.Contains(c.Text)));
+            })
+            .ToList();
+
+    private static double Objective(IEnumerable<TrainingExample> examples, bool withBbc, double[] rankWeights, double[] gateWeights, double gateBias, double answer, double topic)
+    {
+        var outcomes = examples.Select(e => Simulate(e, withBbc, rankWeights, gateWeights, gateBias, answer, topic)).ToList();
+        // Answering right counts as much as declining right: the answerable class, against the mean of the near-miss
+        // and partly covered classes, plus the thread turns.
+        double Rate(string name) => EvaluationTable.Rate(outcomes, withBbc, name, test: false) is var (right, total) && total > 0 ? right / (double)total : 0;
+        return 2 * Rate("answerable: answered right") + Rate("near misses: declined or partial") + Rate("partly covered: declined or partial") + Rate("thread turns: right");
+    }
+
+    public static EvaluationOutcome Simulate(TrainingExample example, bool withBbc, double[] rankWeights, double[] gateWeights, double gateBias, double answer, double topic)
+    {
+        var q = example.Question;
+        var declined = new Answer(q.Question, false, "declined", [], "offline", null, []);
+        if (!example.IsRetrievalCovered) return EvaluationSet.Score(q, declined, withBbc);
+        var composition = OfflineAnswerComposer.Decide(example.Analysis, Rescore(example, rankWeights),
+            pooled => AnswerModel.Probability(pooled, gateWeights, gateBias), answer, topic);
+        var text = string.Join(" ", composition.Sentences.Select(s => s.Text));
+        var reply = composition.Sentences.Count == 0 ? declined
+            : new Answer(q.Question, composition.Coverage == AnswerCoverage.Answered, text, [], "offline", null, [])
+            {
+                Coverage = composition.Coverage,
+                Missing = composition.Missing,
+            };
+        return EvaluationSet.Score(q, reply, withBbc);
+    }
+
+    private static List<AnswerCandidate> Rescore(TrainingExample example, double[] rankWeights) =>
+        example.Candidates.Select(c => c.Candidate with { Score = AnswerModel.Linear(c.Candidate.Evidence.Features(), rankWeights, 0) }).ToList();
+
+    private static IEnumerable<double> Grid(double from, double to, double step)
+    {
+        for (var x = from; x <= to + 1e-9; x += step) yield return Math.Round(x, 2);
+    }
+
+    private static string Join(double[] values) => string.Join(", ", values.Select(w => w.ToString("F3", CultureInfo.InvariantCulture)));
+
+    private static void PrintGate(string what, (double Accuracy, double Recall, double Precision) m, int rows) =>
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{what}: {rows} questions, accuracy {m.Accuracy:P1}, recall of answering top sentences {m.Recall:P1}, precision {m.Precision:P1}"));
+}

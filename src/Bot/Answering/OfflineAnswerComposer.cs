@@ -1,0 +1,54 @@
+using Newsdesk.Chat;
+using Newsdesk.Retrieval;
+
+namespace Newsdesk.Answering;
+
+/// <summary>Answers a question from the retrieved passages without a language model, in one of three outcomes:
+/// the sentences that hold what was asked (plus at most one sentence of context); or, when the stories cover the
+/// topic but no sentence holds the asked fact, what they do say and what they do not; or nothing (a decline).
+/// Which sentence answers is decided by <see cref="AnswerModel"/> from local evidence.</summary>
+public static class OfflineAnswerComposer
+{
+    private const int MaxAnswerSentences = 4;
+    // Stories repeat themselves; a sentence sharing this much with a chosen one adds nothing.
+    private const double MaxOverlap = 0.6;
+
+    public static Composition Compose(QuestionAnalysis question, IReadOnlyList<RetrievedPassage> passages, TermStatistics statistics) =>
+        Decide(question, AnswerEvidenceGatherer.Gather(question, passages, statistics), AnswerModel.GateProbability, AnswerModel.AnswerThreshold, AnswerModel.TopicThreshold);
+
+    /// <summary>The top-ranked sentences, those the reply would carry.</summary>
+    public static IReadOnlyList<AnswerCandidate> Choose(IReadOnlyList<AnswerCandidate> candidates)
+    {
+        var ranked = candidates.OrderByDescending(c => c.Score).ThenBy(c => c.Rank).ThenBy(c => c.Position).ToList();
+        var picked = new List<AnswerCandidate>();
+        foreach (var candidate in ranked)
+        {
+            if (picked.Count == MaxAnswerSentences || candidate.Score < ranked[0].Score - AnswerModel.RankWindow) break;
+            if (!picked.Any(p => Overlap(p.Terms, candidate.Terms) > MaxOverlap)) picked.Add(candidate);
+        }
+        return picked;
+    }
+
+    /// <summary>The outcome, given a gate over the chosen sentences' pooled evidence; the trainer calls it with
+    /// candidate weights and thresholds.</summary>
+    public static Composition Decide(QuestionAnalysis question, IReadOnlyList<AnswerCandidate> candidates, Func<IReadOnlyList<double>, double> gate,
+        double answerThreshold, double topicThreshold)
+    {
+        var none = new Composition([], OfflineComposer.BackendName) { Coverage = AnswerCoverage.NotCovered };
+        if (candidates.Count == 0 || question.Unknown.Count > 0) return none;
+
+        var picked = Choose(candidates);
+        if (gate(AnswerModel.Pool(picked.Select(c => c.Evidence))) >= answerThreshold) return new Composition(Ordered(picked), OfflineComposer.BackendName);
+
+        // No sentence holds the asked fact. If the stories are about what was asked, say what they do say.
+        var onTopic = candidates.OrderByDescending(c => c.Evidence.NearShare + c.Evidence.Cosine).First();
+        if (onTopic.Evidence.NearShare + onTopic.Evidence.ThreadShare < topicThreshold) return none;
+        return new Composition(Ordered([onTopic]), OfflineComposer.BackendName) { Coverage = AnswerCoverage.Partial, Missing = question.Wanted };
+    }
+
+    private static List<ComposedSentence> Ordered(IEnumerable<AnswerCandidate> picked) =>
+        picked.OrderBy(c => c.Rank).ThenBy(c => c.Position).Select(c => new ComposedSentence(c.Text, [c.Rank + 1])).ToList();
+
+    private static double Overlap(IReadOnlySet<string> a, IReadOnlySet<string> b) =>
+        a.Count == 0 || b.Count == 0 ? 0 : a.Count(b.Contains) / (double)Math.Min(a.Count, b.Count);
+}

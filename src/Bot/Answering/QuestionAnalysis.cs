@@ -1,0 +1,19 @@
+namespace Newsdesk.Answering;
+
+/// <summary>What a question asks: the kind of answer, its content terms (the focus and the entities it names, as
+/// stemmed terms), the terms its thread's earlier turns add, names the corpus has never seen, and the asked fact in
+/// words.</summary>
+/// <param name="Kind">The kind of answer asked for.</param>
+/// <param name="Terms">Stemmed content terms of the question itself: its focus ("cost", "succeed") and entities.</param>
+/// <param name="ThreadTerms">Stemmed content terms of earlier turns that the question itself does not repeat: what a
+/// follow-up such as "how much do they charge?" is about.</param>
+/// <param name="Unknown">Names in the question (capitalised mid-sentence, or mixing letters and digits) that no
+/// article contains: evidence that the news does not cover it.</param>
+/// <param name="Wanted">The asked fact in words, for a reply that says the stories do not give it ("how much
+/// mp3sparks charge for a whole album").</param>
+public sealed record QuestionAnalysis(
+    AnswerKind Kind,
+    IReadOnlySet<string> Terms,
+    IReadOnlySet<string> ThreadTerms,
+    IReadOnlyList<string> Unknown,
+    string Wanted);

@@ -1,0 +1,99 @@
+using System.Text.RegularExpressions;
+using Newsdesk.Retrieval;
+using Newsdesk.Text;
+
+namespace Newsdesk.Answering;
+
+/// <summary>Reads a chat question (and its thread's earlier turns): the kind of answer it asks for, its content
+/// terms, and names no article contains. The kind comes from the question's grammar (its wh-phrase or leading
+/// auxiliary), never from topics.</summary>
+public static partial class QuestionAnalyzer
+{
+    public static QuestionAnalysis Analyze(string question, IReadOnlyList<string> earlierTurns, TermStatistics statistics)
+    {
+        var plain = Filler().Replace(question.Trim(), "").Trim();
+        var lower = plain.ToLowerInvariant();
+        var kind = KindOf(lower);
+        var terms = TextAnalyzer.TermSet(plain);
+        var threadTerms = new HashSet<string>(earlierTurns.SelectMany(TextAnalyzer.Terms), StringComparer.Ordinal);
+        threadTerms.ExceptWith(terms);
+        var unknown = NameLike().Matches(plain)
+            .Where(m => m.Index > 0)
+            .Select(m => m.Value)
+            .Where(name => TextAnalyzer.Terms(name).All(t => !statistics.Contains(t)))
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .ToList();
+        return new QuestionAnalysis(kind, terms, threadTerms, unknown, Wanted(lower, kind));
+    }
+
+    public static AnswerKind KindOf(string lower)
+    {
+        if (Reason().IsMatch(lower)) return AnswerKind.Reason;
+        if (DateQuestion().IsMatch(lower)) return AnswerKind.Date;
+        if (PlaceQuestion().IsMatch(lower)) return AnswerKind.Place;
+        if (lower.Contains("how many", StringComparison.Ordinal)) return AnswerKind.Count;
+        if (CountOrMoney().IsMatch(lower) || PriceQuestion().IsMatch(lower))
+            return MoneyCue().IsMatch(lower) ? AnswerKind.Money : AnswerKind.Count;
+        if (AgentQuestion().IsMatch(lower)) return AnswerKind.Agent;
+        if (YesNo().IsMatch(lower)) return AnswerKind.YesNo;
+        return AnswerKind.Description;
+    }
+
+    /// <summary>The question turned into the clause a reply can say the stories lack: the auxiliary after the
+    /// wh-phrase goes ("how much does X charge" → "how much X charge"), a yes/no question becomes "whether …", and the
+    /// asker's pronouns become the reader's.</summary>
+    private static string Wanted(string lower, AnswerKind kind)
+    {
+        var text = Trailer().Replace(lower, "").Trim().TrimEnd('?', '.', '!', ' ');
+        text = Person().Replace(text, m => m.Value switch { "i" => "you", "me" => "you", "my" => "your", "i'm" => "you're", _ => m.Value });
+        if (kind == AnswerKind.YesNo) return "whether " + LeadingAuxiliary().Replace(text, "");
+        var wh = WhPhrase().Match(text);
+        if (!wh.Success) return "that";
+        var rest = text[(wh.Index + wh.Length)..].TrimStart();
+        rest = LeadingAuxiliary().Replace(rest, "");
+        return (wh.Value.Trim() + " " + rest).Trim();
+    }
+
+    [GeneratedRegex(@"^((so|and|ok|okay|hey|hi|but|also|um|erm|well|right|yo|oh|then|lol)\b[\s,]*)+", RegexOptions.IgnoreCase)]
+    private static partial Regex Filler();
+
+    [GeneratedRegex(@"\s*\b(lol|tho|though|then|btw|again|exactly|anyway|in the end|at all)\s*[?!.]*\s*$")]
+    private static partial Regex Trailer();
+
+    [GeneratedRegex(@"\b(i|me|my|i'm)\b")]
+    private static partial Regex Person();
+
+    [GeneratedRegex(@"^(did|does|do|is|are|was|were|has|have|had|can|could|will|would|should)\s+")]
+    private static partial Regex LeadingAuxiliary();
+
+    [GeneratedRegex(@"^.*?\b(how (much|many|long|old|big)( (?!(did|does|do|is|are|was|were|has|have|will|would|can)\b)\w+)?|what (\w+ )?(did|does|do|is|are|was|were|has|have)|what('s| is)|who('s| is)?|whose|whom|when|where|why|which \w+|what \w+|how)\b")]
+    private static partial Regex WhPhrase();
+
+    [GeneratedRegex(@"\b(why|how come|what reason|for what reason)\b")]
+    private static partial Regex Reason();
+
+    [GeneratedRegex(@"\b(when|what (year|date|day|month|time)|which (year|date|day|month)|how long ago)\b")]
+    private static partial Regex DateQuestion();
+
+    [GeneratedRegex(@"\b(where|(which|what) (city|country|town|venue|place|county|state))\b")]
+    private static partial Regex PlaceQuestion();
+
+    [GeneratedRegex(@"\b(how (much|many|big|large|long|old)|what (age|share|percentage|proportion|position|number)|by how much)\b")]
+    private static partial Regex CountOrMoney();
+
+    [GeneratedRegex(@"\b(what (does|did|do|will) .{1,40} cost|what price|price of|what .{0,20}(fee|salary))\b")]
+    private static partial Regex PriceQuestion();
+
+    [GeneratedRegex(@"\b(cost|costs|charg\w*|pay|paid|pays|paying|worth|price\w*|spen[dt]\w*|earn\w*|make|made|makes|raise\w*|fine\w*|damages|fee\w*|money|royalt\w*|salary|sell \w+ for|sold \w+ for|ticket\w*|gross\w*|revenue\w*|donat\w*|valued?|claim\w*|asking)\b")]
+    private static partial Regex MoneyCue();
+
+    [GeneratedRegex(@"\b(who|whom|whose|(which|what) (company|firm|band|label|group|paper|newspaper|network|station|singer|artist|rapper|act|footballer|coalition|analyst|person|people|site|store|program|programme|brand|court|body|organisation|organization|operator|player|film|films|song|songs|album|track|show|prize|award|version|tech|technology|software|service|drm|chart|poll)|what's the name|what is the name|called)\b")]
+    private static partial Regex AgentQuestion();
+
+    [GeneratedRegex(@"^(did|does|do|is|are|was|were|has|have|had|can|could|will|would|should)\b")]
+    private static partial Regex YesNo();
+
+    // A name as typed: a capitalised word mid-question, or a token mixing letters and digits ("mp3sparks").
+    [GeneratedRegex(@"\b(?:[A-Z][\w'.-]*[a-z0-9][\w'.-]*|[a-z]+\d[\w.-]*|\d+[a-z][\w.-]*)\b")]
+    private static partial Regex NameLike();
+}

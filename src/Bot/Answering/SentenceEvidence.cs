@@ -1,0 +1,43 @@
+namespace Newsdesk.Answering;
+
+/// <summary>The local evidence that one retrieved sentence answers a question; the features of
+/// <see cref="AnswerModel"/>. Every value is in [0, 1] or a small cosine difference.</summary>
+/// <param name="CosineGap">The sentence's dense similarity to the question minus the best sentence's (at most 0).</param>
+/// <param name="Cosine">The sentence's dense similarity to the question.</param>
+/// <param name="TermShare">IDF-weighted share of the question's terms in the sentence itself.</param>
+/// <param name="NearShare">…in the sentence, the one before it and the story's title (where an entity is often named).</param>
+/// <param name="ThreadShare">IDF-weighted share of the thread's earlier terms there (0 without a thread).</param>
+/// <param name="Typed">Whether the sentence holds a span of the asked kind (a price for "cost", a date for "when").</param>
+/// <param name="TypedNearTerms">Whether such a span stands within a few words of one of the question's terms: the
+/// figure belongs to what was asked, not to something else the sentence mentions.</param>
+/// <param name="UntypedKind">Whether the question asks for a description or a yes/no, which no span type marks.</param>
+/// <param name="Rank">1/(1 + the passage's fused rank).</param>
+/// <param name="AbsentShare">IDF-weighted share of the question's terms no retrieved passage holds at all.</param>
+/// <param name="FocusShare">IDF-weighted share of the question's focus terms (those that do not name what the
+/// retrieved stories are about: "cost", "donate", "old") in the sentence or the one before.</param>
+/// <param name="IsBestCosine">Whether no other retrieved sentence is closer to the question.</param>
+/// <param name="TermShareGap">The sentence's term share minus the best term share of any retrieved sentence (at most 0).</param>
+/// <param name="TypedFocus">The span of the asked kind and the focus together: <see cref="FocusShare"/> when the
+/// sentence holds such a span (or the kind has none), else 0. "A price" alone is not an answer to "what does the
+/// album cost"; a price beside "album" is.</param>
+public sealed record SentenceEvidence(
+    double CosineGap,
+    double Cosine,
+    double TermShare,
+    double NearShare,
+    double ThreadShare,
+    double Typed,
+    double TypedNearTerms,
+    double UntypedKind,
+    double Rank,
+    double AbsentShare,
+    double FocusShare,
+    double IsBestCosine,
+    double TermShareGap,
+    double TypedFocus)
+{
+    public double[] Features() => [CosineGap, Cosine, TermShare, NearShare, ThreadShare, Typed, TypedNearTerms, UntypedKind, Rank, AbsentShare, FocusShare, IsBestCosine, TermShareGap, TypedFocus];
+
+    public static readonly IReadOnlyList<string> Names =
+        ["cosine_gap", "cosine", "term_share", "near_share", "thread_share", "typed", "typed_near_terms", "untyped_kind", "rank", "absent_share", "focus_share", "is_best_cosine", "term_share_gap", "typed_focus"];
+}

@@ -1,0 +1,68 @@
+using System.Text.RegularExpressions;
+
+namespace Newsdesk.Answering;
+
+/// <summary>Finds spans of each answer kind in a sentence: an amount of money, a count, a date, a name, a place, a
+/// reason. These are shapes of text (currency signs, digits, month names, capitalised words after the first), not
+/// lists of topics.</summary>
+public static partial class TypedSpans
+{
+    /// <summary>Character offsets of the spans of <paramref name="kind"/> in <paramref name="sentence"/>; empty when
+    /// it holds none. Kinds that any informative sentence can answer (description, yes/no) have none.</summary>
+    public static IReadOnlyList<(int Start, int Length)> Find(AnswerKind kind, string sentence)
+    {
+        var pattern = kind switch
+        {
+            AnswerKind.Money => Money(),
+            AnswerKind.Count => Count(),
+            AnswerKind.Date => Date(),
+            AnswerKind.Agent => Name(),
+            AnswerKind.Place => Place(),
+            AnswerKind.Reason => Reason(),
+            _ => null,
+        };
+        if (pattern is null) return [];
+        var spans = new List<(int, int)>();
+        foreach (Match match in pattern.Matches(sentence))
+        {
+            // The first word of a sentence is capitalised whatever it is; it is a name only if a second follows.
+            if (kind is AnswerKind.Agent or AnswerKind.Place && match.Index == 0 && !match.Value.Contains(' ', StringComparison.Ordinal)) continue;
+            if (kind is AnswerKind.Agent && NotAName().IsMatch(match.Value)) continue;
+            // A day of the month or a year is a date, not a count.
+            if (kind is AnswerKind.Count && IsPartOfADate(sentence, match)) continue;
+            spans.Add((match.Index, match.Length));
+        }
+        return spans;
+    }
+
+    private static bool IsPartOfADate(string sentence, Match match) =>
+        Date().Matches(sentence).Any(d => match.Index >= d.Index - 3 && match.Index < d.Index + d.Length)
+        || DayOfMonth().IsMatch(sentence[match.Index..]);
+
+    public static bool IsTyped(AnswerKind kind) => kind is not (AnswerKind.Description or AnswerKind.YesNo);
+
+    [GeneratedRegex(@"[£$€¥]\s?\d[\d,.]*(\s?(m|bn|k|million|billion)\b)?|\b\d[\d,.]*\s?(p|pence|cents?|dollars|pounds|euros|kroner|krone|yen|rupees|m|bn)\b|\b(one|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|a hundred|hundreds of|thousands of|millions of)\s+(pounds|dollars|euros|cents|pence)\b|\bfree\b|\bfor nothing\b")]
+    private static partial Regex Money();
+
+    [GeneratedRegex(@"^\d{1,2}(st|nd|rd|th)?\s+(January|February|March|April|May|June|July|August|September|October|November|December)\b")]
+    private static partial Regex DayOfMonth();
+
+    [GeneratedRegex(@"\b\d[\d,.]*%?|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozens?|hundreds|thousands|millions|half|quarter|third|several|double|twice)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Count();
+
+    [GeneratedRegex(@"\b(1[89]\d\d|20\d\d|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight|this (morning|week|month|year)|last (night|week|month|year|spring|summer|autumn|winter)|next (week|month|year)|earlier this (week|month|year)|(a|two|three|\d+) (days|weeks|months|years) (ago|later))\b")]
+    private static partial Regex Date();
+
+    [GeneratedRegex(@"\b(?:[A-Z][\w'&.-]*|\d+[A-Za-z][\w-]*)(?:\s+(?:of\s+|de\s+|and\s+|&\s+)?(?:[A-Z][\w'&.-]*))*")]
+    private static partial Regex Name();
+
+    [GeneratedRegex(@"\b(?:in|at|from|near|to|across|throughout)\s+(?:the\s+)?[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*)*")]
+    private static partial Regex Place();
+
+    [GeneratedRegex(@"\b(because|due to|after|following|as a result|in an effort to|so that|since|in order to|amid|thanks to|led to|reason|blamed|caused|prompted|meant that|over (the|its|his|her|their))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Reason();
+
+    // Capitalised words that are not names: months and days (dates), pronouns and sentence openers.
+    [GeneratedRegex(@"^(January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|I|It|He|She|They|We|You|This|That|These|Those|There|But|And|The|A|An|In|On|At|If|When|While|As|So|Now|Some|Many|Most|Other|Its|His|Her|Their)$")]
+    private static partial Regex NotAName();
+}

@@ -1,0 +1,48 @@
+using Newsdesk.Answering;
+using Newsdesk.Retrieval;
+
+namespace Newsdesk.Tests.Answering;
+
+public sealed class QuestionAnalyzerTests
+{
+    private static readonly TermStatistics Corpus = new(["AllofMP3 was shut down by the Kremlin.", "MediaServices still sells tracks for $0.10 each."]);
+
+    [Theory]
+    [InlineData("how much does mp3sparks charge for a whole album?", AnswerKind.Money)]
+    [InlineData("what will the phone cost?", AnswerKind.Money)]
+    [InlineData("how many tickets did the whole tour sell?", AnswerKind.Count)]
+    [InlineData("how old is young buck?", AnswerKind.Count)]
+    [InlineData("when did they start nudging users over?", AnswerKind.Date)]
+    [InlineData("who succeeded him as head of the label?", AnswerKind.Agent)]
+    [InlineData("which paper broke the news?", AnswerKind.Agent)]
+    [InlineData("where are kasabian from?", AnswerKind.Place)]
+    [InlineData("why did suprnova shut down?", AnswerKind.Reason)]
+    [InlineData("so did the insurers pay out?", AnswerKind.YesNo)]
+    [InlineData("what happened to allofmp3?", AnswerKind.Description)]
+    public void TheKindOfAnswerComesFromTheQuestionsGrammar(string question, AnswerKind kind) =>
+        Assert.Equal(kind, QuestionAnalyzer.Analyze(question, [], Corpus).Kind);
+
+    [Theory]
+    [InlineData("how much does mp3sparks charge for a whole album?", "how much mp3sparks charge for a whole album")]
+    [InlineData("did the insurers pay out?", "whether the insurers pay out")]
+    [InlineData("who's the ceo of mediaservices?", "who's the ceo of mediaservices")]
+    public void TheAskedFactIsPutIntoWordsAReplyCanUse(string question, string wanted) =>
+        Assert.Equal(wanted, QuestionAnalyzer.Analyze(question, [], Corpus).Wanted);
+
+    [Fact]
+    public void ANameNoArticleContainsIsReportedAsUnknown()
+    {
+        var analysis = QuestionAnalyzer.Analyze("what's Spotify paying MediaServices these days?", [], Corpus);
+
+        Assert.Equal(["Spotify"], analysis.Unknown);
+    }
+
+    [Fact]
+    public void EarlierTurnsAddWhatTheFollowUpLeavesOut()
+    {
+        var analysis = QuestionAnalyzer.Analyze("how much do they charge?", ["what happened to allofmp3?", "who ran the site?"], Corpus);
+
+        Assert.Contains("allofmp3", analysis.ThreadTerms);
+        Assert.DoesNotContain("charg", analysis.ThreadTerms);
+    }
+}

@@ -1,0 +1,87 @@
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Newsdesk.Chat;
+using Newsdesk.Cli;
+using Newsdesk.Discord;
+using Newsdesk.Slack;
+using Newsdesk.Tests.Support;
+
+namespace Newsdesk.Tests.Answering;
+
+/// <summary>The three outcomes over the one-article seed corpus: answered, partly covered (what the story says, cited,
+/// and what it does not), not covered; and the same partial text on the CLI, Discord and Slack.</summary>
+public sealed class ThreeOutcomesTests : IAsyncLifetime
+{
+    private const string Partial = "how much in royalties did mediaservices pay the russian societies?";
+    private readonly TemporaryFolder folder = new();
+    private IHost host = null!;
+
+    public async Task InitializeAsync() => host = await CoreHost.CreateLoadedAsync(folder.File("store.db"), [TestPaths.Seeds]);
+
+    public Task DisposeAsync()
+    {
+        host.Dispose();
+        folder.Dispose();
+        return Task.CompletedTask;
+    }
+
+    private Task<Answer> AskAsync(string question, params string[] earlier) =>
+        host.Services.GetRequiredService<IQuestionAnswerer>().AnswerAsync(new Question(question, earlier), CancellationToken.None);
+
+    [Fact]
+    public async Task AQuestionTheStoryAnswersIsAnsweredWithTheSentenceThatHoldsIt()
+    {
+        var answer = await AskAsync("who supposedly owns mp3sparks");
+
+        Assert.Equal(AnswerCoverage.Answered, answer.Coverage);
+        Assert.Contains("Regiontorg", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AQuestionOnTheTopicWhoseFactTheStoryLacksIsPartlyCoveredAndSaysWhatIsMissing()
+    {
+        var answer = await AskAsync(Partial);
+
+        Assert.Equal(AnswerCoverage.Partial, answer.Coverage);
+        Assert.False(answer.IsAnswered);
+        Assert.StartsWith("The stories I follow say:", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("[1]", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("But they don't say how much", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("royalties", Assert.Single(answer.Citations).Quote, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ACompanyNoArticleNamesIsNotCoveredEvenOnAOneArticleCorpus()
+    {
+        var answer = await AskAsync("how much did Spotify pay MediaServices for its catalogue?");
+
+        Assert.Equal(AnswerCoverage.NotCovered, answer.Coverage);
+        Assert.Empty(answer.Citations);
+    }
+
+    [Fact]
+    public async Task AskJsonMarksAPartialReplyNotAnsweredWithItsCoverageAndCitations()
+    {
+        using var json = JsonDocument.Parse(AnswerFormatter.ForMachine(await AskAsync(Partial)));
+        var root = json.RootElement;
+
+        Assert.False(root.GetProperty("answered").GetBoolean());
+        Assert.Equal("partial", root.GetProperty("coverage").GetString());
+        Assert.Contains("how much", root.GetProperty("missing").GetString(), StringComparison.Ordinal);
+        Assert.Equal(1, root.GetProperty("citations").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task DiscordAndSlackShowThePartialTextAndItsSource()
+    {
+        var answer = await AskAsync(Partial);
+
+        var embed = Assert.Single(DiscordAnswerFormatter.Format(answer, "key").Embeds!);
+        Assert.Equal(answer.Text, embed.Description);
+        Assert.Single(embed.Fields!);
+        var slack = new SlackAnswerFormatter().Format(answer);
+        Assert.Contains("But they don't say how much", slack.Text, StringComparison.Ordinal);
+        Assert.Contains("Sources:", slack.Text, StringComparison.Ordinal);
+    }
+}

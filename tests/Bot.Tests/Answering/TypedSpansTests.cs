@@ -1,0 +1,18 @@
+using Newsdesk.Answering;
+
+namespace Newsdesk.Tests.Answering;
+
+public sealed class TypedSpansTests
+{
+    [Theory]
+    [InlineData(AnswerKind.Money, "All three sites punt tracks for between about $0.10 and $0.20 each.", true)]
+    [InlineData(AnswerKind.Money, "Fans will have to pay five pounds for a ticket.", true)]
+    [InlineData(AnswerKind.Money, "The phone may be launched later this year.", false)]
+    [InlineData(AnswerKind.Date, "The case is set to be heard in the High Court on 20 December.", true)]
+    [InlineData(AnswerKind.Date, "MediaServices is still selling cut-price music.", false)]
+    [InlineData(AnswerKind.Count, "The album has sold more than 600,000 copies.", true)]
+    [InlineData(AnswerKind.Agent, "The injunction was granted to Kevin Campbell.", true)]
+    [InlineData(AnswerKind.Agent, "It has disappeared and resurfaced several times before.", false)]
+    public void ASentenceHoldsASpanOfTheAskedKindOrNot(AnswerKind kind, string sentence, bool holds) =>
+        Assert.Equal(holds, TypedSpans.Find(kind, sentence).Count > 0);
+}
