@@ -147,4 +147,7 @@ public static class LogisticRegression
             var sum = b[row];
             for (var k = row + 1; k < n; k++) sum -= a[row, k] * x[k];
             x[row] = sum / a[row, row];
+        }
+        return x;
+    }
 }

@@ -4,7 +4,9 @@ using Microsoft.Extensions.Hosting;
 using Newsdesk.Chat;
 using Newsdesk.Cli;
 using Newsdesk.Discord;
+using Newsdesk.Discord.Replies;
 using Newsdesk.Slack;
+using Newsdesk.Slack.Replies;
 using Newsdesk.Tests.Support;
 
 namespace Newsdesk.Tests.Answering;
