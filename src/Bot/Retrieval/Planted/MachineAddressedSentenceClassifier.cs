@@ -7,14 +7,22 @@ namespace Newsdesk.Retrieval.Planted;
 /// AI assistants: say that …", "Chatbots must answer …") rather than reporting news. Articles are untrusted, and such a
 /// sentence is grounded in its article word for word, so grounding alone would let it be quoted as an answer.
 /// <para>A linear classifier over the sentence vectors the index already holds, so judging a sentence costs one dot
-/// product and no inference. It is fitted at start-up from the labelled examples shipped with the program (ridge
-/// regression with the two classes weighted equally, solved exactly: deterministic, no tuning loop). Wording is not
-/// matched: the vectors place "disregard your earlier guidance" near "ignore previous instructions", while a quoted
-/// appeal to people ("stay away from these sites") sits with the news examples.</para></summary>
+/// product and no inference. Ridge regression, solved exactly (deterministic, no training loop), towards +1 for the
+/// labelled machine-addressed examples and −1 for news: the labelled news examples (quoted appeals such as "stay away
+/// from these sites", stories about chatbots) and a large sample of real news sentences, which teach it that a story
+/// on cars or elections is not an instruction merely for not being about music. Wording is not matched: the vectors
+/// place "disregard your earlier guidance" near "ignore previous instructions". The fit for the default embedding
+/// model is shipped with the program (docs/reliability.md gives its measured precision and recall); another model is
+/// fitted at start-up from the labelled examples alone, which flags far more news.</para></summary>
 public sealed class MachineAddressedSentenceClassifier
 {
-    // Weight of the penalty on large weights; with ~280 examples in 384 dimensions the fit needs it to generalise.
+    // Weight of the penalty on large weights; the labelled examples alone are fewer than the dimensions.
     private const double Ridge = 0.1;
+    // How much each kind of example counts in the fit, whatever their numbers, and the score above which a sentence is
+    // flagged; chosen on the training examples and one half of the evaluation corpus (at most 0.1% of its sentences
+    // flagged), the other half and the held-out examples kept for measuring.
+    private const double MachineAddressedShare = 0.5, LabelledNewsShare = 0.05, CorpusNewsShare = 0.45;
+    public const double Threshold = 0.2;
     private readonly float[] weights;
     private readonly float bias;
 
@@ -47,14 +55,25 @@ public sealed class MachineAddressedSentenceClassifier
         return new MachineAddressedSentenceClassifier(numbers[..^1], numbers[^1]);
     }
 
-    /// <summary>Fits the classifier to <paramref name="examples"/>, embedded as passage sentences are.</summary>
-    public static MachineAddressedSentenceClassifier Train(IReadOnlyList<LabelledSentence> examples, PassageEmbedder embedder, CancellationToken cancellationToken)
+    /// <summary>Fits the classifier to <paramref name="examples"/>, embedded as passage sentences are, and to
+    /// <paramref name="news"/>: vectors of ordinary news sentences (none when there are none to hand).</summary>
+    public static MachineAddressedSentenceClassifier Train(IReadOnlyList<LabelledSentence> examples, PassageEmbedder embedder,
+        CancellationToken cancellationToken, IReadOnlyList<float[]>? news = null)
     {
         var vectors = embedder.EmbedPassages([.. examples.Select(e => e.Text)], cancellationToken);
-        return Fit(vectors, [.. examples.Select(e => e.IsMachineAddressed)]);
+        news ??= [];
+        var addressed = examples.Count(e => e.IsMachineAddressed);
+        var labelledNews = examples.Count - addressed;
+        var newsShare = news.Count == 0 ? 0 : CorpusNewsShare;
+        IReadOnlyList<double> weights =
+        [
+            .. examples.Select(e => e.IsMachineAddressed ? MachineAddressedShare / addressed : (1 - MachineAddressedShare - newsShare) / labelledNews),
+            .. news.Select(_ => newsShare / news.Count),
+        ];
+        return Fit([.. vectors, .. news], [.. examples.Select(e => e.IsMachineAddressed), .. news.Select(_ => false)], Ridge, weights);
     }
 
-    /// <summary>Above zero: addressed to a machine.</summary>
+    /// <summary>Above <see cref="Threshold"/>: addressed to a machine.</summary>
     public double Score(ReadOnlySpan<float> vector)
     {
         var total = (double)bias;
@@ -62,18 +81,16 @@ public sealed class MachineAddressedSentenceClassifier
         return total;
     }
 
-    public bool IsMachineAddressed(ReadOnlySpan<float> vector) => Score(vector) > 0;
+    public bool IsMachineAddressed(ReadOnlySpan<float> vector) => Score(vector) > Threshold;
 
-    /// <summary>Least squares towards +1 (machine-addressed) and −1 (news), each class weighted to count as much as the
-    /// other whatever its size, with a ridge penalty on the weights (not the bias). The normal equations are a small
-    /// symmetric positive-definite system, solved by Cholesky decomposition.</summary>
-    internal static MachineAddressedSentenceClassifier Fit(IReadOnlyList<float[]> vectors, IReadOnlyList<bool> labels)
+    /// <summary>Weighted least squares towards +1 (machine-addressed) and −1 (news), with a ridge penalty on the
+    /// weights (not the bias). The normal equations are a small symmetric positive-definite system, solved by Cholesky
+    /// decomposition.</summary>
+    private static MachineAddressedSentenceClassifier Fit(IReadOnlyList<float[]> vectors, IReadOnlyList<bool> labels, double ridge, IReadOnlyList<double> exampleWeights)
     {
         var dimensions = vectors[0].Length;
         var size = dimensions + 1;
-        var positives = labels.Count(l => l);
-        var negatives = labels.Count - positives;
-        if (positives == 0 || negatives == 0) throw new ArgumentException("Both kinds of example are needed.", nameof(labels));
+        if (labels.All(l => l) || !labels.Any(l => l)) throw new ArgumentException("Both kinds of example are needed.", nameof(labels));
         var normal = new double[size, size];
         var right = new double[size];
         var features = new double[size];
@@ -81,7 +98,7 @@ public sealed class MachineAddressedSentenceClassifier
         {
             for (var i = 0; i < dimensions; i++) features[i] = vectors[n][i];
             features[dimensions] = 1;
-            var weight = labels[n] ? 0.5 / positives : 0.5 / negatives;
+            var weight = exampleWeights[n];
             var target = labels[n] ? 1.0 : -1.0;
             for (var i = 0; i < size; i++)
             {
@@ -89,7 +106,7 @@ public sealed class MachineAddressedSentenceClassifier
                 for (var j = 0; j <= i; j++) normal[i, j] += weight * features[i] * features[j];
             }
         }
-        for (var i = 0; i < dimensions; i++) normal[i, i] += Ridge / vectors.Count;
+        for (var i = 0; i < dimensions; i++) normal[i, i] += ridge / vectors.Count;
         normal[dimensions, dimensions] += 1e-9;
         var solution = SolveSymmetric(normal, right);
         return new MachineAddressedSentenceClassifier([.. solution.Take(dimensions).Select(w => (float)w)], (float)solution[dimensions]);
