@@ -28,7 +28,7 @@ public static class TelemetryExtensions
         services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService("newsdesk"))
             .WithMetrics(metrics => metrics
-                .AddMeter(ChatMetrics.MeterName, DigestMetrics.MeterName, StoreWriteHealth.MeterName)
+                .AddMeter(ChatMetrics.MeterName, DigestMetrics.MeterName, StoreWriteHealth.MeterName, ServerMetrics.MeterName)
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddPrometheusExporter())
