@@ -25,7 +25,7 @@ public static class DiscordAnswerFormatter
     {
         var fields = new List<DiscordEmbedField>();
         if (answer.FallbackReason is { Length: > 0 } reason)
-            fields.Add(new DiscordEmbedField("Note", DiscordTextCutter.Cut(reason, FieldValueLimit)));
+            fields.Add(new DiscordEmbedField("Note", MarkdownText.CutThenEscape(reason, FieldValueLimit, DiscordTextCutter.Cut)));
         var title = DiscordTextCutter.Cut(answer.Question, TitleLimit);
         var footer = new DiscordEmbedFooter($"Answered by {answer.Backend} · only from the news I follow");
 

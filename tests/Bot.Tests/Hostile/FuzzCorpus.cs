@@ -17,6 +17,7 @@ public sealed class FuzzCorpus(int seed, DateTimeOffset now, Uri slackResponseUr
     private static readonly HashSet<int> TooLarge = [413];
     private static readonly HashSet<int> Handled = [200, 400];
     private const int MaxBodyBytes = Newsdesk.Slack.SlackEndpoints.MaxBodyBytes;
+    private static readonly string[] Splices = ["{", "}", "[", "]", "\"", ":", ",", "null", "-1e999", "\\u0000", "&", "=", "%", "%00", "\u00ff", "\xC3\x28"];
 
     private readonly Random random = new(seed);
     private OddPayloads Odd => new(random);
@@ -36,6 +37,13 @@ public sealed class FuzzCorpus(int seed, DateTimeOffset now, Uri slackResponseUr
     public IEnumerable<FuzzCase> SignedOdd()
     {
         for (var i = 0; i < 2400; i++) yield return OddBody(Endpoints[i % 3], isSigned: true);
+    }
+
+    /// <summary>Valid requests with their bytes mutated (flipped, cut, repeated, spliced with JSON and form
+    /// syntax), then signed: handled (200) or refused (400), never a 5xx.</summary>
+    public IEnumerable<FuzzCase> SignedMutated()
+    {
+        for (var i = 0; i < 1200; i++) yield return Mutated(Endpoints[i % 3]);
     }
 
     private long SlackNow => now.ToUnixTimeSeconds();
@@ -151,6 +159,27 @@ public sealed class FuzzCorpus(int seed, DateTimeOffset now, Uri slackResponseUr
         var allowed = body.Length > MaxBodyBytes ? TooLarge : isSigned ? Handled : Unauthorized;
         return new(isSigned ? "odd structure, signed" : "odd structure, bad signature", endpoint, body, type,
             SignatureHeaders(endpoint, signature, timestamp), false, isSigned, allowed);
+    }
+
+    private FuzzCase Mutated(string endpoint)
+    {
+        var (template, type) = Template(endpoint);
+        var body = new List<byte>(template);
+        for (var edits = random.Next(1, 8); edits > 0 && body.Count > 0; edits--)
+        {
+            var at = random.Next(body.Count);
+            switch (random.Next(5))
+            {
+                case 0: body[at] ^= (byte)(1 << random.Next(8)); break;
+                case 1: body.RemoveRange(at, Math.Min(body.Count - at, random.Next(1, 16))); break;
+                case 2: body.InsertRange(at, body.GetRange(at, Math.Min(body.Count - at, random.Next(1, 64)))); break;
+                case 3: body.InsertRange(at, Encoding.UTF8.GetBytes(Splices[random.Next(Splices.Length)])); break;
+                default: body[at] = (byte)random.Next(256); break;
+            }
+        }
+        var bytes = body.ToArray();
+        var (signature, timestamp) = Sign(endpoint, bytes);
+        return new("mutated, signed", endpoint, bytes, type, SignatureHeaders(endpoint, signature, timestamp), false, true, Handled);
     }
 
     private (string Signature, string Timestamp) Sign(string endpoint, byte[] body) => endpoint == Discord

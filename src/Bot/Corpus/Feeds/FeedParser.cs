@@ -23,7 +23,8 @@ public static class FeedParser
             var feed = SyndicationFeed.Load(reader);
             return feed.Items.Select(ToItem).Where(i => i is not null).Select(i => i!).ToList();
         }
-        catch (Exception exception) when (exception is XmlException or FormatException or InvalidOperationException)
+        // NotSupportedException: an RSS version the reader does not know ("2.0)"), found by the fuzz suite.
+        catch (Exception exception) when (exception is XmlException or FormatException or InvalidOperationException or NotSupportedException)
         {
             throw new FeedFetchException($"The feed is not valid RSS or Atom: {exception.Message}", exception);
         }
