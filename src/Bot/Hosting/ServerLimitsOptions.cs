@@ -21,9 +21,10 @@ public sealed class ServerLimitsOptions : IValidatableObject
     /// <summary>From connecting to the last header byte.</summary>
     public TimeSpan RequestHeadersTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>Largest body Kestrel lets through; the endpoints cap their own bodies at 1 MiB as well.</summary>
+    /// <summary>Largest body Kestrel reads. Above the endpoints' own 1 MiB cap on purpose: an oversized body then gets
+    /// the endpoint's 413 while Kestrel drains the rest, where Kestrel's own refusal resets a client still sending.</summary>
     [Range(4096, 64L << 20)]
-    public long MaxRequestBodySize { get; set; } = 1 << 20;
+    public long MaxRequestBodySize { get; set; } = 4 << 20;
 
     /// <summary>A body slower than this (after the grace period) is cut off with 408.</summary>
     [Range(1, 1 << 20)]

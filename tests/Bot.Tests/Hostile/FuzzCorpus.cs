@@ -46,6 +46,19 @@ public sealed class FuzzCorpus(int seed, DateTimeOffset now, Uri slackResponseUr
         for (var i = 0; i < 1200; i++) yield return Mutated(Endpoints[i % 3]);
     }
 
+    /// <summary>Failures the fuzzing found, kept as fixed cases.</summary>
+    public IEnumerable<FuzzCase> Regressions()
+    {
+        // Seed 20260601, "mutated, signed": invalid UTF-8 inside the question of a signed /ask was parsed, kept as a
+        // JsonElement and threw only when the handler read it (500). Now refused at the edge.
+        var json = Interaction("8028142078030880137", (2, new { id = "1160000000000000001", name = "ask", type = 1,
+            options = new object[] { new { name = "question", type = 3, value = "Who shut down AllofMP3?" } } }));
+        var at = json.IndexOf("Who shut down", StringComparison.Ordinal);
+        byte[] body = [.. Encoding.UTF8.GetBytes(json[..at]), 0x9D, .. Encoding.UTF8.GetBytes(json[at..])];
+        var (signature, timestamp) = Sign(Discord, body);
+        yield return new("regression", Discord, body, "application/json", SignatureHeaders(Discord, signature, timestamp), false, true, new HashSet<int> { 400 });
+    }
+
     private long SlackNow => now.ToUnixTimeSeconds();
 
     private (byte[] Body, string ContentType) Template(string endpoint)

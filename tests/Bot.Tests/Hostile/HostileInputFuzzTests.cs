@@ -35,7 +35,7 @@ public sealed class HostileInputFuzzTests(ITestOutputHelper output)
         Assert.True(await bot.IsAliveAsync());
 
         clock.Restart();
-        var signed = await FuzzRunner.RunAsync(bot.Http, corpus.SignedOdd().Concat(corpus.SignedMutated()), Parallelism);
+        var signed = await FuzzRunner.RunAsync(bot.Http, corpus.SignedOdd().Concat(corpus.SignedMutated()).Concat(corpus.Regressions()), Parallelism);
         var signedTime = clock.Elapsed;
         Assert.True(await bot.IsAliveAsync());
 
