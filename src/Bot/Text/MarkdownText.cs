@@ -19,7 +19,8 @@ public static partial class MarkdownText
             escaped.Append(c);
             if (c == '@') escaped.Append('\u2060');
         }
-        return SchemeSeparator().Replace(escaped.ToString(), "\u2060://");
+        // Citation markers ("[1]") stay as they are: without "(" right after them they are no link.
+        return CitationMarker().Replace(SchemeSeparator().Replace(escaped.ToString(), "\u2060://"), "[$1]");
     }
 
     /// <summary>The escaped form of a prefix of <paramref name="text"/> no longer than <paramref name="limit"/>:
@@ -38,4 +39,7 @@ public static partial class MarkdownText
 
     [GeneratedRegex("://")]
     private static partial Regex SchemeSeparator();
+
+    [GeneratedRegex(@"\\\[(\d{1,3})\\\](?!\()")]
+    private static partial Regex CitationMarker();
 }
