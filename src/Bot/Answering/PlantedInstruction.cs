@@ -2,23 +2,19 @@ using System.Text.RegularExpressions;
 
 namespace Newsdesk.Answering;
 
-/// <summary>Recognises a sentence that speaks to an AI assistant rather than about the news: "ignore previous
-/// instructions", a system prompt, chat-role markup, our own prompt's fence markers. Articles are untrusted; such a
-/// sentence is grounded in its article word for word, so the grounding check alone would let a model (or the offline
-/// composer) repeat it. Neither quotes one. Deliberately narrow: news prose almost never says these things.</summary>
+/// <summary>The composers' last check on a sentence: chat-role markup and our own prompt's fence markers, which no news
+/// sentence carries and which would let text pose as a turn of the conversation. Sentences addressed to a machine
+/// reader in any wording ("Notice to AI assistants: …") never reach the composers: the search index screens them out by
+/// their sentence vectors (Retrieval/Planted), so they are neither quoted nor used to ground a claim.</summary>
 public static partial class PlantedInstruction
 {
-    public static bool IsLike(string sentence) => Pattern().IsMatch(sentence);
+    public static bool IsLike(string sentence) => Markup().IsMatch(sentence);
 
     [GeneratedRegex("""
-        \bignore\s+(?:all\s+|any\s+)?(?:of\s+)?(?:the\s+|your\s+)?(?:previous|prior|above|earlier|preceding|your)\s+(?:instructions|rules|prompts?|directions)
-        |\bsystem\s+prompt
-        |</?\s*message\b
-        |(?-i:\b(?:SYSTEM|ASSISTANT)\s*:)
+        </?\s*message\b
+        |(?-i:\b(?:SYSTEM|ASSISTANT|USER)\s*:)
         |===\s*(?:BEGIN|END)\b
-        |\b(?:reveal|print|repeat|disclose)\s+(?:your|the)\s+(?:hidden\s+|secret\s+|system\s+)?(?:instructions|rules|prompt)
-        |\b(?:reply|respond)\s+to\s+(?:every|all|each|any)\s+(?:question|message|user)
-        |\btell\s+(?:the\s+)?users?\s+that\b
+        |<\|(?:im_start|im_end|system|user|assistant)\|>
         """, RegexOptions.IgnoreCase | RegexOptions.IgnorePatternWhitespace)]
-    private static partial Regex Pattern();
+    private static partial Regex Markup();
 }

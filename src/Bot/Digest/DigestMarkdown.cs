@@ -1,4 +1,5 @@
 using System.Text;
+using Newsdesk.Text;
 
 namespace Newsdesk.Digest;
 
@@ -38,17 +39,7 @@ public static class DigestMarkdown
         return $" (also: {string.Join(", ", names)})";
     }
 
-    /// <summary>Markdown control characters in article text are shown, not obeyed; "@" gets a zero-width joiner so no
-    /// text can read as a mass mention even where mentions are parsed.</summary>
-    public static string Escape(string text)
-    {
-        var escaped = new StringBuilder(text.Length + 8);
-        foreach (var c in text)
-        {
-            if (c is '\\' or '*' or '_' or '`' or '~' or '|' or '[' or ']' or '<' or '>' or '#') escaped.Append('\\');
-            escaped.Append(c);
-            if (c == '@') escaped.Append('\u2060');
-        }
-        return escaped.ToString();
-    }
+    /// <summary>Markdown control characters in article text are shown, not obeyed (<see cref="MarkdownText"/>):
+    /// the same escaping as Discord's answers, so the two never disagree.</summary>
+    public static string Escape(string text) => MarkdownText.Escape(text);
 }

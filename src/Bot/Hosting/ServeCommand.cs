@@ -31,6 +31,7 @@ public static class ServeCommand
         builder.Services.AddSlack(builder.Configuration);
         builder.Services.AddHostedService<IndexWarmup>();
         builder.Services.AddNewsdeskTelemetry(builder.Configuration);
+        builder.Services.AddServerHardening(builder.Configuration);
         // SIGTERM: the chat workers drain for Chat:DrainTimeout, then apologise to whoever is left.
         var chat = builder.Configuration.GetSection(ChatOptions.Section).Get<ChatOptions>() ?? new ChatOptions();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = chat.DrainTimeout + chat.ApologyTimeout + TimeSpan.FromSeconds(5));
@@ -41,6 +42,7 @@ public static class ServeCommand
 
         var app = builder.Build();
         app.UseNewsdeskTelemetry();
+        app.UseServerHardening();
         app.MapHealth();
         app.MapDiscord();
         app.MapSlack();

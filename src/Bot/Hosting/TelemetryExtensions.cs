@@ -31,7 +31,8 @@ public static class TelemetryExtensions
         services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService("newsdesk"))
             .WithMetrics(metrics => metrics
-                .AddMeter(ChatMetrics.MeterName, DigestMetrics.MeterName, StoreWriteHealth.MeterName, FeedHealthStore.MeterName, Slack.SlackSocketModeState.MeterName)
+                .AddMeter(ChatMetrics.MeterName, DigestMetrics.MeterName, StoreWriteHealth.MeterName, FeedHealthStore.MeterName, Slack.SlackSocketModeState.MeterName,
+                    ServerMetrics.MeterName)
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddPrometheusExporter()

@@ -1,11 +1,12 @@
 using Microsoft.Extensions.Logging;
 using Newsdesk.Corpus;
+using Newsdesk.Retrieval.Planted;
 
 namespace Newsdesk.Retrieval;
 
 /// <summary>Owns the current <see cref="PassageIndex"/>; a reload after ingestion swaps the snapshot atomically so
 /// questions in flight keep the one they started with.</summary>
-public sealed class PassageIndexHolder(KnowledgeStore store, ILogger<PassageIndexHolder> logger) : ICorpusIndex
+public sealed class PassageIndexHolder(KnowledgeStore store, MachineAddressedSentenceClassifier plantedSentences, ILogger<PassageIndexHolder> logger) : ICorpusIndex
 {
     private readonly TaskCompletionSource loaded = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile PassageIndex current = PassageIndex.Empty;
@@ -19,7 +20,8 @@ public sealed class PassageIndexHolder(KnowledgeStore store, ILogger<PassageInde
 
     public async Task ReloadAsync(CancellationToken cancellationToken)
     {
-        var passages = await store.LoadPassagesAsync(cancellationToken);
+        var (passages, planted) = PlantedSentenceScreen.Screen(await store.LoadPassagesAsync(cancellationToken), plantedSentences);
+        if (planted > 0) logger.LogInformation("Set aside {Count} sentences addressed to machine readers", planted);
         var first = passages.FirstOrDefault(p => p.Sentences.Length > 0);
         var dimensions = first.Vectors is null ? 384 : first.Vectors.Length / first.Sentences.Length;
         current = new PassageIndex(passages, dimensions);

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Newsdesk.Corpus;
+using Newsdesk.Retrieval.Planted;
 
 namespace Newsdesk.Retrieval;
 
@@ -9,6 +10,7 @@ public static class RetrievalServiceCollectionExtensions
     public static IServiceCollection AddRetrieval(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<RetrievalOptions>().Bind(configuration.GetSection(RetrievalOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp => MachineAddressedSentenceClassifier.ForModel(sp.GetRequiredService<PassageEmbedder>()));
         services.AddSingleton<PassageIndexHolder>();
         services.AddSingleton<ICorpusIndex>(provider => provider.GetRequiredService<PassageIndexHolder>());
         services.AddSingleton<LexicalRanker>();

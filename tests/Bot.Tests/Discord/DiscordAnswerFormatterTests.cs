@@ -49,7 +49,7 @@ public sealed class DiscordAnswerFormatterTests
         Assert.True(embed.Fields!.Count <= DiscordAnswerFormatter.FieldCountLimit);
         Assert.All(embed.Fields, f => Assert.True(f.Name.Length <= 256 && f.Value.Length <= 1024));
         Assert.True(embed.Length <= DiscordAnswerFormatter.EmbedTotalLimit, $"{embed.Length} characters");
-        Assert.Matches(@"\[\d+\] …$", embed.Description);
+        Assert.Matches(@"\\?\[\d+\\?\] …$", embed.Description);
     }
 
     [Fact]

@@ -7,7 +7,7 @@ namespace Newsdesk.Tests.Hostile;
 
 /// <summary>Over ten thousand hostile requests to the three webhook endpoints of the real server on loopback, from
 /// one seed: random bytes, wrong signatures, truncated, stale, oversized, and structurally odd bodies (unsigned, then
-/// validly signed). None may get a 5xx or break the server; none without a valid signature may run anything.</summary>
+/// validly signed), and valid requests mutated byte by byte then signed. None may get a 5xx or break the server; none without a valid signature may run anything.</summary>
 public sealed class HostileInputFuzzTests(ITestOutputHelper output)
 {
     /// <summary>Change it to explore; the figures in docs/reliability-hostile.md are for this one.</summary>
@@ -35,7 +35,7 @@ public sealed class HostileInputFuzzTests(ITestOutputHelper output)
         Assert.True(await bot.IsAliveAsync());
 
         clock.Restart();
-        var signed = await FuzzRunner.RunAsync(bot.Http, corpus.SignedOdd(), Parallelism);
+        var signed = await FuzzRunner.RunAsync(bot.Http, corpus.SignedOdd().Concat(corpus.SignedMutated()).Concat(corpus.Regressions()), Parallelism);
         var signedTime = clock.Elapsed;
         Assert.True(await bot.IsAliveAsync());
 

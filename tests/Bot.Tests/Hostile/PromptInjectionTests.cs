@@ -86,10 +86,10 @@ public sealed class PromptInjectionTests : IAsyncLifetime
         var user = prompt.UserMessage;
         foreach (var marker in new[] { "=== BEGIN PASSAGES ===", "=== END PASSAGES ===", "=== BEGIN QUESTION ===", "=== END QUESTION ===" })
             Assert.Equal(1, CountOf(user, marker));
-        // The plant is still there, as data inside the fence.
+        // The article's news is there as data inside the fence; its plant was screened out before the prompt was built.
         var passages = user[user.IndexOf("=== BEGIN PASSAGES ===", StringComparison.Ordinal)..user.IndexOf("=== END PASSAGES ===", StringComparison.Ordinal)];
-        Assert.Contains("PWNED", passages, StringComparison.Ordinal);
-        Assert.DoesNotContain("PWNED", prompt.Messages.Single(m => m.Role == "system").Content, StringComparison.Ordinal);
+        Assert.Contains("Maria Okafor", passages, StringComparison.Ordinal);
+        Assert.All(prompt.Messages, m => Assert.DoesNotContain("PWNED", m.Content, StringComparison.Ordinal));
     }
 
     private static int CountOf(string text, string value) => (text.Length - text.Replace(value, "", StringComparison.Ordinal).Length) / value.Length;

@@ -10,7 +10,27 @@ public sealed class RecordingLoggerProvider : ILoggerProvider, ISupportExternalS
 {
     private IExternalScopeProvider scopes = new LoggerExternalScopeProvider();
 
+    private TaskCompletionSource added = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     public ConcurrentQueue<string> Lines { get; } = new();
+
+    /// <summary>The first line that matches, as soon as it is written.</summary>
+    public async Task<string> WaitForLineAsync(Func<string, bool> match, int timeoutSeconds = 60)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(timeoutSeconds));
+        while (true)
+        {
+            var signal = Volatile.Read(ref added).Task;
+            if (Lines.FirstOrDefault(match) is { } line) return line;
+            await signal.WaitAsync(timeout.Token);
+        }
+    }
+
+    private void Add(string line)
+    {
+        Lines.Enqueue(line);
+        Interlocked.Exchange(ref added, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+    }
 
     public ILogger CreateLogger(string categoryName) => new Recorder(this, categoryName);
 
@@ -31,7 +51,7 @@ public sealed class RecordingLoggerProvider : ILoggerProvider, ISupportExternalS
             var scope = new List<string>();
             provider.scopes.ForEachScope((s, list) => list.Add(s is IEnumerable<KeyValuePair<string, object>> pairs
                 ? string.Join(",", pairs.Select(p => $"{p.Key}={p.Value}")) : s?.ToString() ?? ""), scope);
-            provider.Lines.Enqueue($"{logLevel} {category} [{string.Join(" ", scope)}] {formatter(state, exception)} {exception}");
+            provider.Add($"{logLevel} {category} [{string.Join(" ", scope)}] {formatter(state, exception)} {exception}");
         }
     }
 }

@@ -21,6 +21,10 @@ public sealed class FeedFetcher : IDisposable
             AllowAutoRedirect = false,
             AutomaticDecompression = DecompressionMethods.All,
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            // Through a proxy the connection callback sees only the proxy's address, and the proxy dials whatever the
+            // URL names (169.254.169.254 included). So no proxy (HTTP_PROXY and the system's are ignored) unless a
+            // setting asks for one, and then every hop's target is resolved and checked before it is requested.
+            UseProxy = settings.FeedUseProxy,
             ConnectCallback = async (context, cancellationToken) =>
             {
                 var addresses = await Dns.GetHostAddressesAsync(context.DnsEndPoint.Host, cancellationToken);
@@ -58,6 +62,7 @@ public sealed class FeedFetcher : IDisposable
             var current = url;
             for (var hop = 0; ; hop++)
             {
+                if (settings.FeedUseProxy) await EnsureTargetAllowedAsync(current, linked.Token);
                 using var request = new HttpRequestMessage(HttpMethod.Get, current);
                 if (etag is not null) request.Headers.TryAddWithoutValidation("If-None-Match", etag);
                 if (lastModified is not null) request.Headers.TryAddWithoutValidation("If-Modified-Since", lastModified);
@@ -87,6 +92,13 @@ public sealed class FeedFetcher : IDisposable
         {
             throw new FeedFetchException($"{url.Host} could not be fetched: {exception.InnerException?.Message ?? exception.Message}", exception);
         }
+    }
+
+    private async Task EnsureTargetAllowedAsync(Uri target, CancellationToken cancellationToken)
+    {
+        var addresses = await Dns.GetHostAddressesAsync(target.IdnHost, cancellationToken);
+        if (addresses.Length == 0 || !addresses.All(a => AddressGuard.IsAllowed(a, settings.FeedAllowLoopback)))
+            throw new FeedFetchException($"{target.Host} resolves to addresses feeds may not reach");
     }
 
     private static async Task<byte[]> ReadCappedAsync(HttpContent content, int maxBytes, CancellationToken cancellationToken)

@@ -35,6 +35,11 @@ public sealed class FeedOptions
     /// <summary>Fetch each item's article page and extract its main text; off means the feed's text is used.</summary>
     public bool FeedFetchArticles { get; set; } = true;
 
+    /// <summary>Fetch through the system's proxy (HTTP_PROXY, HTTPS_PROXY). Off by default: the proxy, not the bot,
+    /// would choose the address dialled, so each hop's host is then resolved and checked by the bot first, which a
+    /// name that resolves differently for the proxy can still evade. Prefer a direct route where one exists.</summary>
+    public bool FeedUseProxy { get; set; }
+
     /// <summary>Tests only: lets fetches reach loopback addresses (a feed server on 127.0.0.1). Private and
     /// link-local addresses stay forbidden either way.</summary>
     public bool FeedAllowLoopback { get; set; }

@@ -39,7 +39,8 @@ public sealed class DiscordInteractionEndpoint(
         DiscordInteraction? interaction;
         try
         {
-            interaction = JsonSerializer.Deserialize<DiscordInteraction>(body, DiscordJson.Options);
+            // Invalid UTF-8 inside a string that stays a JsonElement would throw only when read, deep in a handler.
+            interaction = System.Text.Unicode.Utf8.IsValid(body) ? JsonSerializer.Deserialize<DiscordInteraction>(body, DiscordJson.Options) : null;
         }
         catch (JsonException)
         {

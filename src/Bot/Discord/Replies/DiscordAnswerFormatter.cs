@@ -2,6 +2,7 @@ using Newsdesk.Answering;
 using Newsdesk.Chat;
 using Newsdesk.Discord.Commands;
 using Newsdesk.Discord.Wire;
+using Newsdesk.Text;
 
 namespace Newsdesk.Discord.Replies;
 
@@ -27,7 +28,7 @@ public static class DiscordAnswerFormatter
     {
         var fields = new List<DiscordEmbedField>();
         if (answer.FallbackReason is { Length: > 0 } reason)
-            fields.Add(new DiscordEmbedField("Note", DiscordTextCutter.Cut(reason, FieldValueLimit)));
+            fields.Add(new DiscordEmbedField("Note", MarkdownText.CutThenEscape(reason, FieldValueLimit, DiscordTextCutter.Cut)));
         var title = DiscordTextCutter.Cut(answer.Question, TitleLimit);
         var footer = new DiscordEmbedFooter(AnswerAttribution.Describe(answer.Backend));
 
@@ -42,7 +43,8 @@ public static class DiscordAnswerFormatter
             fields.Add(field);
         }
         var room = EmbedTotalLimit - title.Length - footer.Text.Length - fields.Sum(f => f.Name.Length + f.Value.Length);
-        var description = DiscordTextCutter.Cut(answer.Text, Math.Min(DescriptionLimit, room));
+        // Answer and quotes are article text: cut (keeping "[n]" markers whole), then Markdown-escaped.
+        var description = MarkdownText.CutThenEscape(answer.Text, Math.Min(DescriptionLimit, room), DiscordTextCutter.Cut);
         var embed = new DiscordEmbed(title, description, fields, footer, answer.IsAnswered ? AnsweredColor : DeclinedColor);
         return new DiscordMessagePayload(Embeds: [embed], Components: [FeedbackButtons(feedbackKey)]);
     }
@@ -55,10 +57,12 @@ public static class DiscordAnswerFormatter
 
     private static DiscordEmbedField CitationField(Citation citation)
     {
-        var name = DiscordTextCutter.Cut($"[{citation.Number}] {citation.Title}", FieldNameLimit);
+        var name = $"[{citation.Number}] " + MarkdownText.CutThenEscape(citation.Title, FieldNameLimit - 8, DiscordTextCutter.Cut);
         var where = citation.Url is { } url ? $"<{url}>" : $"`{citation.Source.Replace('`', '\'')}`";
-        var quote = citation.Quote.Length == 0 ? "" : "> " + DiscordTextCutter.Cut(citation.Quote.ReplaceLineEndings(" "), QuoteLimit) + "\n";
+        var quote = citation.Quote.Length == 0 ? "" : "> " + MarkdownText.CutThenEscape(citation.Quote.ReplaceLineEndings(" "), QuoteLimit, DiscordTextCutter.Cut) + "\n";
         var value = quote + where;
-        return new DiscordEmbedField(name, value.Length <= FieldValueLimit ? value : DiscordTextCutter.Cut(value, FieldValueLimit));
+        // Past the limit the quote goes first, then an over-long link gives way to the source's name: never a cut link.
+        if (value.Length > FieldValueLimit) value = where.Length <= FieldValueLimit ? where : $"`{DiscordTextCutter.Cut(citation.Source.Replace('`', '\''), FieldValueLimit - 2)}`";
+        return new DiscordEmbedField(name, value);
     }
 }

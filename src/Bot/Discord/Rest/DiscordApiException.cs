@@ -14,8 +14,8 @@ public sealed class DiscordApiException(HttpStatusCode status, int? code, string
 
     public string Route { get; } = route;
 
-    /// <summary>Reads Discord's error body. <paramref name="secrets"/> (the bot token) are cut out of the message
-    /// whatever the body says, since the message ends up in logs.</summary>
+    /// <summary>Reads Discord's error body. <paramref name="secrets"/> (the bot token) and the interaction and webhook
+    /// tokens Discord echoes in paths are cut out of the message whatever the body says, since it ends up in logs.</summary>
     public static DiscordApiException FromBody(HttpStatusCode status, string body, string route, params string?[] secrets)
     {
         int? code = null;
@@ -37,6 +37,6 @@ public sealed class DiscordApiException(HttpStatusCode status, int? code, string
         {
             if (!string.IsNullOrEmpty(secret)) message = message.Replace(secret, "[redacted]", StringComparison.Ordinal);
         }
-        return new DiscordApiException(status, code, message, route);
+        return new DiscordApiException(status, code, Newsdesk.Http.TokenRedaction.Redact(message), route);
     }
 }

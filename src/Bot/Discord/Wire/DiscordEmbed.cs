@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Newsdesk.Discord.Wire;
 
 public sealed record DiscordEmbed(
@@ -7,7 +9,9 @@ public sealed record DiscordEmbed(
     DiscordEmbedFooter? Footer = null,
     int? Color = null)
 {
-    /// <summary>Everything Discord counts toward its 6,000-character embed limit.</summary>
+    /// <summary>Everything Discord counts toward its 6,000-character embed limit. Not part of the payload: Discord's
+    /// embed object has no such field.</summary>
+    [JsonIgnore]
     public int Length => (Title?.Length ?? 0) + (Description?.Length ?? 0) + (Footer?.Text.Length ?? 0)
         + (Fields?.Sum(f => f.Name.Length + f.Value.Length) ?? 0);
 }

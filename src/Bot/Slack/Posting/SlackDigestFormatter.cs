@@ -30,7 +30,7 @@ public static class SlackDigestFormatter
             blocks.Add(new JsonObject
             {
                 ["type"] = "section",
-                ["text"] = new JsonObject { ["type"] = "mrkdwn", ["text"] = SlackText.Truncate(text, SectionLimit) },
+                ["text"] = SlackText.Mrkdwn(SlackText.Truncate(text, SectionLimit)),
             });
         }
         var more = digest.MoreCount + digest.Topics.Skip(MaxTopics).Sum(t => t.Stories.Count);
@@ -39,7 +39,7 @@ public static class SlackDigestFormatter
         blocks.Add(new JsonObject
         {
             ["type"] = "context",
-            ["elements"] = new JsonArray { new JsonObject { ["type"] = "mrkdwn", ["text"] = $"{SlackText.Escape(closing)} · digest ref {marker}" } },
+            ["elements"] = new JsonArray { SlackText.Mrkdwn($"{SlackText.Escape(closing)} · digest ref {marker}") },
         });
         var fallback = digest.IsQuiet ? $"Newsdesk digest: {digest.Heading}. {DigestContent.QuietLine}"
             : $"Newsdesk digest: {digest.Heading}, {digest.StoryCount} {(digest.StoryCount == 1 ? "story" : "stories")}";

@@ -84,16 +84,12 @@ public sealed class SlackAnswerFormatter
     private static JsonObject Section(string mrkdwn) => new()
     {
         ["type"] = "section",
-        ["text"] = new JsonObject { ["type"] = "mrkdwn", ["text"] = SlackText.Truncate(mrkdwn, MaxSectionText) },
+        ["text"] = SlackText.Mrkdwn(SlackText.Truncate(mrkdwn, MaxSectionText)),
     };
 
     private static JsonObject Context(IEnumerable<string> elements) => new()
     {
         ["type"] = "context",
-        ["elements"] = new JsonArray(elements.Select(e => (JsonNode)new JsonObject
-        {
-            ["type"] = "mrkdwn",
-            ["text"] = SlackText.Truncate(e, MaxSectionText),
-        }).ToArray()),
+        ["elements"] = new JsonArray(elements.Select(e => (JsonNode)SlackText.Mrkdwn(SlackText.Truncate(e, MaxSectionText))).ToArray()),
     };
 }

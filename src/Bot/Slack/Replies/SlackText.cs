@@ -16,9 +16,33 @@ public static partial class SlackText
     public static string Link(Uri url, string label) =>
         $"<{Escape(url.AbsoluteUri).Replace("|", "%7C", StringComparison.Ordinal)}|{Escape(label)}>";
 
-    /// <summary>Shortens to at most <paramref name="limit"/> characters, marking the cut.</summary>
-    public static string Truncate(string text, int limit) =>
-        text.Length <= limit ? text : string.Concat(text.AsSpan(0, limit - 1), "…");
+    /// <summary>Shortens escaped mrkdwn to at most <paramref name="limit"/> characters, marking the cut. Never inside an
+    /// entity ("&amp;amp;" cut to "&amp;am" would show as text) or a link/mention ("&lt;url|label&gt;" cut open would
+    /// break the rest): the cut moves back to before it.</summary>
+    public static string Truncate(string text, int limit)
+    {
+        if (text.Length <= limit) return text;
+        var end = limit - 1;
+        if (end <= 0) return "…";
+        var open = text.LastIndexOf('<', end - 1);
+        if (open >= 0 && text.IndexOf('>', open) is var closing && (closing < 0 || closing >= end)) end = open;
+        if (end == 0) return "…";
+        var entity = text.LastIndexOf('&', end - 1);
+        if (entity >= 0 && end - entity <= MaxEntityLength && text.IndexOf(';', entity) is var close && (close < 0 || close >= end)) end = entity;
+        return string.Concat(text.AsSpan(0, end), "…");
+    }
+
+    /// <summary>A Block Kit mrkdwn text object, verbatim: Slack neither turns bare addresses or channel names into
+    /// links nor parses mentions in it; the only links are the ones built by <see cref="Link"/>.</summary>
+    public static System.Text.Json.Nodes.JsonObject Mrkdwn(string text) => new()
+    {
+        ["type"] = "mrkdwn",
+        ["text"] = text,
+        ["verbatim"] = true,
+    };
+
+    // "&amp;" is the longest entity Escape makes.
+    private const int MaxEntityLength = 5;
 
     /// <summary>The question without the bot's own mention. When the bot's id is not known (or not in the text), the
     /// first mention of an app_mention is the one that triggered it.</summary>
