@@ -67,7 +67,7 @@ public sealed class ParserFuzzTests
         {
             var body = i % 5 == 0 ? text.RandomBytes(2048) : text.Mutate(valid[i % 2]);
             var items = ParseOrRefuse(body, $"case {i}");
-            Assert.All(items ?? [], item => ArticleExtractor.Extract(item.Link, null, item));
+            Assert.All(items ?? [], item => ArticleExtractor.Extract(item.Link, null, null, item));
         }
     }
 
@@ -83,7 +83,7 @@ public sealed class ParserFuzzTests
             var content = i % 3 == 0 ? text.Markup(200) : Encoding.UTF8.GetString(mutated);
             foreach (var extension in Extensions)
                 _ = DocumentCleaner.Clean(content, extension);
-            _ = ArticleExtractor.Extract(item.Link, mutated, item);
+            _ = ArticleExtractor.Extract(item.Link, mutated, null, item);
         }
     }
 
@@ -91,7 +91,7 @@ public sealed class ParserFuzzTests
     {
         try
         {
-            return FeedParser.Parse(body);
+            return FeedParser.Parse(body).Items;
         }
         catch (FeedFetchException)
         {

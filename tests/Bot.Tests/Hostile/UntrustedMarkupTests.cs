@@ -4,7 +4,11 @@ using System.Text.RegularExpressions;
 using Newsdesk.Chat;
 using Newsdesk.Digest;
 using Newsdesk.Discord;
+using Newsdesk.Discord.Replies;
+using Newsdesk.Discord.Wire;
 using Newsdesk.Slack;
+using Newsdesk.Slack.Posting;
+using Newsdesk.Slack.Replies;
 
 namespace Newsdesk.Tests.Hostile;
 
