@@ -38,8 +38,16 @@ public static class HealthEndpoints
     /// unready, since questions are answered from what is stored.</summary>
     private static async Task<string> FeedsAsync(FeedHealthStore feeds, CancellationToken cancellationToken)
     {
-        var health = await feeds.ListAsync(cancellationToken);
-        return string.Concat(health.Select(h => "\nfeed " + h.Describe()));
+        try
+        {
+            var health = await feeds.ListAsync(cancellationToken);
+            return string.Concat(health.Select(h => "\nfeed " + h.Describe()));
+        }
+        catch (Exception exception) when (StoreWriteHealth.CannotWrite(exception) || exception is Microsoft.Data.Sqlite.SqliteException)
+        {
+            // A store that cannot even create the health table (a disk full from the start) must not fail readiness.
+            return $"\nfeeds: health not readable ({exception.Message})";
+        }
     }
 
     private static string Degraded(StoreWriteHealth store)

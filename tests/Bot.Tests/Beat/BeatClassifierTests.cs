@@ -32,10 +32,12 @@ public sealed class BeatClassifierTests
         Assert.True(Labels.Count(l => l.Part == BeatLabel.Test && l.IsMusic) >= 40);
     }
 
-    [Fact]
-    public void PackagedWeightsFitTheDefaultModel()
+    [Theory]
+    [InlineData("ArcticXs")]
+    [InlineData("MiniLM")]
+    public void PackagedWeightsFitEveryPackagedModel(string model)
     {
-        var classifier = new BeatClassifier(BeatWeightsFile.LoadPackaged(), "ArcticXs");
+        var classifier = new BeatClassifier(BeatWeightsFile.LoadPackaged(), model);
         Assert.Equal(384, classifier.Direction.Length);
         Assert.True(classifier.HeadlineThreshold >= classifier.Threshold);
         Assert.Throws<InvalidOperationException>(() => new BeatClassifier(new BeatWeightsFile([]), "ArcticXs"));

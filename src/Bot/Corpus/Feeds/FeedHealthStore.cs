@@ -83,7 +83,22 @@ public sealed class FeedHealthStore
     /// <summary>The values last read, without touching the store.</summary>
     public IReadOnlyList<FeedHealth> Latest => [.. latest.Values.OrderBy(h => h.Name, StringComparer.Ordinal)];
 
+    /// <summary>Health is a report, not data: a full disk (which <see cref="StoreWriteHealth"/> logs and counts once)
+    /// must not stop the poll that is being reported on.</summary>
     private async Task WriteAsync(string sql, string feedUrl, DateTimeOffset at, string? error, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await WriteNowAsync(sql, feedUrl, at, error, cancellationToken);
+        }
+        catch (Exception exception) when (StoreWriteHealth.CannotWrite(exception))
+        {
+            return;
+        }
+        await ListAsync(cancellationToken);
+    }
+
+    private async Task WriteNowAsync(string sql, string feedUrl, DateTimeOffset at, string? error, CancellationToken cancellationToken)
     {
         await writes.WriteAsync("feed_health", async () =>
         {
@@ -95,7 +110,6 @@ public sealed class FeedHealthStore
             command.Parameters.AddWithValue("$error", (object?)error ?? DBNull.Value);
             await command.ExecuteNonQueryAsync(cancellationToken);
         });
-        await ListAsync(cancellationToken);
     }
 
     private IEnumerable<Measurement<long>> Measure(Func<FeedHealth, long> value) =>
