@@ -11,7 +11,7 @@ public sealed class OfflineComposer
 {
     public const string BackendName = "offline";
     private const int MaxSentences = 4;
-    // Weights of the evidence a sentence carries; chosen on the evaluation set (see the issue notes).
+    // Weights of the evidence a sentence carries; chosen on the evaluation set's tuning part (docs/answering-model.md).
     private const double DenseWeight = 1.5;
     private const double TitleWeight = 0.3;
     private const double RankWeight = 0.1;

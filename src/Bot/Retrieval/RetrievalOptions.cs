@@ -20,7 +20,7 @@ public sealed class RetrievalOptions
 
     /// <summary>Coverage needs at least this share (IDF-weighted) of the question's terms in one retrieved passage and
     /// its title. Off (0) by default: on the evaluation set it cost more right answers to paraphrase than it saved
-    /// declines (see the issue notes).</summary>
+    /// declines.</summary>
     [Range(0.0, 1.0)]
     public double MinTermCoverage { get; set; }
 

@@ -8,7 +8,7 @@ namespace Newsdesk.Discord.Replies;
 
 /// <summary>Turns an <see cref="Answer"/> into one embed: the question as title, the answer (with its "[n]" markers)
 /// as description, one field per citation, a note when the offline composer stood in, the backend in the footer, and
-/// 👍/👎 buttons. Every piece is kept within Discord's limits (resources/message.mdx; PROTOCOLS.md D4).</summary>
+/// 👍/👎 buttons. Every piece is kept within Discord's limits (docs/protocols.md, "Discord messages").</summary>
 public static class DiscordAnswerFormatter
 {
     public const int TitleLimit = 256;

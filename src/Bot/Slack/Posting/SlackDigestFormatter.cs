@@ -6,7 +6,7 @@ using Newsdesk.Slack.Wire;
 namespace Newsdesk.Slack.Posting;
 
 /// <summary>A digest in Block Kit: a header, one section per running topic, a closing context line with the digest's
-/// marker. Within Slack's limits (PROTOCOLS.md S5: ≤ 50 blocks, text ≤ 4,000; header text ≤ 150, section text
+/// marker. Within Slack's limits (docs/protocols.md, "Slack messages": ≤ 50 blocks, text ≤ 4,000; header text ≤ 150, section text
 /// ≤ 3,000), every piece of article text escaped so none of it can form a mention or link.</summary>
 public static class SlackDigestFormatter
 {

@@ -9,7 +9,7 @@ namespace Newsdesk.Slack.Replies;
 
 /// <summary>Turns an <see cref="Answer"/> into Block Kit: the answer in a section, its sources as links in context
 /// blocks, the backend (and any fallback) in a note, with a plain-text fallback. Keeps Slack's limits
-/// (PROTOCOLS.md S5): at most 50 blocks, 3,000 characters per section text, <c>text</c> under 4,000, and 10
+/// (docs/protocols.md, "Slack messages"): at most 50 blocks, 3,000 characters per section text, <c>text</c> under 4,000, and 10
 /// elements per context block (Block Kit reference).</summary>
 public sealed class SlackAnswerFormatter
 {

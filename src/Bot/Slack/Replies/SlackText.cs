@@ -4,7 +4,7 @@ namespace Newsdesk.Slack.Replies;
 
 /// <summary>Slack mrkdwn helpers. Escaping <c>&amp;</c>, <c>&lt;</c> and <c>&gt;</c> in every piece of user or
 /// article text means no text can form a control sequence such as <c>&lt;!channel&gt;</c>, <c>&lt;!here&gt;</c> or
-/// <c>&lt;@U123&gt;</c> (PROTOCOLS.md §2.4); only links built here keep real angle brackets.</summary>
+/// <c>&lt;@U123&gt;</c> (docs/protocols.md, "Slack messages"); only links built here keep real angle brackets.</summary>
 public static partial class SlackText
 {
     public static string Escape(string text) =>
