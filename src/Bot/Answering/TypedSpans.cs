@@ -41,7 +41,7 @@ public static partial class TypedSpans
 
     public static bool IsTyped(AnswerKind kind) => kind is not (AnswerKind.Description or AnswerKind.YesNo);
 
-    [GeneratedRegex(@"[£$€¥]\s?\d[\d,.]*(\s?(m|bn|k|million|billion)\b)?|\b\d[\d,.]*\s?(p|pence|cents?|dollars|pounds|euros|kroner|krone|yen|rupees|m|bn)\b|\b(one|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|a hundred|hundreds of|thousands of|millions of)\s+(pounds|dollars|euros|cents|pence)\b|\bfree\b|\bfor nothing\b")]
+    [GeneratedRegex(@"[£$€¥]\s?\d[\d,.]*(\s?(m|bn|k|million|billion)\b)?|\b\d[\d,.]*\s?((thousand|million|billion)\s)?(p|pence|cents?|dollars|pounds|euros|kroner|krone|yen|rupees|m|bn)\b|\b(one|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|a hundred|hundreds of|thousands of|millions of)\s+(pounds|dollars|euros|cents|pence)\b|\bfree\b|\bfor nothing\b")]
     private static partial Regex Money();
 
     [GeneratedRegex(@"^\d{1,2}(st|nd|rd|th)?\s+(January|February|March|April|May|June|July|August|September|October|November|December)\b")]

@@ -7,6 +7,7 @@ public sealed class TypedSpansTests
     [Theory]
     [InlineData(AnswerKind.Money, "All three sites punt tracks for between about $0.10 and $0.20 each.", true)]
     [InlineData(AnswerKind.Money, "Fans will have to pay five pounds for a ticket.", true)]
+    [InlineData(AnswerKind.Money, "The deal is worth 2.5 million pounds, according to people familiar with the terms.", true)]
     [InlineData(AnswerKind.Money, "The phone may be launched later this year.", false)]
     [InlineData(AnswerKind.Date, "The case is set to be heard in the High Court on 20 December.", true)]
     [InlineData(AnswerKind.Date, "MediaServices is still selling cut-price music.", false)]
