@@ -20,14 +20,7 @@ public static class DeclaredBodyAttack
         Directory.CreateDirectory(options.Work);
         await using var discord = await FakeDiscord.StartAsync();
         await using var slack = await FakeSlack.StartAsync();
-        string[] serve =
-        [
-            "--urls", "http://127.0.0.1:0", $"--Storage:Database={Path.Combine(options.Work, "newsdesk.db")}", "--corpus", options.Corpus,
-            $"--Discord:ApiBaseUrl={discord.ApiBaseUrl}", $"--Discord:ApplicationId={FakeDiscord.ApplicationId}",
-            $"--Discord:PublicKey={FakeDiscord.PublicKeyHex}", $"--Discord:BotToken={FakeDiscord.BotToken}",
-            $"--Slack:ApiBaseUrl={slack.ApiBaseUrl}", $"--Slack:BotToken={FakeSlack.BotToken}", $"--Slack:SigningSecret={FakeSlack.SigningSecret}",
-            "--Logging:LogLevel:Default=Warning", .. options.ServerSettings,
-        ];
+        var serve = ServeArguments.For(options, discord, slack);
         await using var server = await ServerProcess.StartAsync(250, isLive: false, serve);
         var address = await server.Address;
         using (var http = LoadSender.CreateClient())

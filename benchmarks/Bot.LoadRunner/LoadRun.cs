@@ -19,16 +19,8 @@ public static class LoadRun
         Directory.CreateDirectory(options.Work);
         await using var discord = await FakeDiscord.StartAsync();
         await using var slack = await FakeSlack.StartAsync();
-        string[] serve =
-        [
-            "--urls", "http://127.0.0.1:0", $"--Storage:Database={Path.Combine(options.Work, "newsdesk.db")}", "--corpus", options.Corpus,
-            $"--Discord:ApiBaseUrl={discord.ApiBaseUrl}", $"--Discord:ApplicationId={FakeDiscord.ApplicationId}",
-            $"--Discord:PublicKey={FakeDiscord.PublicKeyHex}", $"--Discord:BotToken={FakeDiscord.BotToken}",
-            $"--Slack:ApiBaseUrl={slack.ApiBaseUrl}", $"--Slack:BotToken={FakeSlack.BotToken}", $"--Slack:SigningSecret={FakeSlack.SigningSecret}",
-            // One simulated user sends everything, so the per-user rate limit would refuse the load it is meant to measure.
-            "--Chat:RateLimits:IsEnabled=false",
-            "--Logging:LogLevel:Default=Warning", .. options.ServerSettings,
-        ];
+        // One simulated user sends everything, so the per-user rate limit would refuse the load it is meant to measure.
+        var serve = ServeArguments.For(options, discord, slack, "--Chat:RateLimits:IsEnabled=false");
         var sampleMilliseconds = options.IsSoak ? options.SampleSeconds * 1000 : 250;
         var starting = Stopwatch.StartNew();
         await using var server = await ServerProcess.StartAsync(sampleMilliseconds, options.IsSoak, serve);
