@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.SemanticKernel;
 using Newsdesk.Chat;
+using Newsdesk.Settings;
 
 namespace Newsdesk.Answering;
 
@@ -10,8 +11,7 @@ public static class AnsweringServiceCollectionExtensions
 {
     public static IServiceCollection AddAnswering(this IServiceCollection services, IConfiguration configuration)
     {
-        var section = configuration.GetSection(AnsweringOptions.Section);
-        services.AddOptions<AnsweringOptions>().Bind(section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddValidatedOptions<AnsweringOptions>(configuration, AnsweringOptions.Section);
 
         // Semantic Kernel logs a failed function with the exception's message, which carries the provider's error
         // body, and OpenAI's 401 body quotes the API key. KernelLoggingFilter and GroundedAnswerer log the same
@@ -20,7 +20,7 @@ public static class AnsweringServiceCollectionExtensions
         services.Configure<LoggerFilterOptions>(o => o.Rules.Add(new LoggerFilterRule(null, "Microsoft.SemanticKernel", LogLevel.None, null)));
         var kernel = services.AddKernel();
         services.AddSingleton<IFunctionInvocationFilter, KernelLoggingFilter>();
-        var settings = section.Get<AnsweringOptions>() ?? new AnsweringOptions();
+        var settings = configuration.GetSection(AnsweringOptions.Section).Get<AnsweringOptions>() ?? new AnsweringOptions();
         var model = settings.LanguageModel;
         if (settings.Backend == "OpenAI" && !string.IsNullOrWhiteSpace(model.Model))
         {

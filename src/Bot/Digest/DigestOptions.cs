@@ -4,7 +4,7 @@ namespace Newsdesk.Digest;
 
 /// <summary>When and where the daily digest is posted. Destinations that carry secrets (Discord webhook URLs) belong
 /// in environment variables or user secrets (<c>Digest__Destinations__0</c>), not in appsettings.json.</summary>
-public sealed class DigestOptions
+public sealed class DigestOptions : IValidatableObject
 {
     public const string Section = "Digest";
 
@@ -37,4 +37,16 @@ public sealed class DigestOptions
     public int MaxStories { get; set; } = 8;
 
     public bool IsEnabled => Destinations.Count > 0;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!DigestSchedule.IsValidCron(Schedule))
+            yield return new ValidationResult("Digest:Schedule is not a valid five-field cron expression.");
+        if (!DigestSchedule.IsValidZone(TimeZone))
+            yield return new ValidationResult("Digest:TimeZone is not a known IANA time zone.");
+        if (!Destinations.All(d => DigestDestination.TryParse(d, out _)))
+            yield return new ValidationResult("Every Digest:Destinations entry must be slack:CHANNEL_ID, discord:CHANNEL_ID or a Discord channel webhook URL.");
+        if (CatchUpWindow < TimeSpan.Zero || ClaimLease <= TimeSpan.Zero)
+            yield return new ValidationResult("Digest:CatchUpWindow and Digest:ClaimLease must be positive.");
+    }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Newsdesk.Settings;
 using Newsdesk.Storage;
 
 namespace Newsdesk.Digest;
@@ -10,13 +11,7 @@ public static class DigestServiceCollectionExtensions
     /// are configured. Platform adapters add their <see cref="IDigestPoster"/> (the Discord adapter's webhook poster needs no bot).</summary>
     public static IServiceCollection AddDigest(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<DigestOptions>().Bind(configuration.GetSection(DigestOptions.Section)).ValidateDataAnnotations()
-            .Validate(o => DigestSchedule.IsValidCron(o.Schedule), "Digest:Schedule is not a valid five-field cron expression.")
-            .Validate(o => DigestSchedule.IsValidZone(o.TimeZone), "Digest:TimeZone is not a known IANA time zone.")
-            .Validate(o => o.Destinations.All(d => DigestDestination.TryParse(d, out _)),
-                "Every Digest:Destinations entry must be slack:CHANNEL_ID, discord:CHANNEL_ID or a Discord channel webhook URL.")
-            .Validate(o => o.CatchUpWindow >= TimeSpan.Zero && o.ClaimLease > TimeSpan.Zero, "Digest:CatchUpWindow and Digest:ClaimLease must be positive.")
-            .ValidateOnStart();
+        services.AddValidatedOptions<DigestOptions>(configuration, DigestOptions.Section);
         services.AddMetrics();
         services.AddSingleton<DigestMetrics>();
         services.AddSingleton<DigestSchedule>();

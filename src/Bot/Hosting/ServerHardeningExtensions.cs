@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Newsdesk.Settings;
 
 namespace Newsdesk.Hosting;
 
@@ -12,7 +13,7 @@ public static class ServerHardeningExtensions
 {
     public static IServiceCollection AddServerHardening(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<ServerLimitsOptions>().Bind(configuration.GetSection(ServerLimitsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddValidatedOptions<ServerLimitsOptions>(configuration, ServerLimitsOptions.Section);
         services.AddOptions<KestrelServerOptions>().Configure<IOptions<ServerLimitsOptions>>((kestrel, limits) => limits.Value.ApplyTo(kestrel.Limits));
         services.AddSingleton<ServerMetrics>();
         return services;

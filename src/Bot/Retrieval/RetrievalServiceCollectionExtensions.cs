@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Newsdesk.Corpus;
 using Newsdesk.Retrieval.Planted;
+using Newsdesk.Settings;
 
 namespace Newsdesk.Retrieval;
 
@@ -9,7 +10,7 @@ public static class RetrievalServiceCollectionExtensions
 {
     public static IServiceCollection AddRetrieval(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<RetrievalOptions>().Bind(configuration.GetSection(RetrievalOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddValidatedOptions<RetrievalOptions>(configuration, RetrievalOptions.Section);
         services.AddSingleton(sp => MachineAddressedSentenceClassifier.ForModel(sp.GetRequiredService<PassageEmbedder>()));
         services.AddSingleton<PassageIndexHolder>();
         services.AddSingleton<ICorpusIndex>(provider => provider.GetRequiredService<PassageIndexHolder>());

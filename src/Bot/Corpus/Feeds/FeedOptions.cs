@@ -4,7 +4,7 @@ namespace Newsdesk.Corpus.Feeds;
 
 /// <summary>The news feeds under <c>Corpus:Feeds</c> and how they are polled. Bound to the <c>Corpus</c> section beside
 /// <see cref="CorpusOptions"/>, so a feed list sits with the corpus folders it adds to.</summary>
-public sealed class FeedOptions
+public sealed class FeedOptions : IValidatableObject
 {
     public const string Section = "Corpus";
 
@@ -43,4 +43,12 @@ public sealed class FeedOptions
     /// <summary>Tests only: lets fetches reach loopback addresses (a feed server on 127.0.0.1). Private and
     /// link-local addresses stay forbidden either way.</summary>
     public bool FeedAllowLoopback { get; set; }
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!Feeds.All(f => f.Url is { IsAbsoluteUri: true } url && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps)))
+            yield return new ValidationResult("Every Corpus:Feeds entry needs an absolute http or https Url.");
+        if (FeedPollInterval < TimeSpan.FromSeconds(1) || FeedFetchTimeout <= TimeSpan.Zero)
+            yield return new ValidationResult("Corpus:FeedPollInterval and Corpus:FeedFetchTimeout must be positive.");
+    }
 }

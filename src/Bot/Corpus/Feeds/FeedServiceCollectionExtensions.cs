@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Newsdesk.Settings;
 using Newsdesk.Storage;
 
 namespace Newsdesk.Corpus.Feeds;
@@ -11,11 +12,7 @@ public static class FeedServiceCollectionExtensions
     /// <c>serve</c>, and only when feeds are configured.</summary>
     public static IServiceCollection AddFeeds(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<FeedOptions>().Bind(configuration.GetSection(FeedOptions.Section)).ValidateDataAnnotations()
-            .Validate(o => o.Feeds.All(f => f.Url is { IsAbsoluteUri: true } url && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps)),
-                "Every Corpus:Feeds entry needs an absolute http or https Url.")
-            .Validate(o => o.FeedPollInterval >= TimeSpan.FromSeconds(1) && o.FeedFetchTimeout > TimeSpan.Zero, "Corpus:FeedPollInterval and Corpus:FeedFetchTimeout must be positive.")
-            .ValidateOnStart();
+        services.AddValidatedOptions<FeedOptions>(configuration, FeedOptions.Section);
         services.AddSingleton<FeedFetcher>();
         services.AddStorage(configuration);
         services.AddStoreSchema(FeedItemStore.Schema);
