@@ -43,7 +43,7 @@ public sealed class ShutdownDrainTests
     public async Task WhatIsUnfinishedAtTheDrainDeadlineGetsAnApologyNotSilence()
     {
         using var folder = new TemporaryFolder();
-        var clock = new SignallingTimeProvider();
+        var clock = new WatchedClock(WatchedClock.FixedStart);
         await using var slack = await FakeSlack.StartAsync(clock);
         var answerer = new BlockingAnswerer();
         var bot = await SlackBot.StartAsync(slack, folder.File("bot.db"),

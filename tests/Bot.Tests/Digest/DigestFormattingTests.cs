@@ -2,13 +2,14 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Newsdesk.Digest;
-using Newsdesk.Discord;
 using Newsdesk.Discord.Commands;
 using Newsdesk.Discord.Posting;
+using Newsdesk.Discord;
 using Newsdesk.Platform;
-using Newsdesk.Slack;
 using Newsdesk.Slack.Posting;
+using Newsdesk.Slack;
 using Newsdesk.Tests.Slack;
+using Newsdesk.Tests.Support;
 
 namespace Newsdesk.Tests.Digest;
 
@@ -103,7 +104,7 @@ public sealed class DigestFormattingTests
     public async Task DiscordWebhookPosterWaitsOutRetryAfterOnTheClockAndPostsWithWaitTrue()
     {
         await using var discord = await FakeDiscordWebhook.StartAsync();
-        var clock = new ObservedTimeProvider();
+        var clock = new WatchedClock();
         await using var services = new ServiceCollection().AddLogging().AddSingleton<TimeProvider>(clock)
             .AddDiscord(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build()).BuildServiceProvider();
         var poster = services.GetServices<IDigestPoster>().OfType<DiscordWebhookDigestPoster>().Single();

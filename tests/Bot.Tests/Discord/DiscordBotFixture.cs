@@ -16,7 +16,7 @@ public sealed class DiscordBotFixture : IAsyncLifetime, IDisposable
 
     public DiscordBotHost Bot { get; private set; } = null!;
 
-    public SignallingTimeProvider Time { get; } = new();
+    public WatchedClock Time { get; } = new(WatchedClock.FixedStart);
 
     public ControllableAnswerer Answerer { get; private set; } = null!;
 

@@ -50,7 +50,7 @@ public sealed class DiscordConcurrencyTests
     {
         using var folder = new TemporaryFolder();
         await using var discord = await FakeDiscord.StartAsync();
-        var time = new SignallingTimeProvider();
+        var time = new WatchedClock(WatchedClock.FixedStart);
         await using var bot = await DiscordBotHost.StartAsync(discord, folder.File("bot.db"), ["--Chat:InboxCapacity=1", "--Chat:Workers=1"], services =>
         {
             services.AddSingleton<TimeProvider>(time);

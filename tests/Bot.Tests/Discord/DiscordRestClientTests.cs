@@ -1,10 +1,11 @@
 using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Newsdesk.Discord;
-using Newsdesk.Tests.Fakes.Discord;
 using Newsdesk.Discord.Rest;
 using Newsdesk.Discord.Wire;
+using Newsdesk.Discord;
+using Newsdesk.Tests.Fakes.Discord;
+using Newsdesk.Tests.Support;
 
 namespace Newsdesk.Tests.Discord;
 
@@ -12,7 +13,7 @@ namespace Newsdesk.Tests.Discord;
 /// sees being created and then advances past, so "honours retry_after" is checked exactly and without sleeping.</summary>
 public sealed class DiscordRestClientTests : IAsyncLifetime
 {
-    private readonly SignallingTimeProvider time = new();
+    private readonly WatchedClock time = new(WatchedClock.FixedStart);
     private FakeDiscord discord = null!;
     private ServiceProvider services = null!;
 

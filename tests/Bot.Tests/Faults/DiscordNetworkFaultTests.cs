@@ -60,19 +60,19 @@ public sealed class DiscordNetworkFaultTests
     }
 
     /// <summary>A bot with one worker, a fake clock and a held answerer, so an /ask is deferred on cue.</summary>
-    private sealed class DeferredRun(TemporaryFolder folder, FakeDiscord discord, DiscordBotHost bot, SignallingTimeProvider time) : IAsyncDisposable
+    private sealed class DeferredRun(TemporaryFolder folder, FakeDiscord discord, DiscordBotHost bot, WatchedClock time) : IAsyncDisposable
     {
         public FakeDiscord Discord => discord;
 
         public DiscordBotHost Bot => bot;
 
-        public SignallingTimeProvider Time => time;
+        public WatchedClock Time => time;
 
         public static async Task<DeferredRun> StartAsync(string[] settings)
         {
             var folder = new TemporaryFolder();
             var discord = await FakeDiscord.StartAsync();
-            var time = new SignallingTimeProvider();
+            var time = new WatchedClock(WatchedClock.FixedStart);
             var bot = await DiscordBotHost.StartAsync(discord, folder.File("bot.db"), ["--Chat:Workers=1", .. settings], services =>
             {
                 services.AddSingleton<TimeProvider>(time);

@@ -104,7 +104,7 @@ public sealed class SlackNetworkFaultTests
     public async Task ADroppedConnectionIsRetriedAfterABackoffAndTheMessageIsPostedOnce()
     {
         await using var slack = await FakeSlack.StartAsync();
-        var clock = new ObservedTimeProvider();
+        var clock = new WatchedClock();
         slack.Script("chat.postMessage", SlackResponse.Drop);
         var factory = new ServiceCollection().AddHttpClient().BuildServiceProvider().GetRequiredService<IHttpClientFactory>();
         var options = Options.Create(new SlackOptions { BotToken = FakeSlack.BotToken, ApiBaseUrl = slack.ApiBaseUrl });

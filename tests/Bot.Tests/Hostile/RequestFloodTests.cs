@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Newsdesk.Tests.Support;
 using Xunit.Abstractions;
 
 namespace Newsdesk.Tests.Hostile;
@@ -21,7 +22,7 @@ public sealed class RequestFloodTests(ITestOutputHelper output)
     [Fact]
     public async Task ConnectionsDeclaringAMebibyteAndSendingOneByteCostWhatTheySent()
     {
-        var logs = new RecordingLoggerProvider();
+        var logs = new CapturingLoggerProvider();
         await using var bot = await HostileBot.StartAsync(services: s => s.AddSingleton<ILoggerProvider>(logs));
         var meters = bot.App.Services.GetRequiredService<IMeterFactory>();
         using var active = new ServerInstrument(meters, "http.server.active_requests");
@@ -51,14 +52,14 @@ public sealed class RequestFloodTests(ITestOutputHelper output)
         // Declared-size arrays alone would be 64 MiB.
         Assert.True(allocated < Connections * (long)Declared / 8, $"{allocated} bytes allocated");
         await failures.WaitUntilAsync(n => n == Connections, TimeSpan.FromSeconds(10));
-        Assert.DoesNotContain(logs.Lines, line => line.StartsWith("Error", StringComparison.Ordinal) || line.StartsWith("Critical", StringComparison.Ordinal));
+        Assert.DoesNotContain(logs.Lines, line => line.Rendered.StartsWith("Error", StringComparison.Ordinal) || line.Rendered.StartsWith("Critical", StringComparison.Ordinal));
         Assert.True(await bot.IsAliveAsync());
     }
 
     [Fact]
     public async Task ASlowBodyGets408AndACountedDebugLineNotAnError()
     {
-        var logs = new RecordingLoggerProvider();
+        var logs = new CapturingLoggerProvider();
         await using var bot = await HostileBot.StartAsync(["--Server:MinRequestBodyGracePeriod=00:00:02", "--Logging:LogLevel:Newsdesk.Hosting=Debug"], s => s.AddSingleton<ILoggerProvider>(logs));
         using var failures = new ServerInstrument(bot.App.Services.GetRequiredService<IMeterFactory>(), "newsdesk.server.request_read_failures");
 
@@ -73,7 +74,7 @@ public sealed class RequestFloodTests(ITestOutputHelper output)
 
         Assert.StartsWith("HTTP/1.1 408", Encoding.ASCII.GetString(reply, 0, read), StringComparison.Ordinal);
         await failures.WaitUntilAsync(n => n == 1, TimeSpan.FromSeconds(10));
-        Assert.DoesNotContain(logs.Lines, line => line.StartsWith("Error", StringComparison.Ordinal) || line.StartsWith("Warning Microsoft.AspNetCore", StringComparison.Ordinal));
-        Assert.Contains(logs.Lines, line => line.StartsWith("Debug Newsdesk.Hosting.RequestReadFailureMiddleware", StringComparison.Ordinal));
+        Assert.DoesNotContain(logs.Lines, line => line.Rendered.StartsWith("Error", StringComparison.Ordinal) || line.Rendered.StartsWith("Warning Microsoft.AspNetCore", StringComparison.Ordinal));
+        Assert.Contains(logs.Lines, line => line.Rendered.StartsWith("Debug Newsdesk.Hosting.RequestReadFailureMiddleware", StringComparison.Ordinal));
     }
 }

@@ -7,6 +7,7 @@ using Newsdesk.Tests.Fakes.Discord;
 using Newsdesk.Tests.Fakes.LanguageModel;
 using Newsdesk.Tests.Fakes.Slack;
 using Newsdesk.Tests.Slack;
+using Newsdesk.Tests.Support;
 
 namespace Newsdesk.Tests.Hostile;
 
@@ -25,7 +26,7 @@ public sealed class SecretsStayOutOfLogsTests
     [Fact]
     public async Task NoSecretReachesALogLineAResponseOrAnOutgoingMessage()
     {
-        var logs = new RecordingLoggerProvider();
+        var logs = new CapturingLoggerProvider();
         await using var model = await FakeLanguageModel.StartAsync();
         var failures = 0;
         // Like OpenAI's own 401 ("Incorrect API key provided: sk-…"), each failure echoes the key it was sent.
@@ -83,8 +84,8 @@ public sealed class SecretsStayOutOfLogsTests
         var outgoing = bot.Discord.Requests.Select(r => r.Body).Concat(bot.Slack.Calls(_ => true).Select(c => c.Json?.ToJsonString() ?? "")).ToList();
         foreach (var secret in Secrets)
         {
-            Assert.True(!logs.Lines.Any(line => line.Contains(secret, StringComparison.Ordinal)),
-                string.Join("\n", logs.Lines.Where(line => line.Contains(secret, StringComparison.Ordinal)).Take(3)));
+            Assert.True(!logs.Lines.Any(line => line.Rendered.Contains(secret, StringComparison.Ordinal)),
+                string.Join("\n", logs.Lines.Where(line => line.Rendered.Contains(secret, StringComparison.Ordinal)).Select(line => line.Rendered).Take(3)));
             Assert.DoesNotContain(responses, body => body.Contains(secret, StringComparison.Ordinal));
             Assert.DoesNotContain(outgoing, body => body.Contains(secret, StringComparison.Ordinal));
         }

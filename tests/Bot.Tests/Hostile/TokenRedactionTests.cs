@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Newsdesk.Tests.Fakes.Discord;
+using Newsdesk.Tests.Support;
 
 namespace Newsdesk.Tests.Hostile;
 
@@ -13,7 +14,7 @@ public sealed class TokenRedactionTests
     [Fact]
     public async Task AnInteractionTokenEchoedInDiscordsErrorBodyNeverReachesALogLine()
     {
-        var logs = new RecordingLoggerProvider();
+        var logs = new CapturingLoggerProvider();
         await using var bot = await HostileBot.StartAsync(["--Discord:AnswerBudgetMilliseconds=0", "--Chat:RateLimits:IsEnabled=false"],
             s => s.AddSingleton<ILoggerProvider>(logs));
         var ask = FakeInteractions.Ask("Who shut down AllofMP3?");
@@ -21,10 +22,10 @@ public sealed class TokenRedactionTests
         for (var i = 0; i < 4; i++) bot.Discord.Script(new FakeDiscordResponse(404, echo));
 
         using (var response = await bot.Http.SendAsync(bot.SignedInteraction(ask.Body))) Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var failure = await logs.WaitForLineAsync(line => line.Contains("Unknown Webhook", StringComparison.Ordinal));
+        var failure = await logs.WaitForLineAsync(line => line.Rendered.Contains("Unknown Webhook", StringComparison.Ordinal));
 
-        Assert.Contains("[redacted]", failure, StringComparison.Ordinal);
-        Assert.DoesNotContain(logs.Lines, line => line.Contains(ask.Token, StringComparison.Ordinal));
+        Assert.Contains("[redacted]", failure.Rendered, StringComparison.Ordinal);
+        Assert.DoesNotContain(logs.Lines, line => line.Rendered.Contains(ask.Token, StringComparison.Ordinal));
     }
 
     [Theory]

@@ -36,7 +36,7 @@ public sealed class SlackConfigurationTests
     public async Task AFailedSocketModeConnectionIsRetriedAfterABackoff()
     {
         using var folder = new TemporaryFolder();
-        var clock = new ObservedTimeProvider();
+        var clock = new WatchedClock();
         await using var slack = await FakeSlack.StartAsync(clock);
         slack.Script("apps.connections.open", new SlackResponse(200, """{"ok":false,"error":"internal_error"}"""));
         await using var bot = await SlackBot.StartAsync(slack, folder.File("bot.db"), isHttp: false, isSocketMode: true,

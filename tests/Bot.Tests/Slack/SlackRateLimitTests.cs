@@ -10,7 +10,7 @@ public sealed class SlackRateLimitTests
     public async Task A429IsWaitedOutAndTheSameReplyIsSentOnce()
     {
         using var folder = new TemporaryFolder();
-        var clock = new ObservedTimeProvider();
+        var clock = new WatchedClock();
         await using var slack = await FakeSlack.StartAsync(clock);
         await using var bot = await SlackBot.StartAsync(slack, folder.File("bot.db"), services: s => s.AddSingleton<TimeProvider>(clock));
         slack.Script("chat.postMessage", new SlackResponse(429, """{"ok":false,"error":"ratelimited"}""", TimeSpan.FromSeconds(30)));

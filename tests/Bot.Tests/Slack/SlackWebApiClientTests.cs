@@ -27,7 +27,7 @@ public sealed class SlackWebApiClientTests
     public async Task AKeyedPostThatMetAServerErrorIsLookedForThenRetriedAfterAJitteredBackoff()
     {
         await using var slack = await FakeSlack.StartAsync();
-        var clock = new ObservedTimeProvider();
+        var clock = new WatchedClock();
         slack.Script("chat.postMessage", new SlackResponse(503, "unavailable"));
         var key = new SlackReplyKey("CRETRY", "1.2", "1.2", "message:CRETRY:1.2");
         var posting = Client(slack, clock).PostMessageAsync("CRETRY", "1.2", Content(), key, CancellationToken.None);
@@ -48,7 +48,7 @@ public sealed class SlackWebApiClientTests
         slack.Script("chat.postMessage", new SlackResponse(503, "unavailable"));
 
         // Slack may have posted it: with nothing to look it up by, a repeat could post it twice.
-        var error = await Assert.ThrowsAsync<SlackApiException>(() => Client(slack, new ObservedTimeProvider()).PostMessageAsync("CONCE", "1.2", Content(), CancellationToken.None));
+        var error = await Assert.ThrowsAsync<SlackApiException>(() => Client(slack, new WatchedClock()).PostMessageAsync("CONCE", "1.2", Content(), CancellationToken.None));
 
         Assert.Equal("http_503", error.Error);
         Assert.Single(slack.Calls(c => c.Channel == "CONCE"));
@@ -58,7 +58,7 @@ public sealed class SlackWebApiClientTests
     public async Task RateLimitsKeepGoingUntilTheAttemptsRunOut()
     {
         await using var slack = await FakeSlack.StartAsync();
-        var clock = new ObservedTimeProvider();
+        var clock = new WatchedClock();
         for (var i = 0; i < 2; i++) slack.Script("chat.postMessage", new SlackResponse(429, """{"ok":false,"error":"ratelimited"}""", TimeSpan.FromSeconds(7)));
         var client = Client(slack, clock, maxAttempts: 2);
         var posting = client.PostMessageAsync("CLIMIT", null, Content(), CancellationToken.None);

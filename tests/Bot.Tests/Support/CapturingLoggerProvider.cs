@@ -3,12 +3,27 @@ using Microsoft.Extensions.Logging;
 
 namespace Newsdesk.Tests.Support;
 
-/// <summary>A real logger provider that keeps every line with its scopes, so tests can read what a log collector would.</summary>
+/// <summary>The one capturing logger of the tests: a real provider that keeps every line at every level with its
+/// scopes, so tests read what a log collector would, and can wait for a line instead of sleeping.</summary>
 public sealed class CapturingLoggerProvider : ILoggerProvider, ISupportExternalScope
 {
     private IExternalScopeProvider scopes = new LoggerExternalScopeProvider();
 
+    private TaskCompletionSource added = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     public ConcurrentQueue<CapturedLog> Lines { get; } = new();
+
+    /// <summary>The first line that matches, as soon as it is written.</summary>
+    public async Task<CapturedLog> WaitForLineAsync(Func<CapturedLog, bool> match, int timeoutSeconds = 60)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(timeoutSeconds));
+        while (true)
+        {
+            var signal = Volatile.Read(ref added).Task;
+            if (Lines.FirstOrDefault(match) is { } line) return line;
+            await signal.WaitAsync(timeout.Token);
+        }
+    }
 
     public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
 
@@ -16,6 +31,12 @@ public sealed class CapturingLoggerProvider : ILoggerProvider, ISupportExternalS
 
     public void Dispose()
     {
+    }
+
+    private void Add(CapturedLog line)
+    {
+        Lines.Enqueue(line);
+        Interlocked.Exchange(ref added, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
     }
 
     private sealed class Logger(CapturingLoggerProvider owner, string category) : ILogger
@@ -27,12 +48,21 @@ public sealed class CapturingLoggerProvider : ILoggerProvider, ISupportExternalS
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
             var values = new Dictionary<string, object?>();
-            owner.scopes.ForEachScope((scope, into) =>
+            var printedScopes = new List<string>();
+            owner.scopes.ForEachScope((scope, _) =>
             {
                 if (scope is IEnumerable<KeyValuePair<string, object?>> pairs)
-                    foreach (var (key, value) in pairs) into[key] = value;
-            }, values);
-            owner.Lines.Enqueue(new CapturedLog(category, logLevel, formatter(state, exception) + (exception is null ? "" : $" ({exception.GetType().Name}: {exception.Message})"), values));
+                {
+                    var list = pairs.ToList();
+                    foreach (var (key, value) in list) values[key] = value;
+                    printedScopes.Add(string.Join(",", list.Select(p => $"{p.Key}={p.Value}")));
+                }
+                else printedScopes.Add(scope?.ToString() ?? "");
+            }, (object?)null);
+            var message = formatter(state, exception);
+            owner.Add(new CapturedLog(category, logLevel,
+                message + (exception is null ? "" : $" ({exception.GetType().Name}: {exception.Message})"), values,
+                $"{logLevel} {category} [{string.Join(" ", printedScopes)}] {message} {exception}"));
         }
     }
 }
