@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Newsdesk.Answering;
 using Newsdesk.Chat;
 using Newsdesk.Tests.Fakes.Slack;
 using Newsdesk.Tests.Support;
@@ -20,7 +21,7 @@ public sealed class SlackBot : IAsyncDisposable
 
     public HttpClient Http { get; }
 
-    public RecordingQuestionAnswerer Answerer => App.Services.GetRequiredService<RecordingQuestionAnswerer>();
+    public ControllableAnswerer Answerer => App.Services.GetRequiredService<ControllableAnswerer>();
 
     public static async Task<SlackBot> StartAsync(FakeSlack slack, string database, bool isHttp = true, bool isSocketMode = false,
         Action<IServiceCollection>? services = null, IEnumerable<string>? settings = null)
@@ -35,8 +36,8 @@ public sealed class SlackBot : IAsyncDisposable
             .. settings ?? [],
         ], s =>
         {
-            s.AddSingleton<RecordingQuestionAnswerer>();
-            s.AddSingleton<IQuestionAnswerer>(sp => sp.GetRequiredService<RecordingQuestionAnswerer>());
+            s.AddSingleton(sp => new ControllableAnswerer(sp.GetRequiredService<GroundedAnswerer>()));
+            s.AddSingleton<IQuestionAnswerer>(sp => sp.GetRequiredService<ControllableAnswerer>());
             services?.Invoke(s);
         });
         return new SlackBot(app, new HttpClient { BaseAddress = address });

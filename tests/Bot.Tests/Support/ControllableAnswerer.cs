@@ -1,9 +1,11 @@
+using System.Collections.Concurrent;
 using Newsdesk.Chat;
 
-namespace Newsdesk.Tests.Fakes.Discord;
+namespace Newsdesk.Tests.Support;
 
 /// <summary>The real answerer behind a gate the test controls: hold the next answer (to force a deferral), release
-/// it, or make it fail. Not a mock of our code: the answers are the real ones.</summary>
+/// it, or make it fail; every question it is given is kept, so a test sees earlier turns arrive. Not a mock of our
+/// code: the answers are the real ones. (<see cref="BlockingAnswerer"/> stands in where no real answerer is wanted.)</summary>
 public sealed class ControllableAnswerer(IQuestionAnswerer real) : IQuestionAnswerer
 {
     private TaskCompletionSource? gate;
@@ -13,6 +15,8 @@ public sealed class ControllableAnswerer(IQuestionAnswerer real) : IQuestionAnsw
     private bool shouldFail;
 
     public int Calls => Volatile.Read(ref calls);
+
+    public ConcurrentQueue<Question> Questions { get; } = new();
 
     /// <summary>Completes when the next held question reaches the answerer.</summary>
     public Task Entered => entered.Task;
@@ -32,6 +36,7 @@ public sealed class ControllableAnswerer(IQuestionAnswerer real) : IQuestionAnsw
     public async Task<Answer> AnswerAsync(Question question, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref calls);
+        Questions.Enqueue(question);
         var held = Interlocked.Exchange(ref gate, null);
         entered.TrySetResult();
         if (held is not null) await held.Task.WaitAsync(cancellationToken);
