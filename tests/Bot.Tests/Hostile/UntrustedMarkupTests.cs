@@ -38,6 +38,16 @@ public sealed partial class UntrustedMarkupTests
     }
 
     [Fact]
+    public void TheAskersOwnQuestionShowsAsTypedInTheDiscordEmbedTitle()
+    {
+        // Embed titles render Markdown (bold, strike, code): the question is the asker's text, shown literally.
+        var question = "is **AllofMP3** ~~legal~~ `now`?";
+        var payload = DiscordAnswerFormatter.Format(PhishingAnswer() with { Question = question }, "1");
+
+        Assert.Equal(DigestMarkdown.Escape(question), payload.Embeds!.Single().Title);
+    }
+
+    [Fact]
     public void DiscordEmbedsCarryOnlyFieldsDiscordsSchemaHas()
     {
         var json = JsonSerializer.SerializeToNode(DiscordAnswerFormatter.Format(PhishingAnswer(), "1"), DiscordJson.Options)!;

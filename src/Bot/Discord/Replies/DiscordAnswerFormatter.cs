@@ -29,7 +29,8 @@ public static class DiscordAnswerFormatter
         var fields = new List<DiscordEmbedField>();
         if (answer.FallbackReason is { Length: > 0 } reason)
             fields.Add(new DiscordEmbedField("Note", MarkdownText.CutThenEscape(reason, FieldValueLimit, DiscordTextCutter.Cut)));
-        var title = DiscordTextCutter.Cut(answer.Question, TitleLimit);
+        // Titles render Markdown too, and the question is the asker's own text: shown as typed, never as formatting.
+        var title = MarkdownText.CutThenEscape(answer.Question, TitleLimit, DiscordTextCutter.Cut);
         var footer = new DiscordEmbedFooter(AnswerAttribution.Describe(answer.Backend));
 
         // The description gets what the other parts leave of the 6,000 total; citations come first because an
