@@ -23,9 +23,9 @@ public sealed class DiskFullDigestTests
         await using var feeds = await FakeFeedServer.StartAsync(TimeProvider.System);
         feeds.AddFeed("news");
         feeds.AddItem("news", BbcArticle.Load("entertainment/001.txt"), DateTimeOffset.UtcNow.AddHours(-1));
-        // The first digest attempt is refused, so the slot stays claimed and is tried again after the 5 s lease: by
-        // then the disk is full, and taking the claim over is a write.
-        slack.Script("chat.postMessage", new SlackResponse(200, """{"ok":false,"error":"not_in_channel"}"""));
+        // Every digest attempt is refused until the disk is full, so the slot is still unposted when it fills, however
+        // slowly this machine reaches that point; the next try after the 5 s lease takes the claim over, which is a write.
+        for (var i = 0; i < 1000; i++) slack.Script("chat.postMessage", new SlackResponse(200, """{"ok":false,"error":"not_in_channel"}"""));
         await using var serve = await ServeProcess.StartAsync([
             "--corpus", TestPaths.Seeds, $"--Storage:Database={Path.Combine(mount, Database)}", $"--Slack:ApiBaseUrl={slack.ApiBaseUrl}",
             "--Digest:Schedule=0 0 * * *", "--Digest:TimeZone=UTC", "--Digest:CatchUpWindow=23:59:00", "--Digest:ClaimLease=00:00:05",
@@ -42,7 +42,7 @@ public sealed class DiskFullDigestTests
         await serve.WaitForLogAsync("Polling the feeds stopped: the store cannot be written (SQLite Error 13", TimeSpan.FromSeconds(30), count: 2);
         await serve.WaitForLogAsync("not posted: the digest ledger cannot be written", TimeSpan.FromSeconds(30));
 
-        Assert.Single(slack.Calls(c => c.Method == "chat.postMessage" && c.Channel == Channel));
+        Assert.Empty(slack.Messages.TopLevel(Channel));
         var whileFull = SmallDisk.CopyOut(disk, Database, folder.Path);
         Assert.Equal(0, Count(whileFull, $"SELECT count(*) FROM documents WHERE title = '{story.Title.Replace("'", "''")}'"));
         AssertConsistent(whileFull);
@@ -51,6 +51,7 @@ public sealed class DiskFullDigestTests
         Assert.Equal(0, serve.Occurrences("Feed feed0 failed"));
         Assert.False(serve.HasExited);
 
+        slack.Unscript("chat.postMessage");
         SmallDisk.Free(disk);
         await serve.WaitForLogAsync($"posted to slack:{Channel}", TimeSpan.FromSeconds(30));
         await serve.WaitForLogAsync("Feed feed0: 1 new stories", TimeSpan.FromSeconds(30));
@@ -59,8 +60,8 @@ public sealed class DiskFullDigestTests
         Assert.Equal(1, Count(after, "SELECT count(*) FROM feed_items WHERE is_new = 1"));
         Assert.Equal(1, Count(after, "SELECT count(*) FROM digest_slots WHERE state = 'Posted'"));
         AssertConsistent(after);
-        // The refused attempt and the one post: never a second digest.
-        Assert.Equal(2, slack.Calls(c => c.Method == "chat.postMessage" && c.Channel == Channel).Count);
+        // One digest in the channel: never a second.
+        Assert.Single(slack.Messages.TopLevel(Channel));
     }
 
     /// <summary>No passage without its document, and the lexical index matches the passages.</summary>

@@ -61,6 +61,9 @@ public sealed class FakeSlack : IAsyncDisposable
     /// <summary>The next call to <paramref name="method"/> gets this answer instead of the default.</summary>
     public void Script(string method, SlackResponse response) => scripted.GetOrAdd(method, _ => new()).Enqueue(response);
 
+    /// <summary>Drops the answers still scripted for <paramref name="method"/>: its next calls get the default again.</summary>
+    public void Unscript(string method) => scripted.TryRemove(method, out _);
+
     public IReadOnlyList<SlackApiCall> Calls(Func<SlackApiCall, bool> match)
     {
         lock (calls) return calls.Where(match).ToList();

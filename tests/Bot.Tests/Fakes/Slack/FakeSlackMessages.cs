@@ -34,6 +34,12 @@ public sealed class FakeSlackMessages
         lock (gate) return [.. messages.Where(m => Is(m, "channel", channel) && Is(m, "thread_ts", threadTs)).Select(m => (JsonObject)m.DeepClone())];
     }
 
+    /// <summary>The bot's top-level messages in a channel (a digest, not a thread reply), oldest first.</summary>
+    public IReadOnlyList<JsonObject> TopLevel(string channel)
+    {
+        lock (gate) return [.. messages.Where(m => Is(m, "channel", channel) && m["thread_ts"] is null).Select(m => (JsonObject)m.DeepClone())];
+    }
+
     /// <summary>conversations.replies: the thread's replies (the parent is the person's, not stored here).</summary>
     public JsonObject Replies(IReadOnlyDictionary<string, string> form)
     {
