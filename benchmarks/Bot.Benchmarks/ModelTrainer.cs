@@ -25,29 +25,8 @@ public static class ModelTrainer
         var tuning = all.Where(e => !e.Question.IsTest).ToList();
         var test = all.Where(e => e.Question.IsTest).ToList();
 
-        // 1. The ranker, on questions whose candidates hold a fact.
-        var rankWeights = LogisticRegression.FitRanker(Groups(tuning));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"ranker: the top sentence holds a fact for {LogisticRegression.TopOneAccuracy(Groups(tuning), rankWeights):P1} of tuning questions ({Groups(tuning).Count}), {LogisticRegression.TopOneAccuracy(Groups(test), rankWeights):P1} of test questions ({Groups(test).Count})"));
-
-        // 2. The gate, on each question's top sentence: does it answer (an answerable question whose top sentence
-        // holds a fact) or not (a near miss, a partly covered or uncovered question, or a top sentence without the fact)?
-        var gateRows = GateRows(tuning, rankWeights);
-        // Newton's method converges where gradient descent stopped short (every weight near 1 after 4,000 steps).
-        var (gateFloats, gateBias) = LogisticRegression.FitByNewton(gateRows.Select(r => r.X.Select(x => (float)x).ToArray()).ToList(), gateRows.Select(r => r.Y).ToList(), GateL2);
-        var gateWeights = gateFloats.Select(w => (double)w).ToArray();
-        PrintGate("gate, tuning", LogisticRegression.Measure(gateRows, gateWeights, gateBias), gateRows.Count);
-        var gateTest = GateRows(test, rankWeights);
-        PrintGate("gate, test  ", LogisticRegression.Measure(gateTest, gateWeights, gateBias), gateTest.Count);
-
-        // 3. Thresholds: the pair that scores best on the tuning part over both corpora, every class counting equally.
-        var best = (Answer: 0.5, Topic: 0.5, Score: double.MinValue);
-        foreach (var answer in Grid(0.2, 0.95, 0.05))
-        foreach (var topic in Grid(0.2, 1.2, 0.05))
-        {
-            var score = examples.Sum(pair => Objective(pair.Value.Where(e => !e.Question.IsTest), pair.Key, rankWeights, gateWeights, gateBias, answer, topic));
-            if (score > best.Score) best = (answer, topic, score);
-        }
+        var (rankWeights, gateWeights, gateBias) = Fit(tuning, test);
+        var best = FitThresholds(examples, rankWeights, gateWeights, gateBias);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"thresholds: answer {best.Answer:F2}, topic {best.Topic:F2}"));
         foreach (var (withBbc, list) in examples)
         {
@@ -65,10 +44,43 @@ public static class ModelTrainer
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"public const double TopicThreshold = {best.Topic:F2};"));
         for (var i = 0; i < rankWeights.Length; i++)
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"//   {SentenceEvidence.Names[i],-18} rank {rankWeights[i],8:F3}  gate {gateWeights[i],8:F3}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"objective on the hand-written tuning part  by the fit above: {best.Score:F3}"));
+
+        await SelfSupervisedTraining.ReportAsync(options, examples, tuning);
         return 0;
     }
 
-    private static async Task<List<TrainingExample>> GatherAsync(BenchmarkOptions options, IReadOnlyList<EvaluationQuestion> questions, bool withBbc)
+    /// <summary>The ranker (on questions whose candidates hold a fact) and the gate (on each chosen sentence), fitted on
+    /// <paramref name="tuning"/>; measured on it and on <paramref name="test"/>.</summary>
+    public static (double[] Rank, double[] Gate, double Bias) Fit(IReadOnlyList<TrainingExample> tuning, IReadOnlyList<TrainingExample> test)
+    {
+        var rankWeights = LogisticRegression.FitRanker(Groups(tuning));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"ranker: the top sentence holds a fact for {LogisticRegression.TopOneAccuracy(Groups(tuning), rankWeights):P1} of tuning questions ({Groups(tuning).Count}), {LogisticRegression.TopOneAccuracy(Groups(test), rankWeights):P1} of test questions ({Groups(test).Count})"));
+        var gateRows = GateRows(tuning, rankWeights);
+        // Newton's method converges where gradient descent stopped short (every weight near 1 after 4,000 steps).
+        var (gateFloats, gateBias) = LogisticRegression.FitByNewton(gateRows.Select(r => r.X.Select(x => (float)x).ToArray()).ToList(), gateRows.Select(r => r.Y).ToList(), GateL2);
+        var gateWeights = gateFloats.Select(w => (double)w).ToArray();
+        PrintGate("gate, tuning", LogisticRegression.Measure(gateRows, gateWeights, gateBias), gateRows.Count);
+        var gateTest = GateRows(test, rankWeights);
+        PrintGate("gate, test  ", LogisticRegression.Measure(gateTest, gateWeights, gateBias), gateTest.Count);
+        return (rankWeights, gateWeights, gateBias);
+    }
+
+    /// <summary>The answer and topic thresholds that score best on the hand-written TUNING part over both corpora.</summary>
+    public static (double Answer, double Topic, double Score) FitThresholds(Dictionary<bool, List<TrainingExample>> examples, double[] rankWeights, double[] gateWeights, double gateBias)
+    {
+        var best = (Answer: 0.5, Topic: 0.5, Score: double.MinValue);
+        foreach (var answer in Grid(0.2, 0.95, 0.05))
+        foreach (var topic in Grid(0.2, 1.2, 0.05))
+        {
+            var score = examples.Sum(pair => Objective(pair.Value.Where(e => !e.Question.IsTest), pair.Key, rankWeights, gateWeights, gateBias, answer, topic));
+            if (score > best.Score) best = (answer, topic, score);
+        }
+        return best;
+    }
+
+    public static async Task<List<TrainingExample>> GatherAsync(BenchmarkOptions options, IReadOnlyList<EvaluationQuestion> questions, bool withBbc)
     {
         var database = Path.Combine(options.WorkFolder, withBbc ? "evaluation-seed-bbc.db" : "evaluation-seed.db");
         using var host = BotHost.Create(database, withBbc ? [options.Seeds, options.Bbc] : [options.Seeds], options.Settings);
