@@ -11,7 +11,8 @@ namespace Newsdesk.Digest;
 /// <summary>Builds a digest from the stories that arrived in a window.
 /// Relevance: the beat classifier decides which stories are music-industry news; the rest are neither shown nor counted.
 /// Grouping: a story whose headline and lede read almost as a stronger story's (or that has its headline) is the same
-/// story from another source, and is listed under it. Importance: centrality to the beat (the classifier's
+/// story from another source, and is listed under it; so is a byte-for-byte copy, which ingest remembers but does not
+/// store again. Importance: centrality to the beat (the classifier's
 /// probability), how many sources carry the story, and how new it is. Only stories the classifier is sure of lead
 /// (its headline threshold, fitted for precision); the other on-beat stories are counted in the closing line.
 /// Summaries: the story's headline is put as the question to the offline composer, through the Kernel, and its first
@@ -72,12 +73,13 @@ public sealed class DigestComposer(
             .Select(s => (Story: s, Importance: Importance(s))).OrderByDescending(s => s.Importance)
             .Take(options.Value.MaxStories).ToList();
 
+        var copies = (await items.ListCopiesAsync(after, until, cancellationToken)).ToLookup(c => c.DocumentSource, StringComparer.Ordinal);
         var topics = new List<(List<DigestStory> Stories, List<StoredPassage> Passages)>();
         foreach (var (story, importance) in chosen)
         {
             var lead = story[0];
             var summary = await SummarizeAsync(snapshot, lead.Story.Title, lead.Passages, cancellationToken);
-            var also = story.Skip(1).Select(c => new DigestSource(SourceLabel(c.Story), c.Story.Link)).ToList();
+            var also = OtherSources(story, copies);
             var item = new DigestStory(lead.Story.Title, lead.Story.Link, SourceLabel(lead.Story), summary, importance,
                 story.Max(c => c.Story.ArrivedAt), also.Count == 0 ? null : also);
             // The closest earlier topic, if close enough: a story belongs to one running topic at most.
@@ -95,6 +97,19 @@ public sealed class DigestComposer(
         story.FeedName is LegacyImportName or "" ? Path.GetFileName(story.DocumentSource) : story.FeedName;
 
     private const string LegacyImportName = "import";
+
+    /// <summary>The story's sources after its lead's own: each near-duplicate, and each byte-for-byte copy that was
+    /// remembered but not stored again (of the lead or of a near-duplicate), each source once.</summary>
+    private static List<DigestSource> OtherSources(List<Candidate> story, ILookup<string, StoryCopy> copies)
+    {
+        var lead = new DigestSource(SourceLabel(story[0].Story), story[0].Story.Link);
+        return story.SelectMany((c, i) => (i == 0 ? [] : new[] { new DigestSource(SourceLabel(c.Story), c.Story.Link) })
+                .Concat(copies[c.Story.DocumentSource].Select(copy => new DigestSource(CopyLabel(copy), copy.Link))))
+            .Where(source => source != lead).Distinct().ToList();
+    }
+
+    // Copies are remembered only since imports carried their path name, so a copy's feed name is never "import".
+    private static string CopyLabel(StoryCopy copy) => copy.FeedName is { Length: > 0 } name ? name : copy.Link?.Host ?? "another feed";
 
     private static bool IsSameStory(Candidate stronger, Candidate candidate) =>
         string.Equals(Normalize(stronger.Story.Title), Normalize(candidate.Story.Title), StringComparison.Ordinal)
