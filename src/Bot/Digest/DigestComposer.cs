@@ -14,7 +14,7 @@ namespace Newsdesk.Digest;
 /// story from another source, and is listed under it; so is a byte-for-byte copy, which ingest remembers but does not
 /// store again. Importance: centrality to the beat (the classifier's
 /// probability), how many sources carry the story, and how new it is. Only stories the classifier is sure of lead
-/// (its headline threshold, fitted for precision); the other on-beat stories are counted in the closing line.
+/// (its lead score, with a second look at the headline and lede, at the headline threshold fitted for precision); the other on-beat stories are counted in the closing line.
 /// Summaries: the story's headline is put as the question to the offline composer, through the Kernel, and its first
 /// one or two chosen sentences are kept: every word is the article's own (extractive, grounded by construction).
 /// Topics: a story joins an earlier (higher-ranked) one when its headline and lede are close to that story's text.</summary>
@@ -60,7 +60,7 @@ public sealed class DigestComposer(
         var stories = new List<List<Candidate>>();
         foreach (var candidate in onBeat)
         {
-            candidate.Probe = embedder.EmbedQuery($"{candidate.Story.Title}. {Lede(candidate.Passages)}", cancellationToken);
+            candidate.Probe = embedder.EmbedQuery(BeatClassifier.HeadlineText(candidate.Story.Title, candidate.Passages[0].Text), cancellationToken);
             var same = stories.FirstOrDefault(s => IsSameStory(s[0], candidate));
             if (same is not null) same.Add(candidate);
             else stories.Add([candidate]);
@@ -69,7 +69,7 @@ public sealed class DigestComposer(
         double Importance(List<Candidate> story) => BeatClassifier.Centrality(story[0].Margin)
             + CoverageWeight * Math.Log2(story.Count)
             + RecencyWeight * Math.Clamp(1 - (until - story.Max(c => c.Story.ArrivedAt)).TotalSeconds / span, 0, 1);
-        var chosen = stories.Where(s => beat.IsHeadline(s[0].Margin))
+        var chosen = stories.Where(s => beat.IsHeadline(s[0].Margin, beat.LeadScore(s[0].Margin, s[0].Probe!)))
             .Select(s => (Story: s, Importance: Importance(s))).OrderByDescending(s => s.Importance)
             .Take(options.Value.MaxStories).ToList();
 
@@ -123,8 +123,6 @@ public sealed class DigestComposer(
     }
 
     private static string Normalize(string title) => string.Join(' ', title.ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-
-    private static string Lede(IReadOnlyList<StoredPassage> passages) => passages[0].Text.Length > 300 ? passages[0].Text[..300] : passages[0].Text;
 
     private async Task<string> SummarizeAsync(PassageIndex snapshot, string title, IReadOnlyList<StoredPassage> passages, CancellationToken cancellationToken)
     {
