@@ -7,7 +7,8 @@ namespace Newsdesk.Beat;
 /// <summary>Decides whether a story is music-industry news (labels, charts, sales and downloads, piracy and the
 /// courts, artists' business, awards, touring, radio and streaming) from its sentence vectors, with the fitted weights
 /// of the configured embedding model. Linear, so a story's margin is the average of its sentences' dot products with
-/// one direction: the index's own per-sentence scoring computes it, with no second copy of any vector.</summary>
+/// one direction plus the average of its lede sentences' dot products with another: the index's own per-sentence
+/// scoring computes both, with no second copy of any vector.</summary>
 public sealed class BeatClassifier
 {
     private readonly BeatWeights weights;
@@ -27,7 +28,7 @@ public sealed class BeatClassifier
 
     public double Threshold => weights.Threshold;
 
-    public double HeadlineThreshold => Math.Max(weights.Threshold, weights.HeadlineThreshold);
+    public double HeadlineThreshold => weights.HeadlineThreshold;
 
     /// <summary>The story's margin: above <see cref="Threshold"/> is on the beat; the further above, the more central.</summary>
     public double Margin(PassageIndex snapshot, IEnumerable<StoredPassage> passages)
@@ -40,13 +41,50 @@ public sealed class BeatClassifier
             sum += projection;
             count++;
         }
-        return count == 0 ? double.NegativeInfinity : sum / count + weights.Bias;
+        return count == 0 ? double.NegativeInfinity : sum / count + LedeTerm(snapshot, passages) + weights.Bias;
+    }
+
+    /// <summary>The mean projection of the story's first sentences (in passage order) on the lede direction.</summary>
+    private double LedeTerm(PassageIndex snapshot, IEnumerable<StoredPassage> passages)
+    {
+        if (weights.LedeWeights is not { Length: > 0 } lede || weights.LedeSentences <= 0) return 0;
+        double sum = 0;
+        var count = 0;
+        foreach (var passage in passages.OrderBy(p => p.Ordinal))
+        {
+            foreach (var (_, projection) in snapshot.Sentences(passage.Id, lede))
+            {
+                sum += projection;
+                if (++count == weights.LedeSentences) return sum / count;
+            }
+        }
+        return count == 0 ? 0 : sum / count;
     }
 
     public bool IsOnBeat(double margin) => margin >= weights.Threshold;
 
-    /// <summary>Sure enough to lead a digest: the fitted precision threshold (never below the on-beat one).</summary>
-    public bool IsHeadline(double margin) => margin >= HeadlineThreshold;
+    /// <summary>Whether a story may lead needs a second look: its headline and lede embedded as one query
+    /// (<see cref="HeadlineText"/>), when this fit has a check for it.</summary>
+    public bool HasHeadlineCheck => weights.HeadlineCheckWeights is { Length: > 0 };
+
+    /// <summary>What the headline check embeds: the headline, then the start of the first passage.</summary>
+    public static string HeadlineText(string title, string firstPassage) =>
+        $"{title}. {(firstPassage.Length > LedeCharacters ? firstPassage[..LedeCharacters] : firstPassage)}";
+
+    private const int LedeCharacters = 300;
+
+    /// <summary>How sure the classifier is that a story may lead: the mean of its margin and the headline check's margin
+    /// over <paramref name="headline"/> (the embedded <see cref="HeadlineText"/>); the margin alone without a check.</summary>
+    public double LeadScore(double margin, ReadOnlySpan<float> headline)
+    {
+        if (weights.HeadlineCheckWeights is not { Length: > 0 } check) return margin;
+        double dot = 0;
+        for (var i = 0; i < check.Length; i++) dot += check[i] * headline[i];
+        return (margin + dot + weights.HeadlineCheckBias) / 2;
+    }
+
+    /// <summary>Sure enough to lead a digest: on the beat, and a lead score at the fitted precision threshold.</summary>
+    public bool IsHeadline(double margin, double leadScore) => IsOnBeat(margin) && leadScore >= weights.HeadlineThreshold;
 
     /// <summary>How central a story is to the beat, 0 to 1: the classifier's probability.</summary>
     public static double Centrality(double margin) => 1 / (1 + Math.Exp(-margin));

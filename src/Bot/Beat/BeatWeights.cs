@@ -1,11 +1,21 @@
 namespace Newsdesk.Beat;
 
-/// <summary>A linear classifier over one embedding model's sentence vectors: a story's margin is the mean of its
-/// sentences' projections on <see cref="Weights"/>, plus <see cref="Bias"/> (logistic regression on the mean sentence
-/// vector); it is on the beat at or above <see cref="Threshold"/> (chosen for recall: it decides what is counted and
-/// listed), and a digest headline at or above <see cref="HeadlineThreshold"/> (chosen for precision). Fitted by the benchmark runner's <c>beat</c> verb
-/// from hand labels; never at start-up.</summary>
+/// <summary>A linear classifier over one embedding model's sentence vectors: a story's margin is the mean of all its
+/// sentences' projections on <see cref="Weights"/>, plus the mean of its first <see cref="LedeSentences"/> sentences'
+/// projections on <see cref="LedeWeights"/>, plus <see cref="Bias"/> (logistic regression on the mean sentence vector
+/// and the lede's mean vector side by side: the lede says what the story is about, the body what it dwells on, and a
+/// film or stage story that mentions a band only in passing reads differently in the two). It is on the beat at or
+/// above <see cref="Threshold"/> (chosen for recall: it decides what is counted and listed), and a digest headline at or
+/// above <see cref="HeadlineThreshold"/> (chosen for precision, on the lead score: see <paramref name="HeadlineCheckWeights"/>). Fitted by the benchmark runner's <c>beat</c> verb from
+/// hand labels; never at start-up.</summary>
 /// <param name="EmbeddingModel">The sentence model whose vectors the weights read (<c>Corpus:EmbeddingModel</c>).</param>
 /// <param name="Measured">How the fit did on its labels, per part (train, tune, test), for a reviewer to read.</param>
+/// <param name="LedeWeights">The lede's direction; empty for a fit on the mean sentence vector alone.</param>
+/// <param name="LedeSentences">How many opening sentences make the lede.</param>
+/// <param name="HeadlineCheckWeights">A second look for the stories that may lead: a direction over the story's
+/// headline and lede embedded together as one query (<see cref="BeatClassifier.HeadlineText"/>). A story's lead score
+/// is the mean of its margin and this check's margin; empty when leads are judged by the margin alone.</param>
+/// <param name="HeadlineCheckBias">The check's bias.</param>
 public sealed record BeatWeights(string EmbeddingModel, float[] Weights, double Bias, double Threshold, double HeadlineThreshold,
-    IReadOnlyList<string> Measured);
+    IReadOnlyList<string> Measured, float[]? LedeWeights = null, int LedeSentences = 0,
+    float[]? HeadlineCheckWeights = null, double HeadlineCheckBias = 0);

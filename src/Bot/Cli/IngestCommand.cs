@@ -77,10 +77,16 @@ public sealed class IngestCommand(KnowledgeStore store, FeedItemStore items, Fee
         var clean = DocumentCleaner.Clean(await File.ReadAllTextAsync(path, cancellationToken), Path.GetExtension(path));
         if (clean.IsEmpty) return false;
         var hash = FeedItemIngestor.ContentHash(clean);
-        if (await items.HasContentAsync(hash, cancellationToken)) return false;
+        var item = new FeedItem(path, null, clean.Title, "", null);
+        if (await items.HasContentAsync(hash, cancellationToken))
+        {
+            // The same words are stored already: remember this file (not new, nothing stored), so a digest that
+            // lists the stored story names this file as another source of it, as feeds' copies are remembered.
+            await items.AddAsync($"{Origin}:", item, hash, path, label, time.GetUtcNow(), isNew: false, cancellationToken);
+            return false;
+        }
         var passages = await synchronizer.EmbedAsync(new PassageSplitter(corpus.Value.PassageWords).Split(clean.Paragraphs), cancellationToken);
         await store.SaveDocumentAsync(new DocumentRecord(path, Origin, clean.Title, null, hash, null, null), passages, cancellationToken);
-        var item = new FeedItem(path, null, clean.Title, "", null);
         await items.AddAsync($"{Origin}:", item, hash, path, label, time.GetUtcNow(), isNew: true, cancellationToken);
         return true;
     }

@@ -11,9 +11,10 @@ namespace Newsdesk.Digest;
 /// <summary>Builds a digest from the stories that arrived in a window.
 /// Relevance: the beat classifier decides which stories are music-industry news; the rest are neither shown nor counted.
 /// Grouping: a story whose headline and lede read almost as a stronger story's (or that has its headline) is the same
-/// story from another source, and is listed under it. Importance: centrality to the beat (the classifier's
+/// story from another source, and is listed under it; so is a byte-for-byte copy, which ingest remembers but does not
+/// store again. Importance: centrality to the beat (the classifier's
 /// probability), how many sources carry the story, and how new it is. Only stories the classifier is sure of lead
-/// (its headline threshold, fitted for precision); the other on-beat stories are counted in the closing line.
+/// (its lead score, with a second look at the headline and lede, at the headline threshold fitted for precision); the other on-beat stories are counted in the closing line.
 /// Summaries: the story's headline is put as the question to the offline composer, through the Kernel, and its first
 /// one or two chosen sentences are kept: every word is the article's own (extractive, grounded by construction).
 /// Topics: a story joins an earlier (higher-ranked) one when its headline and lede are close to that story's text.</summary>
@@ -59,7 +60,7 @@ public sealed class DigestComposer(
         var stories = new List<List<Candidate>>();
         foreach (var candidate in onBeat)
         {
-            candidate.Probe = embedder.EmbedQuery($"{candidate.Story.Title}. {Lede(candidate.Passages)}", cancellationToken);
+            candidate.Probe = embedder.EmbedQuery(BeatClassifier.HeadlineText(candidate.Story.Title, candidate.Passages[0].Text), cancellationToken);
             var same = stories.FirstOrDefault(s => IsSameStory(s[0], candidate));
             if (same is not null) same.Add(candidate);
             else stories.Add([candidate]);
@@ -68,16 +69,17 @@ public sealed class DigestComposer(
         double Importance(List<Candidate> story) => BeatClassifier.Centrality(story[0].Margin)
             + CoverageWeight * Math.Log2(story.Count)
             + RecencyWeight * Math.Clamp(1 - (until - story.Max(c => c.Story.ArrivedAt)).TotalSeconds / span, 0, 1);
-        var chosen = stories.Where(s => beat.IsHeadline(s[0].Margin))
+        var chosen = stories.Where(s => beat.IsHeadline(s[0].Margin, beat.LeadScore(s[0].Margin, s[0].Probe!)))
             .Select(s => (Story: s, Importance: Importance(s))).OrderByDescending(s => s.Importance)
             .Take(options.Value.MaxStories).ToList();
 
+        var copies = (await items.ListCopiesAsync(after, until, cancellationToken)).ToLookup(c => c.DocumentSource, StringComparer.Ordinal);
         var topics = new List<(List<DigestStory> Stories, List<StoredPassage> Passages)>();
         foreach (var (story, importance) in chosen)
         {
             var lead = story[0];
             var summary = await SummarizeAsync(snapshot, lead.Story.Title, lead.Passages, cancellationToken);
-            var also = story.Skip(1).Select(c => new DigestSource(SourceLabel(c.Story), c.Story.Link)).ToList();
+            var also = OtherSources(story, copies);
             var item = new DigestStory(lead.Story.Title, lead.Story.Link, SourceLabel(lead.Story), summary, importance,
                 story.Max(c => c.Story.ArrivedAt), also.Count == 0 ? null : also);
             // The closest earlier topic, if close enough: a story belongs to one running topic at most.
@@ -96,6 +98,19 @@ public sealed class DigestComposer(
 
     private const string LegacyImportName = "import";
 
+    /// <summary>The story's sources after its lead's own: each near-duplicate, and each byte-for-byte copy that was
+    /// remembered but not stored again (of the lead or of a near-duplicate), each source once.</summary>
+    private static List<DigestSource> OtherSources(List<Candidate> story, ILookup<string, StoryCopy> copies)
+    {
+        var lead = new DigestSource(SourceLabel(story[0].Story), story[0].Story.Link);
+        return story.SelectMany((c, i) => (i == 0 ? [] : new[] { new DigestSource(SourceLabel(c.Story), c.Story.Link) })
+                .Concat(copies[c.Story.DocumentSource].Select(copy => new DigestSource(CopyLabel(copy), copy.Link))))
+            .Where(source => source != lead).Distinct().ToList();
+    }
+
+    // Copies are remembered only since imports carried their path name, so a copy's feed name is never "import".
+    private static string CopyLabel(StoryCopy copy) => copy.FeedName is { Length: > 0 } name ? name : copy.Link?.Host ?? "another feed";
+
     private static bool IsSameStory(Candidate stronger, Candidate candidate) =>
         string.Equals(Normalize(stronger.Story.Title), Normalize(candidate.Story.Title), StringComparison.Ordinal)
         || Cosine(stronger.Probe!, candidate.Probe!) >= DuplicateThreshold;
@@ -108,8 +123,6 @@ public sealed class DigestComposer(
     }
 
     private static string Normalize(string title) => string.Join(' ', title.ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-
-    private static string Lede(IReadOnlyList<StoredPassage> passages) => passages[0].Text.Length > 300 ? passages[0].Text[..300] : passages[0].Text;
 
     private async Task<string> SummarizeAsync(PassageIndex snapshot, string title, IReadOnlyList<StoredPassage> passages, CancellationToken cancellationToken)
     {

@@ -19,16 +19,23 @@ public sealed record DigestTopic(IReadOnlyList<DigestStory> Stories)
     public DigestStory Lead => Stories[0];
 }
 
-/// <summary>A digest before any platform formats it. No topics and nothing more to count is a quiet day; no topics
-/// but a count is a day whose music stories were none sure enough to lead (it says how many arrived).</summary>
+/// <summary>A digest before any platform formats it. A day with no story to lead is a quiet day, whether nothing on
+/// the beat arrived or nothing the classifier was sure enough of to lead with: a reader is not sent a digest of
+/// nothing but a count. The quiet line says how many possible stories arrived, so a reader can still ask about them,
+/// and <see cref="DigestOptions.SkipWhenEmpty"/> skips both kinds alike.</summary>
 /// <param name="Heading">"Friday 14 March 2025": the local date of the slot.</param>
 /// <param name="MoreCount">Music-industry stories that arrived but were left out to keep the digest short (stories off
 /// the beat are never counted).</param>
 public sealed record DigestContent(string Heading, IReadOnlyList<DigestTopic> Topics, int MoreCount)
 {
-    public bool IsQuiet => Topics.Count == 0 && MoreCount == 0;
+    public bool IsQuiet => Topics.Count == 0;
 
     public const string QuietLine = "A quiet day: no new music-industry stories since the last digest.";
+
+    /// <summary>What a quiet day's digest says: <see cref="QuietLine"/>, or, when stories arrived that may be on the
+    /// beat but none clearly enough to lead, how many.</summary>
+    public string QuietText => MoreCount == 0 ? QuietLine
+        : $"A quiet day: no clear music-industry headline since the last digest. {MoreCount} {(MoreCount == 1 ? "story" : "stories")} that may be arrived: ask me about them.";
 
     public int StoryCount => Topics.Sum(t => t.Stories.Count);
 

@@ -9,7 +9,7 @@ public static class DigestMarkdown
     public static string Render(DigestContent digest, string? marker = null)
     {
         var text = new StringBuilder().Append("# Newsdesk digest: ").AppendLine(digest.Heading).AppendLine();
-        if (digest.IsQuiet) text.AppendLine(DigestContent.QuietLine);
+        if (digest.IsQuiet) text.AppendLine(Escape(digest.QuietText));
         foreach (var topic in digest.Topics)
         {
             AppendStory(text, topic.Lead, "## ");
@@ -19,7 +19,7 @@ public static class DigestMarkdown
                 AppendStory(text, related, "");
             }
         }
-        if (digest.MoreCount > 0) text.AppendLine($"_{Escape(DigestContent.MoreLine(digest.MoreCount))}_").AppendLine();
+        if (!digest.IsQuiet && digest.MoreCount > 0) text.AppendLine($"_{Escape(DigestContent.MoreLine(digest.MoreCount))}_").AppendLine();
         if (marker is not null) text.AppendLine($"<sub>digest ref {marker}</sub>");
         return text.ToString();
     }

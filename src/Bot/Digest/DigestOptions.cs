@@ -20,7 +20,8 @@ public sealed class DigestOptions : IValidatableObject
     /// (<c>https://discord.com/api/webhooks/…</c>), or <c>discord:123…</c> (a channel id, posted by the Discord adapter).</summary>
     public List<string> Destinations { get; set; } = [];
 
-    /// <summary>On a day with no new stories, post nothing instead of one short "quiet day" line.</summary>
+    /// <summary>On a quiet day (no new music-industry stories, or none sure enough to lead), post nothing instead of one
+    /// short "quiet day" line; the slot is recorded as done either way, and the reason is logged.</summary>
     public bool SkipWhenEmpty { get; set; }
 
     public bool ShouldSkipWhenEmpty => SkipWhenEmpty;

@@ -87,7 +87,11 @@ public sealed class DigestPublisher(
         if (digest.IsQuiet && options.Value.ShouldSkipWhenEmpty)
         {
             await ledger.FinishAsync(slot.Destination, slot.SlotDate, DigestSlotState.Skipped, null, cancellationToken);
-            logger.LogInformation("Digest {Date} for {Destination}: no new stories; skipped (Digest:SkipWhenEmpty)", slot.SlotDate, destination.Key);
+            if (digest.MoreCount == 0)
+                logger.LogInformation("Digest {Date} for {Destination}: no new stories; skipped (Digest:SkipWhenEmpty)", slot.SlotDate, destination.Key);
+            else
+                logger.LogInformation("Digest {Date} for {Destination}: {Count} new stories may be on the beat but none is sure enough to lead; " +
+                    "skipped (Digest:SkipWhenEmpty)", slot.SlotDate, destination.Key, digest.MoreCount);
             return DigestOutcome.Skipped;
         }
         await ledger.FinishAsync(slot.Destination, slot.SlotDate, DigestSlotState.Sending, null, cancellationToken);

@@ -14,12 +14,17 @@ public sealed record BeatScore(int Stories, int Music, int TruePositives, int Fa
     public double Recall => Music == 0 ? 1 : (double)TruePositives / Music;
     public double ChosenPrecision => Chosen == 0 ? 1 : (double)ChosenMusic / Chosen;
 
-    public static BeatScore Of(IReadOnlyList<(string Source, bool IsMusic, double Margin)> stories, double threshold, double headlineThreshold)
+    /// <summary>Scores verdicts where the margin alone decides both the beat and the lead.</summary>
+    public static BeatScore Of(IReadOnlyList<(string Source, bool IsMusic, double Margin)> stories, double threshold, double headlineThreshold) =>
+        Of(stories.Select(s => (s.Source, s.IsMusic, s.Margin, s.Margin)).ToList(), threshold, headlineThreshold);
+
+    /// <summary>Scores verdicts where a story leads when on the beat (margin) and sure (lead score at the headline threshold).</summary>
+    public static BeatScore Of(IReadOnlyList<(string Source, bool IsMusic, double Margin, double Lead)> stories, double threshold, double headlineThreshold)
     {
         var tp = stories.Count(s => s.IsMusic && s.Margin >= threshold);
         var fp = stories.Count(s => !s.IsMusic && s.Margin >= threshold);
         var chosen = stories.OrderBy(s => Shuffle(s.Source)).Chunk(DayLength)
-            .SelectMany(day => day.Where(s => s.Margin >= headlineThreshold).OrderByDescending(s => s.Margin).Take(DigestLength)).ToList();
+            .SelectMany(day => day.Where(s => s.Margin >= threshold && s.Lead >= headlineThreshold).OrderByDescending(s => s.Lead).Take(DigestLength)).ToList();
         return new BeatScore(stories.Count, stories.Count(s => s.IsMusic), tp, fp, chosen.Count, chosen.Count(s => s.IsMusic));
     }
 

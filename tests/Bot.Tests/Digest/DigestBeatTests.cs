@@ -67,4 +67,30 @@ public sealed class DigestBeatTests
         Assert.Equal(2, digest.MoreCount);
         Assert.Contains(DigestContent.MoreLine(2), DigestMarkdown.Render(digest).Replace("\\", "", StringComparison.Ordinal), StringComparison.Ordinal);
     }
+
+    [SharedFact]
+    public async Task AByteIdenticalCopyIsListedAsAnotherSourceOfTheStoryItRepeats()
+    {
+        using var folder = new TemporaryFolder();
+        Directory.CreateDirectory(folder.File("empty"));
+        Directory.CreateDirectory(folder.File("in/wire"));
+        File.Copy(Path.Combine(TestPaths.BbcCorpus, "tech/092.txt"), folder.File("in/tech-092.txt"));
+        File.Copy(Path.Combine(TestPaths.BbcCorpus, "tech/092.txt"), folder.File("in/wire/tech-092.txt"));
+        File.Copy(Path.Combine(TestPaths.BbcCorpus, "business/002.txt"), folder.File("in/business-002.txt"));
+        using var host = await CoreHost.CreateLoadedAsync(folder.File("news.db"), [folder.File("empty")]);
+        var ingest = ActivatorUtilities.CreateInstance<IngestCommand>(host.Services);
+        var output = new StringWriter();
+        Assert.Equal(0, await ingest.RunAsync(CommandLine.Parse(["ingest", folder.File("in")]), output, default));
+        // Importing the folder again stores nothing and makes no file a copy of itself.
+        Assert.Equal(0, await ingest.RunAsync(CommandLine.Parse(["ingest", folder.File("in")]), output, default));
+        await host.Services.GetRequiredService<PassageIndexHolder>().ReloadAsync(default);
+
+        var digest = await host.Services.GetRequiredService<DigestPreview>().BuildAsync(default);
+
+        Assert.Contains("Ingested 2 new documents.", output.ToString(), StringComparison.Ordinal);
+        var story = Assert.Single(digest.Topics.SelectMany(t => t.Stories));
+        Assert.Equal("in/tech-092.txt", story.Source);
+        Assert.Equal(["in/tech-092.txt", "in/wire/tech-092.txt"], story.Sources.Select(s => s.Name));
+        Assert.Contains("(also: *in/wire/tech-092.txt*)", DigestMarkdown.Render(digest).Replace("\\", "", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
 }

@@ -205,4 +205,43 @@ public sealed class DigestDeliveryTests : IAsyncLifetime
         Assert.Equal(2, tomorrow.Count);
         Assert.All(tomorrow, s => Assert.Equal(DigestSlotState.Skipped, s.State));
     }
+
+    /// <summary>A Vibe awards story: on the beat, but not one the classifier is sure enough of to lead a digest.</summary>
+    private async Task OneUnsureStoryArrivesAsync(DigestBot bot)
+    {
+        await bot.StepAsync();
+        feeds.AddItem("news", BbcArticle.Load("entertainment/135.txt"), Midnight.AddHours(3));
+        clock.SetUtcNow(Midnight.AddHours(3));
+        await bot.StepAsync();
+    }
+
+    [SharedFact]
+    public async Task ADayWithNoStorySureEnoughToLeadPostsAQuietLineThatCountsIt()
+    {
+        await using var bot = await BotAsync();
+        await OneUnsureStoryArrivesAsync(bot);
+        clock.SetUtcNow(EightAm);
+        await bot.StepAsync();
+
+        var quiet = new DigestContent("", [], 1).QuietText;
+        Assert.Contains(quiet, slack.Calls(c => c.Method == "chat.postMessage").Single().Json!.ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains(quiet, discord.Posts.Single().Body.ToJsonString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Vibe", discord.Posts.Single().Body.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [SharedFact]
+    public async Task ADayWithNoStorySureEnoughToLeadIsSkippedOnceWithSkipWhenEmpty()
+    {
+        await using var bot = await BotAsync("--Digest:SkipWhenEmpty=true");
+        await OneUnsureStoryArrivesAsync(bot);
+        clock.SetUtcNow(EightAm);
+        await bot.StepAsync();
+        await bot.StepAsync();
+
+        Assert.Equal(0, SlackPosts);
+        Assert.Empty(discord.Posts);
+        var today = (await bot.Get<DigestLedger>().ListAsync(default)).Where(s => s.SlotDate == "2025-03-11").ToList();
+        Assert.Equal(2, today.Count);
+        Assert.All(today, s => Assert.Equal(DigestSlotState.Skipped, s.State));
+    }
 }

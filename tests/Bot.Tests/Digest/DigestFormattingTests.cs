@@ -90,14 +90,22 @@ public sealed class DigestFormattingTests
     }
 
     [Fact]
-    public void ADayWhoseStoriesNoneLeadSaysHowManyArrivedRatherThanQuiet()
+    public void ADayWhoseStoriesNoneLeadIsAQuietDayThatSaysHowManyMayBeOnTheBeat()
     {
         var digest = new DigestContent("Tuesday 11 March 2025", [], 2);
+        var quiet = "A quiet day: no clear music-industry headline since the last digest. 2 stories that may be arrived: ask me about them.";
 
-        Assert.False(digest.IsQuiet);
-        Assert.DoesNotContain(DigestContent.QuietLine, DigestMarkdown.Render(digest), StringComparison.Ordinal);
+        Assert.True(digest.IsQuiet);
+        Assert.Equal(quiet, digest.QuietText);
+        var markdown = DigestMarkdown.Render(digest).Replace("\\", "", StringComparison.Ordinal);
+        Assert.Contains(quiet, markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain(DigestContent.MoreLine(2), markdown, StringComparison.Ordinal);
         var closing = DiscordWebhookDigestMessage.Build(digest, "nd-abc")["embeds"]!.AsArray()[^1]!["description"]!.GetValue<string>();
-        Assert.Equal(DigestContent.MoreLine(2), closing);
+        Assert.Equal(quiet, closing);
+        var slack = SlackDigestFormatter.Format(digest, "nd-abc");
+        Assert.StartsWith($"Newsdesk digest: Tuesday 11 March 2025. {quiet}", slack.Text, StringComparison.Ordinal);
+        Assert.Contains(quiet, slack.Blocks.ToJsonString(), StringComparison.Ordinal);
+        Assert.Equal(DigestContent.QuietLine, new DigestContent("Tuesday 11 March 2025", [], 0).QuietText);
     }
 
     [Fact]

@@ -104,6 +104,32 @@ public sealed class FeedItemStore(SqliteConnections connections, StoreWriteHealt
         return stories;
     }
 
+    /// <summary>Copies that arrived in (<paramref name="after"/>, <paramref name="until"/>] of stories that arrived in
+    /// it too: items remembered as not new because their words were already stored, matched to the stored one by
+    /// content hash, so a digest can list them as more sources of the one story.</summary>
+    public async Task<IReadOnlyList<StoryCopy>> ListCopiesAsync(DateTimeOffset after, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT DISTINCT kept.document_source, copy.feed_name, copy.link FROM feed_items copy
+            JOIN feed_items kept ON kept.content_hash = copy.content_hash AND kept.is_new = 1
+                AND kept.arrived_at > $after AND kept.arrived_at <= $until
+            WHERE copy.is_new = 0 AND copy.arrived_at > $after AND copy.arrived_at <= $until
+                AND copy.document_source <> kept.document_source
+            ORDER BY kept.document_source, copy.arrived_at, copy.feed_name
+            """;
+        command.Parameters.AddWithValue("$after", after.ToUniversalTime().ToString("O"));
+        command.Parameters.AddWithValue("$until", until.ToUniversalTime().ToString("O"));
+        var copies = new List<StoryCopy>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            copies.Add(new StoryCopy(reader.GetString(0), reader.GetString(1), reader.IsDBNull(2) ? null : new Uri(reader.GetString(2))));
+        }
+        return copies;
+    }
+
     public async Task<FeedState> GetStateAsync(string feedUrl, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);

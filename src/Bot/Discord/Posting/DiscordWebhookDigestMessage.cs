@@ -36,7 +36,7 @@ public static class DiscordWebhookDigestMessage
             shown += topic.Stories.Count;
         }
         var more = digest.StoryCount - shown + digest.MoreCount;
-        var closing = digest.IsQuiet ? DigestContent.QuietLine
+        var closing = digest.IsQuiet ? digest.QuietText
             : more > 0 ? DigestContent.MoreLine(more) : "That's all for today.";
         embeds.Add(new JsonObject { ["description"] = closing, ["footer"] = new JsonObject { ["text"] = Truncate(Footer(marker), FooterLimit) } });
         var message = new JsonObject

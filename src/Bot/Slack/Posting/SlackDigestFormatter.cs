@@ -34,14 +34,14 @@ public static class SlackDigestFormatter
             });
         }
         var more = digest.MoreCount + digest.Topics.Skip(MaxTopics).Sum(t => t.Stories.Count);
-        var closing = digest.IsQuiet ? DigestContent.QuietLine
+        var closing = digest.IsQuiet ? digest.QuietText
             : more > 0 ? DigestContent.MoreLine(more) : "That's all for today.";
         blocks.Add(new JsonObject
         {
             ["type"] = "context",
             ["elements"] = new JsonArray { SlackText.Mrkdwn($"{SlackText.Escape(closing)} · digest ref {marker}") },
         });
-        var fallback = digest.IsQuiet ? $"Newsdesk digest: {digest.Heading}. {DigestContent.QuietLine}"
+        var fallback = digest.IsQuiet ? $"Newsdesk digest: {digest.Heading}. {digest.QuietText}"
             : $"Newsdesk digest: {digest.Heading}, {digest.StoryCount} {(digest.StoryCount == 1 ? "story" : "stories")}";
         return new SlackMessageContent(SlackText.Truncate(SlackText.Escape(fallback) + $" (ref {marker})", 4000), blocks);
     }
