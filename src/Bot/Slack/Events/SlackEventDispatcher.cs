@@ -5,6 +5,8 @@ using Newsdesk.Slack.Replies;
 using Newsdesk.Slack.WebApi;
 using Newsdesk.Slack.Wire;
 
+using Newsdesk.Slack.Interactions;
+
 namespace Newsdesk.Slack.Events;
 
 /// <summary>Turns one Events API callback into at most one question in the inbox; used by the HTTP endpoint and by
@@ -15,6 +17,7 @@ public sealed class SlackEventDispatcher(
     SlackBotIdentity identity,
     SlackWebApiClient client,
     SlackAnswerFormatter formatter,
+    SlackFeedbackStore feedback,
     ChatIntake intake,
     TimeProvider time,
     ILogger<SlackEventDispatcher> logger)
@@ -52,7 +55,7 @@ public sealed class SlackEventDispatcher(
         var threadRoot = e.ThreadTs ?? e.Ts;
         var replyThread = isDirect && e.ThreadTs is null ? null : threadRoot;
         var replyKey = new SlackReplyKey(e.Channel, replyThread, e.Ts, keys[0]);
-        var reply = new SlackThreadReply(client, formatter, e.Channel, replyThread, replyKey);
+        var reply = new SlackThreadReply(client, formatter, e.Channel, replyThread, replyKey, feedback: feedback);
         // Claimed before the acknowledgement (the caller's 200 or Socket Mode ack): a retry or the message copy of
         // a mention finds the claim and does nothing.
         if (!await store.TryClaimAsync(keys, cancellationToken))
