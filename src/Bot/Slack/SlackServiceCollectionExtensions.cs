@@ -41,6 +41,9 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<SlackBotIdentity>();
         services.AddSingleton<SlackEventDispatcher>();
         services.AddSingleton<IChatReplyRestorer, SlackReplyRestorer>();
+        services.AddStoreSchema(AdminAuditLog.Schema);
+        services.AddStoreSchema(SlackChannelModeStore.Schema);
+        services.AddSingleton<SlackChannelModeStore>();
         services.AddStoreSchema(SlackFeedbackStore.Schema);
         services.AddSingleton<SlackFeedbackStore>();
         services.AddSingleton<SlackInteractionHandler>();

@@ -128,6 +128,67 @@ public sealed class SlackAdminTests : IAsyncLifetime
         Assert.Contains(bot.Answerer.Questions, q => q.Text == story.FollowUpQuestion);
     }
 
+    [Fact]
+    public async Task ModeAllNeedsAnAdminThenAnswersAQuestionInAThreadAndIgnoresChatterAndWhatItDoesNotCover()
+    {
+        ScriptUser(isAdmin: false);
+        slack.Script("usergroups.users.list", Ok(new JsonObject { ["users"] = new JsonArray() }));
+        var refused = await CommandAsync("mode-refused", "mode all");
+        ScriptUser(isAdmin: true);
+        var set = await CommandAsync("mode-all", "mode all");
+
+        await SendAsync(ChannelMessage("EvAll1", "CADMIN001", "1700000100.000001", "lol nice one"));
+        await SendAsync(ChannelMessage("EvAll2", "CADMIN001", "1700000100.000002", "Who won the county cricket championship in 1987?"));
+        await SendAsync(ChannelMessage("EvAll3", "CADMIN001", "1700000100.000003", SlackEvents.Question));
+        await SendAsync(ChannelMessage("EvAll4", "CADMIN001", "1700000100.000004", "<@UOTHER1> who shut down AllofMP3?"));
+        await DrainAsync("CADMIN001");
+
+        Assert.Contains("workspace admin or owner", refused, StringComparison.Ordinal);
+        Assert.Contains("every question posted in this channel", set, StringComparison.Ordinal);
+        var answers = slack.Calls(c => c.Method == "chat.postMessage" && c.Channel == "CADMIN001" && c.ThreadTs != "1700000199.000001");
+        var answer = Assert.Single(answers);
+        Assert.Equal("1700000100.000003", answer.ThreadTs);
+        Assert.Contains("AllofMP3", answer.Text, StringComparison.Ordinal);
+        // The uncovered question was answered (declined) and nothing was posted; chatter and a message to someone else never reached the answerer.
+        Assert.Contains(bot.Answerer.Questions, q => q.Text.StartsWith("Who won the county cricket", StringComparison.Ordinal));
+        Assert.DoesNotContain(bot.Answerer.Questions, q => q.Text.Contains("lol", StringComparison.Ordinal) || q.Text.Contains("UOTHER1", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task InMentionsModeAThreadTheBotAnsweredInGoesOnWithoutAMentionUnlessAddressedToSomeoneElse()
+    {
+        await SendAsync(SlackEvents.Mention("EvThr1", "CTHREAD01", "1700000200.000001", $"{SlackEvents.BotMention} {SlackEvents.Question}"));
+        await slack.WaitForCallAsync(c => c.Method == "chat.postMessage" && c.Channel == "CTHREAD01");
+        await SendAsync(ThreadMessage("EvThr2", "CTHREAD01", "1700000200.000002", "1700000200.000001", "<@UOTHER1> what do you think about it?"));
+        await SendAsync(ThreadMessage("EvThr3", "CTHREAD01", "1700000200.000003", "1700000200.000001", "And who owns the site now?"));
+        await SendAsync(ChannelMessage("EvThr4", "CTHREAD01", "1700000200.000004", "Who runs the charts these days?"));
+        await DrainAsync("CTHREAD01");
+
+        var replies = slack.Calls(c => c.Method == "chat.postMessage" && c.Channel == "CTHREAD01" && c.ThreadTs == "1700000200.000001");
+        Assert.Equal(2, replies.Count);
+        Assert.Contains(bot.Answerer.Questions, q => q.Text == "And who owns the site now?" && q.EarlierTurns.Contains(SlackEvents.Question));
+        Assert.DoesNotContain(bot.Answerer.Questions, q => q.Text.Contains("what do you think", StringComparison.Ordinal));
+        Assert.DoesNotContain(bot.Answerer.Questions, q => q.Text == "Who runs the charts these days?");
+    }
+
+    /// <summary>One worker answers in order: once a later mention is answered, every event sent before it is handled.</summary>
+    private async Task DrainAsync(string channel)
+    {
+        await SendAsync(SlackEvents.Mention($"EvDrain{channel}", channel, "1700000199.000001", $"{SlackEvents.BotMention} {SlackEvents.Question}"));
+        await slack.WaitForCallAsync(c => c.Method == "chat.postMessage" && c.Channel == channel && c.ThreadTs == "1700000199.000001");
+    }
+
+    private async Task SendAsync(string body) => (await bot.SendAsync(slack.SignedEvent(body))).EnsureSuccessStatusCode();
+
+    private static string ChannelMessage(string eventId, string channel, string ts, string text) => SlackEvents.Message(eventId, channel, ts, text);
+
+    private static string ThreadMessage(string eventId, string channel, string ts, string threadTs, string text)
+    {
+        var body = JsonNode.Parse(SlackEvents.Message(eventId, channel, ts, text))!;
+        body["event"]!["thread_ts"] = threadTs;
+        return body.ToJsonString();
+    }
+
     private void ScriptUser(bool isAdmin) =>
         slack.Script("users.info", Ok(new JsonObject { ["user"] = new JsonObject { ["id"] = "UPERSON", ["is_admin"] = isAdmin, ["is_owner"] = false } }));
 

@@ -2,13 +2,14 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Newsdesk.Corpus.Feeds;
 using Newsdesk.Digest;
+using Newsdesk.Slack.Events;
 using Newsdesk.Slack.Wire;
 
 namespace Newsdesk.Slack.Commands;
 
 /// <summary><c>/newsdesk feeds add|list|remove</c> and <c>/newsdesk digest subscribe|unsubscribe|when</c>: the bot set
 /// up from Slack, saved in the store with who did it. Each returns the text of its private reply.</summary>
-public sealed partial class SlackAdminCommands(SlackAdminCheck check, FeedAdministration feeds, FeedCatalog catalog,
+public sealed partial class SlackAdminCommands(SlackAdminCheck check, SlackChannelModeStore modes, FeedAdministration feeds, FeedCatalog catalog,
     DigestSubscriptionStore subscriptions, DigestDestinations destinations, DigestSchedule schedule, TimeProvider time)
 {
     public const string FeedsUsage = "Use `/newsdesk feeds add <url> [name]`, `/newsdesk feeds list` or `/newsdesk feeds remove <url or name>`.";
@@ -69,6 +70,21 @@ public sealed partial class SlackAdminCommands(SlackAdminCheck check, FeedAdmini
         return (await destinations.ListAsync(cancellationToken)).Any(d => d.IsConfigured && d.Destination.Key == destination!.Key)
             ? $"Channel {channel} gets the digest from the bot's configuration (Digest:Destinations); remove it there."
             : $"Channel {channel} was not subscribed to the daily digest.";
+    }
+
+    /// <summary><c>/newsdesk mode mentions|all</c> for the channel the command is used in.</summary>
+    public async Task<string> ModeAsync(SlackCommand command, string rest, CancellationToken cancellationToken)
+    {
+        var mode = FirstWord(rest);
+        if (command.ChannelId is not { } channel) return "Use `/newsdesk mode` in the channel it is for.";
+        if (mode is not (SlackChannelModeStore.Mentions or SlackChannelModeStore.All))
+            return $"This channel is in `{await modes.GetAsync(channel, cancellationToken)}` mode. Use `/newsdesk mode mentions` (I answer when mentioned) " +
+                "or `/newsdesk mode all` (I also answer every question posted here, in a thread, and stay quiet when the news doesn't cover it).";
+        if (await check.RefuseUnlessAdminAsync(command.UserId, "change how I listen in a channel", cancellationToken) is { } refusal) return refusal;
+        await modes.SetAsync(channel, mode, $"slack:{command.UserId}", cancellationToken);
+        return mode == SlackChannelModeStore.All
+            ? "From now on I answer every question posted in this channel, in a thread, and stay quiet when the news I follow doesn't cover it. Add me to the channel if I'm not in it."
+            : "From now on I answer in this channel only when mentioned.";
     }
 
     private static string FirstWord(string text)

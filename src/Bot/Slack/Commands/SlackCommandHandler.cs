@@ -41,6 +41,7 @@ public sealed class SlackCommandHandler(
         return verb switch
         {
             "ask" or "ask!" when rest.Length > 0 => await AcceptAsync(command, rest, isInChannel: verb == "ask!", null, correlationId),
+            "mode" => await AdminAsync(command, $"/newsdesk mode {rest}", ct => admin.ModeAsync(command, rest, ct), correlationId),
             "feeds" => await AdminAsync(command, $"/newsdesk feeds {rest}", ct => admin.FeedsAsync(command, rest, ct), correlationId),
             "digest" when SlackAdminCommands.IsDigestChange(rest) => await AdminAsync(command, $"/newsdesk digest {rest}", ct => admin.DigestAsync(command, rest, ct), correlationId),
             "digest" => await AcceptAsync(command, "/newsdesk digest", false, DigestAsync, correlationId),

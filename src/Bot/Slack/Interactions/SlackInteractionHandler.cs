@@ -11,7 +11,7 @@ namespace Newsdesk.Slack.Interactions;
 /// <summary>Button clicks (<c>block_actions</c>): a 👍/👎 is one row write; a digest story's follow-up asks its
 /// question through the <see cref="ChatIntake"/>, answered privately through the click's response_url. Both are quick,
 /// so the endpoint acknowledges well within Slack's 3 seconds (docs/protocols.md, "Slack interactivity").</summary>
-public sealed class SlackInteractionHandler(SlackFeedbackStore feedback, ChatIntake intake, SlackWebApiClient client, SlackAnswerFormatter formatter,
+public sealed class SlackInteractionHandler(SlackFeedbackStore feedback, ChatIntake intake, ChatMetrics metrics, SlackWebApiClient client, SlackAnswerFormatter formatter,
     ILogger<SlackInteractionHandler> logger)
 {
     /// <summary>False when the payload is not one Slack would send (no type), which the endpoint answers with 400.</summary>
@@ -24,9 +24,9 @@ public sealed class SlackInteractionHandler(SlackFeedbackStore feedback, ChatInt
         {
             if (action.ActionId?.StartsWith(SlackActionIds.Vote, StringComparison.Ordinal) == true)
             {
-                if (interaction.User?.Id is { Length: > 0 } user && SlackActionIds.TryParseVote(action.Value, out var key, out var isHelpful)
-                    && !await feedback.SaveVoteAsync(key, user, isHelpful, cancellationToken))
-                    logger.LogInformation("A Slack vote on answer {Key} was not recorded: the answer is not on file", key);
+                if (interaction.User?.Id is not { Length: > 0 } user || !SlackActionIds.TryParseVote(action.Value, out var key, out var isHelpful)) continue;
+                if (await feedback.SaveVoteAsync(key, user, isHelpful, cancellationToken)) metrics.VoteRecorded(SlackEventDispatcher.Platform, isHelpful);
+                else logger.LogInformation("A Slack vote on answer {Key} was not recorded: the answer is not on file", key);
             }
             else if (action.ActionId == SlackActionIds.FollowUp && action.Value is { Length: > 0 } question
                 && Uri.TryCreate(interaction.ResponseUrl, UriKind.Absolute, out var responseUrl))
