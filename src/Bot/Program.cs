@@ -21,6 +21,8 @@ builder.Services.AddDiscordRegistration(builder.Configuration);
 builder.Services.AddSingleton<IngestCommand>();
 builder.Services.AddSingleton<DigestCommand>();
 builder.Services.AddSingleton<FeedsCommand>();
+builder.Services.AddSingleton<Newsdesk.Chat.FeedbackReport>();
+builder.Services.AddSingleton<FeedbackCommand>();
 // digest --post-now posts through the platform adapters that are configured.
 if (command.Verb is CommandTree.Digest)
 {
@@ -45,5 +47,6 @@ return command.Verb switch
     CommandTree.Ingest => await host.Services.GetRequiredService<IngestCommand>().RunAsync(command, Console.Out, cancellation.Token),
     CommandTree.Digest => await host.Services.GetRequiredService<DigestCommand>().RunAsync(command, Console.Out, cancellation.Token),
     CommandTree.Feeds => await host.Services.GetRequiredService<FeedsCommand>().RunAsync(Console.Out, cancellation.Token),
+    CommandTree.Feedback => await host.Services.GetRequiredService<FeedbackCommand>().RunAsync(Console.Out, cancellation.Token),
     _ => throw new InvalidOperationException($"The verb {command.Verb} has no runner."),
 };

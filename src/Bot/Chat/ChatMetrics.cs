@@ -16,6 +16,7 @@ public sealed class ChatMetrics
     private readonly Counter<long> recovered;
     private readonly Counter<long> firstResponses;
     private readonly Histogram<double> answerDuration;
+    private readonly Counter<long> votes;
 
     public ChatMetrics(IMeterFactory meters)
     {
@@ -26,6 +27,8 @@ public sealed class ChatMetrics
         recovered = meter.CreateCounter<long>("newsdesk.chat.recovered", description: "Questions from the chat journal at start-up, by platform and outcome (requeued, expired, busy)");
         firstResponses = meter.CreateCounter<long>("newsdesk.chat.first_responses",
             description: "How each request was first answered, by platform and mode (inline: the reply itself within the budget; deferred: an acknowledgement, the reply later)");
+        votes = meter.CreateCounter<long>("newsdesk.feedback.votes",
+            description: "👍/👎 recorded on answers, by platform and vote (helpful, unhelpful); a day's increase is that day's votes");
         answerDuration = meter.CreateHistogram<double>("newsdesk.chat.answer.duration", unit: "s",
             description: "From a worker taking a question to its reply being sent",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 20, 30, 60] });
@@ -50,6 +53,9 @@ public sealed class ChatMetrics
     /// <summary>Counts whether a reply went out inline or after a deferral, so the inline path's worth is measured.</summary>
     public void FirstResponse(string platform, string mode) =>
         firstResponses.Add(1, new("platform", platform), new("mode", mode));
+
+    public void VoteRecorded(string platform, bool isHelpful) =>
+        votes.Add(1, new("platform", platform), new("vote", isHelpful ? "helpful" : "unhelpful"));
 
     public void OfflineFallback(string platform) => fallbacks.Add(1, new KeyValuePair<string, object?>("platform", platform));
 }

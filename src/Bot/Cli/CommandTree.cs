@@ -8,7 +8,7 @@ namespace Newsdesk.Cli;
 public static class CommandTree
 {
     public const string Serve = "serve", Ask = "ask", Discord = "discord", Register = "register", Ingest = "ingest",
-        Digest = "digest", Feeds = "feeds";
+        Digest = "digest", Feeds = "feeds", Feedback = "feedback";
 
     private static readonly string[] Flags = ["--json", "--jsonl", "--preview", "--post-now"];
     private static readonly string[] ValueOptions = ["--urls", "--guild"];
@@ -108,7 +108,8 @@ public static class CommandTree
         digest.Options.Add(Flag("--preview", "Print today's digest (Markdown) as it would be posted, without posting"));
         digest.Options.Add(Flag("--post-now", "Post today's digest to Digest:Destinations now (once per destination per day)"));
         var feeds = new Command(Feeds, "List the configured feeds and their health: last success, last error, failures in a row, items stored");
-        foreach (var verb in new[] { serve, ask, register, ingest, digest, feeds })
+        var feedback = new Command(Feedback, "Votes on answers per day, and the worst-rated answers with their questions");
+        foreach (var verb in new[] { serve, ask, register, ingest, digest, feeds, feedback })
         {
             verb.SetAction(_ => 0);
             if (verb != register) root.Subcommands.Add(verb);

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using Newsdesk.Digest;
 using Newsdesk.Retrieval;
 
@@ -7,7 +6,7 @@ namespace Newsdesk.Cli;
 /// <summary><c>digest --preview</c> prints today's digest as Markdown without posting or claiming anything;
 /// <c>digest --post-now</c> posts today's digest to every destination now, through the same ledger as the schedule
 /// (so a destination that already has today's digest does not get a second one).</summary>
-public sealed class DigestCommand(SearchIndexLoader loader, DigestPreview preview, DigestPublisher publisher, IOptions<DigestOptions> options, TimeProvider time)
+public sealed class DigestCommand(SearchIndexLoader loader, DigestPreview preview, DigestPublisher publisher, DigestDestinations destinations, TimeProvider time)
 {
     public async Task<int> RunAsync(CommandLine command, TextWriter output, CancellationToken cancellationToken)
     {
@@ -23,16 +22,16 @@ public sealed class DigestCommand(SearchIndexLoader loader, DigestPreview previe
             await output.WriteAsync(await preview.RenderMarkdownAsync(cancellationToken));
             return 0;
         }
-        if (!options.Value.IsEnabled)
+        var targets = await destinations.ListAsync(cancellationToken);
+        if (targets.Count == 0)
         {
-            await Console.Error.WriteLineAsync("No Digest:Destinations are configured; nothing to post to.");
+            await Console.Error.WriteLineAsync("No Digest:Destinations are configured and no channel has subscribed; nothing to post to.");
             return 2;
         }
         var failed = false;
-        foreach (var value in options.Value.Destinations)
+        foreach (var destination in targets.Select(t => t.Destination))
         {
-            if (!DigestDestination.TryParse(value, out var destination)) continue;
-            var outcome = await publisher.PublishAsync(destination!, time.GetUtcNow(), cancellationToken);
+            var outcome = await publisher.PublishAsync(destination, time.GetUtcNow(), cancellationToken);
             failed |= outcome is DigestOutcome.Failed or DigestOutcome.NoPoster or DigestOutcome.Busy;
             await output.WriteLineAsync($"{destination}: {outcome}");
         }

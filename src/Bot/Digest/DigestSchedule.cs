@@ -8,10 +8,12 @@ namespace Newsdesk.Digest;
 public sealed class DigestSchedule
 {
     private readonly CronExpression cron;
+    private readonly string expression;
 
     public DigestSchedule(IOptions<DigestOptions> options)
     {
-        cron = CronExpression.Parse(options.Value.Schedule);
+        expression = options.Value.Schedule;
+        cron = CronExpression.Parse(expression);
         Zone = TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone);
     }
 
@@ -30,6 +32,13 @@ public sealed class DigestSchedule
         TimeZoneInfo.ConvertTime(scheduled, Zone).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     public DateTimeOffset Local(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone);
+
+    /// <summary>The schedule in words, in its own time zone: the cron line and the next time it fires.</summary>
+    public string Describe(DateTimeOffset now)
+    {
+        var next = Next(now) is { } at ? Local(at).ToString("dddd d MMMM yyyy 'at' HH:mm", System.Globalization.CultureInfo.InvariantCulture) : "never";
+        return $"Schedule `{expression}` in {Zone.Id}; next digest: {next} ({Zone.Id}).";
+    }
 
     public static bool IsValidCron(string expression)
     {

@@ -15,6 +15,7 @@ public sealed class DigestScheduler(
     DigestSchedule schedule,
     DigestPublisher publisher,
     DigestLedger ledger,
+    DigestDestinations destinations,
     PassageIndexHolder index,
     IOptions<DigestOptions> options,
     TimeProvider time,
@@ -52,7 +53,7 @@ public sealed class DigestScheduler(
         if (schedule.LatestAtOrBefore(now) is not { } slot) return false;
         var date = schedule.SlotDate(slot);
         var pending = false;
-        foreach (var destination in Destinations())
+        foreach (var destination in (await destinations.ListAsync(cancellationToken)).Select(d => d.Destination))
         {
             if (now - slot > options.Value.CatchUpWindow)
             {
@@ -79,11 +80,5 @@ public sealed class DigestScheduler(
             }
         }
         return pending;
-    }
-
-    private IEnumerable<DigestDestination> Destinations()
-    {
-        foreach (var value in options.Value.Destinations)
-            if (DigestDestination.TryParse(value, out var destination)) yield return destination!;
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Newsdesk.Settings;
 using Newsdesk.Storage;
 
@@ -7,8 +8,8 @@ namespace Newsdesk.Digest;
 
 public static class DigestServiceCollectionExtensions
 {
-    /// <summary>Digest composition and preview for every verb; the scheduler runs in <c>serve</c> only when destinations
-    /// are configured. Platform adapters add their <see cref="IDigestPoster"/> (the Discord adapter's webhook poster needs no bot).</summary>
+    /// <summary>Digest composition and preview for every verb; the scheduler runs in <c>serve</c>, over the configured
+    /// destinations and the channels subscribed from chat. Platform adapters add their <see cref="IDigestPoster"/> (the Discord adapter's webhook poster needs no bot).</summary>
     public static IServiceCollection AddDigest(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddValidatedOptions<DigestOptions>(configuration, DigestOptions.Section);
@@ -18,12 +19,17 @@ public static class DigestServiceCollectionExtensions
         services.AddStorage(configuration);
         services.AddStoreSchema(DigestLedger.Schema);
         services.AddSingleton<DigestLedger>();
+        services.AddStoreSchema(AdminAuditLog.Schema);
+        services.TryAddSingleton<AdminAuditLog>();
+        services.AddStoreSchema(DigestSubscriptionStore.Schema);
+        services.AddSingleton<DigestSubscriptionStore>();
+        services.AddSingleton<DigestDestinations>();
         services.AddSingleton<DigestComposer>();
         services.AddSingleton<DigestPublisher>();
         services.AddSingleton<DigestPreview>();
         services.AddSingleton<DigestScheduler>();
-        if (configuration.GetSection($"{DigestOptions.Section}:Destinations").GetChildren().Any())
-            services.AddHostedService(sp => sp.GetRequiredService<DigestScheduler>());
+        // Always on in serve: a channel subscribed from chat gets the next digest without a restart.
+        services.AddHostedService(sp => sp.GetRequiredService<DigestScheduler>());
         return services;
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Newsdesk.Chat;
 using Newsdesk.Digest;
@@ -30,6 +31,9 @@ public static class DiscordServiceCollectionExtensions
         // Only a configured adapter can edit a reply; otherwise a recovered question is dropped as the adapter being off.
         if (settings.IsEnabled) services.AddSingleton<IChatReplyRestorer, DiscordReplyRestorer>();
         services.AddSingleton<DiscordInfoCommands>();
+        services.TryAddSingleton<DiscordChannelPermissions>();
+        services.AddSingleton<DiscordAdminCommands>();
+        services.AddSingleton<DiscordCommandRouter>();
         services.AddSingleton<DiscordAutocompleteProvider>();
         services.AddSingleton<DiscordInteractionDispatcher>();
         services.AddSingleton<DiscordInteractionEndpoint>();
@@ -43,7 +47,7 @@ public static class DiscordServiceCollectionExtensions
     public static IServiceCollection AddDiscordRegistration(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddDiscordClient(configuration);
-        services.AddSingleton<DiscordChannelPermissions>();
+        services.TryAddSingleton<DiscordChannelPermissions>();
         services.AddSingleton<DiscordRegisterCommand>();
         return services;
     }

@@ -36,6 +36,10 @@ public sealed class SlackOptions : IValidatableObject
     /// would not. Validated between 1 minute and 7 days.</summary>
     public TimeSpan RecoveryWindow { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>A user group id (<c>S0…</c>) whose members may manage feeds and digest channels besides the workspace's
+    /// admins and owners (checked with usergroups.users.list, scope usergroups:read).</summary>
+    public string? AdminUserGroup { get; set; }
+
     public bool HasBotToken => !string.IsNullOrWhiteSpace(BotToken);
 
     public bool IsHttpEnabled => HasBotToken && !string.IsNullOrWhiteSpace(SigningSecret);

@@ -8,6 +8,7 @@ using Newsdesk.Settings;
 using Newsdesk.Slack.Commands;
 using Newsdesk.Slack.Endpoints;
 using Newsdesk.Slack.Events;
+using Newsdesk.Slack.Interactions;
 using Newsdesk.Slack.Posting;
 using Newsdesk.Slack.Replies;
 using Newsdesk.Slack.WebApi;
@@ -40,6 +41,14 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<SlackBotIdentity>();
         services.AddSingleton<SlackEventDispatcher>();
         services.AddSingleton<IChatReplyRestorer, SlackReplyRestorer>();
+        services.AddStoreSchema(AdminAuditLog.Schema);
+        services.AddStoreSchema(SlackChannelModeStore.Schema);
+        services.AddSingleton<SlackChannelModeStore>();
+        services.AddStoreSchema(SlackFeedbackStore.Schema);
+        services.AddSingleton<SlackFeedbackStore>();
+        services.AddSingleton<SlackInteractionHandler>();
+        services.AddSingleton<SlackAdminCheck>();
+        services.AddSingleton<SlackAdminCommands>();
         services.AddSingleton<SlackCommandHandler>();
         services.AddSingleton<Newsdesk.Digest.IDigestPoster, SlackDigestPoster>();
         if (settings.IsSocketModeEnabled)

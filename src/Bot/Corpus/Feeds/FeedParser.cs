@@ -37,7 +37,16 @@ public static class FeedParser
             if (item is null) skipped++;
             else items.Add(item);
         }
-        return new ParsedFeed(items, skipped);
+        return new ParsedFeed(items, skipped, FeedTitle(root));
+    }
+
+    private static string? FeedTitle(XElement root)
+    {
+        var title = root.Name.LocalName == "feed"
+            ? AtomText(Child(root, "title"))?.Value
+            : root.Elements().FirstOrDefault(e => e.Name.LocalName == "channel")?.Elements().FirstOrDefault(e => e.Name.LocalName == "title")?.Value;
+        title = System.Net.WebUtility.HtmlDecode(title ?? "").Trim();
+        return title.Length > 0 ? title : null;
     }
 
     private static XDocument Load(byte[] body)

@@ -4,13 +4,14 @@ using Newsdesk.Storage;
 
 namespace Newsdesk.Corpus.Feeds;
 
-/// <summary>One pass over every configured feed that is due: conditional GET, parse, ingest what is new. Each feed
+/// <summary>One pass over every feed that is due (configured or added from chat): conditional GET, parse, ingest what is new. Each feed
 /// fails alone (logged, retried later with a doubling backoff); the others and the bot carry on.</summary>
 public sealed class FeedPoller(
     FeedFetcher fetcher,
     FeedItemStore items,
     FeedItemIngestor ingestor,
     FeedHealthStore health,
+    FeedCatalog catalog,
     ICorpusIndex index,
     IOptions<FeedOptions> options,
     TimeProvider time,
@@ -21,7 +22,7 @@ public sealed class FeedPoller(
     public async Task<Result> PollOnceAsync(CancellationToken cancellationToken)
     {
         int polled = 0, added = 0, failed = 0;
-        foreach (var feed in options.Value.Feeds.Where(f => f.Url is not null))
+        foreach (var feed in (await catalog.ListAsync(cancellationToken)).Select(f => f.ToSource()))
         {
             var state = await items.GetStateAsync(feed.Url!.AbsoluteUri, cancellationToken);
             if (state.NextAttemptAt is { } next && next > time.GetUtcNow()) continue;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Newsdesk.Settings;
 using Newsdesk.Storage;
@@ -9,7 +10,7 @@ namespace Newsdesk.Corpus.Feeds;
 public static class FeedServiceCollectionExtensions
 {
     /// <summary>Feed reading for every verb (<c>ingest URL</c> uses it too); the polling service runs only in
-    /// <c>serve</c>, and only when feeds are configured.</summary>
+    /// <c>serve</c> (it also reads the feeds added from chat).</summary>
     public static IServiceCollection AddFeeds(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddValidatedOptions<FeedOptions>(configuration, FeedOptions.Section);
@@ -19,10 +20,16 @@ public static class FeedServiceCollectionExtensions
         services.AddSingleton<FeedItemStore>();
         services.AddSingleton<FeedItemIngestor>();
         services.AddSingleton<FeedPoller>();
+        services.AddStoreSchema(AdminAuditLog.Schema);
+        services.TryAddSingleton<AdminAuditLog>();
+        services.AddStoreSchema(ChatFeedStore.Schema);
+        services.AddSingleton<ChatFeedStore>();
+        services.AddSingleton<FeedCatalog>();
+        services.AddSingleton<FeedAdministration>();
         services.AddStoreSchema(FeedHealthStore.Schema);
         services.AddSingleton<FeedHealthStore>();
-        if (configuration.GetSection($"{FeedOptions.Section}:Feeds").GetChildren().Any())
-            services.AddHostedService<FeedPollingService>();
+        // Always on in serve: a feed added from chat is polled without a restart (an empty list polls nothing).
+        services.AddHostedService<FeedPollingService>();
         return services;
     }
 }

@@ -60,6 +60,27 @@ public sealed class DiscordInfoCommands(KnowledgeStore store, PassageRetriever r
         return new DiscordMessagePayload(Embeds: [embed], Flags: DiscordMessagePayload.Ephemeral);
     }
 
+    /// <summary>What the bot can do and how to ask; the same for everyone, so it needs no store.</summary>
+    public static DiscordMessagePayload Help()
+    {
+        const string description = """
+            I answer questions about music-industry news from the articles I follow, cite them with [1], [2]…, and say so when they don't cover a question.
+
+            **Ask**
+            • /ask question: Who shut down AllofMP3? (add private: True to see the answer alone)
+            • On any message: ⋯ › Apps › Ask Newsdesk about this (only you see the answer)
+            • 👍/👎 under an answer tells the team what to fix.
+
+            **Browse**
+            • /sources [topic] — the articles I follow · /about — how I work · /digest preview — today's digest
+
+            **Set up (Manage Server)**
+            • /feeds add url: https://… [name] · /feeds list · /feeds remove feed: …
+            • /digest subscribe [channel] · /digest unsubscribe [channel] · /digest when
+            """;
+        return new DiscordMessagePayload(Embeds: [new DiscordEmbed("Newsdesk help", description, Color: ListColor)], Flags: DiscordMessagePayload.Ephemeral);
+    }
+
     private static DiscordMessagePayload Embed(string title, string description) =>
         new(Embeds: [new DiscordEmbed(title, description, Color: ListColor)]);
 }

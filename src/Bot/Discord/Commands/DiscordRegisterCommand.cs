@@ -27,7 +27,7 @@ public sealed class DiscordRegisterCommand(DiscordRestClient rest, DiscordChanne
         try
         {
             var registered = await rest.BulkOverwriteCommandsAsync(guild, DiscordCommandCatalog.All, cancellationToken);
-            var names = string.Join(", ", DiscordCommandCatalog.All.Select(c => "/" + c.Name));
+            var names = string.Join(", ", DiscordCommandCatalog.All.Select(c => c.Type == DiscordCommandDefinition.ChatInputType ? "/" + c.Name : $"“{c.Name}” on messages"));
             await output.WriteLineAsync($"Registered {registered.GetArrayLength()} commands ({names}) {(guild is null ? "globally" : $"in guild {guild}")}.");
             return await CheckDigestChannelsAsync(output, errors, cancellationToken) ? 0 : 1;
         }

@@ -8,22 +8,21 @@ using Newsdesk.Discord.Wire;
 
 namespace Newsdesk.Discord.Interactions;
 
-/// <summary>Routes a verified interaction. Every slash command (<c>/ask</c>, <c>/sources</c>, <c>/about</c>,
-/// <c>/digest</c>) goes through the <see cref="ChatIntake"/> as inbox work with a <see cref="DiscordInteractionResponder"/>
+/// <summary>Routes a verified interaction. Every command (<c>/ask</c>, <c>/sources</c>, <c>/about</c>, <c>/digest</c>,
+/// <c>/feeds</c>, <c>/help</c>, the message command) is planned by the <see cref="DiscordCommandRouter"/> and goes through the <see cref="ChatIntake"/> as inbox work with a <see cref="DiscordInteractionResponder"/>
 /// as its reply; autocomplete and feedback buttons are answered here at once. Returns null when the payload is not one
 /// Discord would send (no id, no token, no data), which the endpoint answers with 400.</summary>
 public sealed class DiscordInteractionDispatcher(
     ChatIntake intake,
     ChatMetrics metrics,
     DiscordRestClient rest,
-    DiscordInfoCommands info,
+    DiscordCommandRouter router,
     DiscordAutocompleteProvider autocomplete,
     DiscordFeedbackStore feedback,
     IOptions<DiscordOptions> options,
     TimeProvider time)
 {
-    public const string Unknown = "I don't know that command. Try /ask, /sources, /about or /digest.";
-    public const string Empty = "Please type a question, for example: /ask question: Who shut down AllofMP3?";
+    public const string Unknown = DiscordCommandRouter.Unknown;
     public const string Thanks = "Thanks for the feedback!";
     public const string UnknownAnswer = "Thanks! I no longer have that answer on file, so the feedback could not be recorded.";
 
@@ -47,30 +46,22 @@ public sealed class DiscordInteractionDispatcher(
 
     private async Task<DiscordInteractionResponse> CommandAsync(DiscordInteraction interaction, DiscordInteractionData data, string? correlationId)
     {
-        Func<CancellationToken, Task<DiscordMessagePayload>>? work = data.Name switch
-        {
-            DiscordCommandCatalog.Sources => ct => info.SourcesAsync(data.StringOption("topic"), ct),
-            DiscordCommandCatalog.About => info.AboutAsync,
-            DiscordCommandCatalog.Digest => info.DigestPreviewAsync,
-            _ => null,
-        };
-        var question = data.Name == DiscordCommandCatalog.Ask ? data.StringOption("question")?.Trim() : null;
-        if (work is null && data.Name != DiscordCommandCatalog.Ask) return Say(Unknown);
-        if (work is null && string.IsNullOrEmpty(question)) return Say(Empty);
+        var plan = router.Route(interaction, data);
+        if (plan.Refusal is not null) return Say(plan.Refusal);
 
         // The budget counts from the request; questions already waiting mean no answer can come within it, so the
         // acknowledgement never waits on answering under load (benchmarks/Bot.LoadRunner, docs/reliability.md, "Load").
         var deadline = intake.IsBacklogged ? Task.CompletedTask : Task.Delay(TimeSpan.FromMilliseconds(options.Value.AnswerBudgetMilliseconds), time);
-        var isEphemeral = work is null ? data.BooleanOption("private") : data.Name == DiscordCommandCatalog.Digest;
-        var responder = new DiscordInteractionResponder(rest, feedback, metrics, interaction.Token!, interaction.Id!, isEphemeral);
-        var job = new ChatJob(correlationId ?? interaction.Id!, DiscordInteractionResponder.Platform, new Question(question ?? $"/{data.Name}"), responder)
+        var responder = new DiscordInteractionResponder(rest, feedback, metrics, interaction.Token!, interaction.Id!, plan.IsEphemeral);
+        var work = plan.Work;
+        var job = new ChatJob(correlationId ?? interaction.Id!, DiscordInteractionResponder.Platform, new Question(plan.Question ?? $"/{data.Name}"), responder)
         {
             PlatformId = interaction.Id,
             Run = work is null ? null : async ct => await responder.DeliverAsync(await work(ct), ct),
         };
         // A question is journalled, so a crash before its reply loses nothing; the other commands are cheap to ask again.
         var journal = work is not null ? null : new ChatJournalEntry($"{DiscordInteractionResponder.Platform}:{interaction.Id}", job.Platform, job.CorrelationId,
-            job.Question, DiscordReplyRestorer.Save(interaction.Token!, interaction.Id!, isEphemeral), time.GetUtcNow());
+            job.Question, DiscordReplyRestorer.Save(interaction.Token!, interaction.Id!, plan.IsEphemeral), time.GetUtcNow());
         // Refusals are the ephemeral HTTP response itself, so they cost no extra call.
         var acceptance = await intake.AcceptAsync(new ChatIntakeRequest(interaction.UserId, interaction.ChannelId, job) { Journal = journal }, CancellationToken.None);
         if (!acceptance.IsQueued) return Say(acceptance.Refusal);
@@ -91,6 +82,7 @@ public sealed class DiscordInteractionDispatcher(
         if (!DiscordFeedbackId.TryParse(data.CustomId, out var key, out var isHelpful)) return Say(Unknown);
         if (interaction.UserId is not { Length: > 0 } user) return null;
         var isSaved = await feedback.SaveFeedbackAsync(key, user, isHelpful, cancellationToken);
+        if (isSaved) metrics.VoteRecorded(DiscordInteractionResponder.Platform, isHelpful);
         return Say(isSaved ? Thanks : UnknownAnswer);
     }
 

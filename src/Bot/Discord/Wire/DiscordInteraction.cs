@@ -10,13 +10,17 @@ public sealed record DiscordInteraction(
     DiscordMember? Member,
     DiscordUser? User,
     string? GuildId,
-    string? ChannelId)
+    string? ChannelId,
+    string? AppPermissions = null)
 {
     public const int Ping = 1;
     public const int ApplicationCommand = 2;
     public const int MessageComponent = 3;
     public const int Autocomplete = 4;
     public const int ModalSubmit = 5;
+
+    /// <summary>The bot's own permissions in the interaction's channel (decimal bitset string).</summary>
+    public ulong AppPermissionBits => ulong.TryParse(AppPermissions, out var bits) ? bits : 0;
 
     /// <summary>The person: <c>member.user</c> in a guild, <c>user</c> in a DM.</summary>
     public string? UserId => Member?.User?.Id ?? User?.Id;

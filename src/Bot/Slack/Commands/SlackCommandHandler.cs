@@ -7,6 +7,7 @@ using Newsdesk.Retrieval;
 
 using Newsdesk.Digest;
 using Newsdesk.Slack.Events;
+using Newsdesk.Slack.Interactions;
 using Newsdesk.Slack.Posting;
 using Newsdesk.Slack.Replies;
 using Newsdesk.Slack.WebApi;
@@ -21,6 +22,8 @@ public sealed class SlackCommandHandler(
     ChatIntake intake,
     SlackWebApiClient client,
     SlackAnswerFormatter formatter,
+    SlackFeedbackStore feedback,
+    SlackAdminCommands admin,
     KnowledgeStore knowledge,
     PassageRetriever retriever,
     DigestPreview digest,
@@ -38,6 +41,9 @@ public sealed class SlackCommandHandler(
         return verb switch
         {
             "ask" or "ask!" when rest.Length > 0 => await AcceptAsync(command, rest, isInChannel: verb == "ask!", null, correlationId),
+            "mode" => await AdminAsync(command, $"/newsdesk mode {rest}", ct => admin.ModeAsync(command, rest, ct), correlationId),
+            "feeds" => await AdminAsync(command, $"/newsdesk feeds {rest}", ct => admin.FeedsAsync(command, rest, ct), correlationId),
+            "digest" when SlackAdminCommands.IsDigestChange(rest) => await AdminAsync(command, $"/newsdesk digest {rest}", ct => admin.DigestAsync(command, rest, ct), correlationId),
             "digest" => await AcceptAsync(command, "/newsdesk digest", false, DigestAsync, correlationId),
             "sources" => await AcceptAsync(command, $"/newsdesk sources {rest}", false, ct => SourcesAsync(rest, ct), correlationId),
             "" or "help" or "ask" or "ask!" => Ephemeral(SlackNotices.Help),
@@ -53,7 +59,7 @@ public sealed class SlackCommandHandler(
     private async Task<JsonObject> AcceptAsync(SlackCommand command, string question, bool isInChannel,
         Func<CancellationToken, Task<SlackMessageContent>>? compose, string? correlationId)
     {
-        var reply = new SlackResponseUrlReply(client, formatter, command.ResponseUrl, isInChannel);
+        var reply = new SlackResponseUrlReply(client, formatter, command.ResponseUrl, isInChannel, feedback);
         var platformId = $"command:{command.UserId}:{Guid.NewGuid():N}";
         var job = new ChatJob(string.IsNullOrEmpty(correlationId) ? platformId : correlationId, SlackEventDispatcher.Platform, new Question(question), reply)
         {
@@ -63,6 +69,11 @@ public sealed class SlackCommandHandler(
         var acceptance = await intake.AcceptAsync(new ChatIntakeRequest(command.UserId, command.ChannelId, job), CancellationToken.None);
         return Ephemeral(acceptance.IsQueued ? SlackNotices.Looking : acceptance.Refusal);
     }
+
+    /// <summary>A set-up command: inbox work like the others (rate-limited, bounded), its permission check included,
+    /// since <c>users.info</c> is a Web API call that must not hold the 3-second acknowledgement.</summary>
+    private Task<JsonObject> AdminAsync(SlackCommand command, string text, Func<CancellationToken, Task<string>> run, string? correlationId) =>
+        AcceptAsync(command, text, false, async ct => formatter.FormatNotice(await run(ct)), correlationId);
 
     /// <summary>Today's digest exactly as the scheduled one would be composed now.</summary>
     private async Task<SlackMessageContent> DigestAsync(CancellationToken cancellationToken) =>

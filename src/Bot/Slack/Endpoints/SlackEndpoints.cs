@@ -9,11 +9,12 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Configuration;
 using Newsdesk.Slack.Commands;
 using Newsdesk.Slack.Events;
+using Newsdesk.Slack.Interactions;
 using Newsdesk.Slack.Wire;
 
 namespace Newsdesk.Slack.Endpoints;
 
-/// <summary><c>POST /slack/events</c> and <c>POST /slack/commands</c>, mapped only when the signing secret and bot
+/// <summary><c>POST /slack/events</c>, <c>POST /slack/commands</c> and <c>POST /slack/interactions</c>, mapped only when the signing secret and bot
 /// token are set. The signature is checked over the raw bytes before anything is parsed: 401 and nothing runs.</summary>
 public static class SlackEndpoints
 {
@@ -25,6 +26,7 @@ public static class SlackEndpoints
         if (!ChatAdapterStatus.Of(endpoints.ServiceProvider, SlackEventDispatcher.Platform).ServesHttp) return endpoints;
         endpoints.MapPost("/slack/events", EventsAsync);
         endpoints.MapPost("/slack/commands", CommandsAsync);
+        endpoints.MapPost("/slack/interactions", InteractionsAsync);
         return endpoints;
     }
 
@@ -59,6 +61,22 @@ public static class SlackEndpoints
         if (form.TryGetValue("ssl_check", out var check) && check == "1") return Results.Ok();
         var command = SlackCommand.From(name => form.TryGetValue(name, out var value) ? value.ToString() : null);
         return command is null ? Results.BadRequest() : Results.Json(await handler.HandleAsync(command, CorrelationIdFeature.Of(context)));
+    }
+
+    /// <summary>Button clicks: a form with one field, <c>payload</c>, holding the JSON (docs/protocols.md, "Slack interactivity").</summary>
+    private static async Task<IResult> InteractionsAsync(HttpContext context, SlackSignatureVerifier verifier, SlackInteractionHandler handler)
+    {
+        var body = await CappedRequestBody.ReadAsync(context.Request, MaxBodyBytes, context.RequestAborted);
+        if (body is null) return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+        if (!IsSigned(context.Request, verifier, body)) return Results.Unauthorized();
+
+        var form = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(System.Text.Encoding.UTF8.GetString(body));
+        if (!form.TryGetValue("payload", out var payload)) return Results.BadRequest();
+        SlackInteraction? interaction;
+        try { interaction = JsonSerializer.Deserialize<SlackInteraction>(payload.ToString(), SlackJson.Options); }
+        catch (JsonException) { return Results.BadRequest(); }
+        if (interaction is null || !await handler.HandleAsync(interaction, CorrelationIdFeature.Of(context), context.RequestAborted)) return Results.BadRequest();
+        return Results.Ok();
     }
 
     private static bool IsSigned(HttpRequest request, SlackSignatureVerifier verifier, byte[] body) =>

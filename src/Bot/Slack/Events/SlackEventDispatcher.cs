@@ -5,6 +5,8 @@ using Newsdesk.Slack.Replies;
 using Newsdesk.Slack.WebApi;
 using Newsdesk.Slack.Wire;
 
+using Newsdesk.Slack.Interactions;
+
 namespace Newsdesk.Slack.Events;
 
 /// <summary>Turns one Events API callback into at most one question in the inbox; used by the HTTP endpoint and by
@@ -15,6 +17,8 @@ public sealed class SlackEventDispatcher(
     SlackBotIdentity identity,
     SlackWebApiClient client,
     SlackAnswerFormatter formatter,
+    SlackFeedbackStore feedback,
+    SlackChannelModeStore modes,
     ChatIntake intake,
     TimeProvider time,
     ILogger<SlackEventDispatcher> logger)
@@ -41,7 +45,8 @@ public sealed class SlackEventDispatcher(
         // With message.channels subscribed, a mention also arrives as a plain message; the per-message key below
         // makes whichever copy comes first the only one answered.
         var isMessageMention = e.Type == "message" && botUserId is not null && SlackText.Mentions(e.Text, botUserId);
-        if (!isMention && !isDirect && !isMessageMention) return;
+        var unaddressed = isMention || isDirect || isMessageMention ? Unaddressed.No : await UnaddressedAsync(e, cancellationToken);
+        if (!isMention && !isDirect && !isMessageMention && unaddressed == Unaddressed.No) return;
 
         var question = SlackText.StripBotMention(e.Text, botUserId, isMention || isMessageMention);
         List<string> keys = [$"message:{e.Channel}:{e.Ts}"];
@@ -52,7 +57,8 @@ public sealed class SlackEventDispatcher(
         var threadRoot = e.ThreadTs ?? e.Ts;
         var replyThread = isDirect && e.ThreadTs is null ? null : threadRoot;
         var replyKey = new SlackReplyKey(e.Channel, replyThread, e.Ts, keys[0]);
-        var reply = new SlackThreadReply(client, formatter, e.Channel, replyThread, replyKey);
+        var reply = new SlackThreadReply(client, formatter, e.Channel, replyThread, replyKey, feedback: feedback,
+            isSilentWhenNotCovered: unaddressed == Unaddressed.ChannelQuestion);
         // Claimed before the acknowledgement (the caller's 200 or Socket Mode ack): a retry or the message copy of
         // a mention finds the claim and does nothing.
         if (!await store.TryClaimAsync(keys, cancellationToken))
@@ -81,6 +87,21 @@ public sealed class SlackEventDispatcher(
         // Each notice is a post, so a burst of refusals is told once (per person, or per channel for its limit).
         if (!acceptance.IsQueued && acceptance.ShouldNotify)
             RunInBackground(() => reply.SendNoticeAsync(acceptance.Refusal, CancellationToken.None), envelope.EventId);
+    }
+
+    private enum Unaddressed { No, ChannelQuestion, ThreadFollowUp }
+
+    /// <summary>A channel message that does not mention the bot (message.channels, message.groups) is answered when it
+    /// reads as a question and mentions nobody else: in a thread the bot has answered in (the conversation goes on),
+    /// or at the top level of a channel in <c>all</c> mode (answered in a thread, and declined silently when the news
+    /// does not cover it).</summary>
+    private async Task<Unaddressed> UnaddressedAsync(SlackEvent e, CancellationToken cancellationToken)
+    {
+        if (e.Type != "message" || e.ChannelType is not ("channel" or "group") || SlackText.MentionsSomeone(e.Text!)) return Unaddressed.No;
+        if (!QuestionShape.ReadsAsQuestion(SlackText.Decode(e.Text!))) return Unaddressed.No;
+        if (e.ThreadTs is { } thread && thread != e.Ts)
+            return (await store.LoadTurnsAsync(e.Channel!, thread, 1, cancellationToken)).Count > 0 ? Unaddressed.ThreadFollowUp : Unaddressed.No;
+        return await modes.GetAsync(e.Channel!, cancellationToken) == SlackChannelModeStore.All ? Unaddressed.ChannelQuestion : Unaddressed.No;
     }
 
     /// <summary>Short notices are sent off the acknowledgement path; failures are logged, never thrown at Slack.</summary>

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Newsdesk.Digest;
+using Newsdesk.Slack.Interactions;
 using Newsdesk.Slack.Replies;
 using Newsdesk.Slack.Wire;
 
@@ -31,6 +32,9 @@ public static class SlackDigestFormatter
             {
                 ["type"] = "section",
                 ["text"] = SlackText.Mrkdwn(SlackText.Truncate(text, SectionLimit)),
+                // A click asks the bot about the story, privately, as on Discord.
+                ["accessory"] = SlackAnswerFormatter.Button("Ask about this", SlackActionIds.FollowUp,
+                    SlackText.Truncate(topic.Lead.FollowUpQuestion, SlackActionIds.MaxValue)),
             });
         }
         var more = digest.MoreCount + digest.Topics.Skip(MaxTopics).Sum(t => t.Stories.Count);

@@ -18,7 +18,8 @@ public sealed class SlackAnswerFormatter
     public const int MaxFallbackText = 3900;
     private const int MaxContextElements = 10;
 
-    public SlackMessageContent Format(Answer answer)
+    /// <param name="feedbackKey">The answer's key in the feedback store: adds the 👍/👎 buttons.</param>
+    public SlackMessageContent Format(Answer answer, string? feedbackKey = null)
     {
         var blocks = new JsonArray { Section(SlackText.Escape(answer.Text)) };
         var plain = new StringBuilder(answer.Text);
@@ -31,7 +32,7 @@ public sealed class SlackAnswerFormatter
 
         var sources = answer.Citations.Select(SourceLink).ToList();
         // Leave room for the notes below; past that, sources are summarised rather than breaking the 50-block limit.
-        foreach (var chunk in sources.Chunk(MaxContextElements).Take(MaxBlocks - blocks.Count - 2))
+        foreach (var chunk in sources.Chunk(MaxContextElements).Take(MaxBlocks - blocks.Count - 3))
             blocks.Add(Context(chunk));
         if (answer.Citations.Count > 0)
             plain.Append("\n\nSources: ").AppendJoin("; ", answer.Citations.Select(c => $"[{c.Number}] {c.Title}" + (c.Url is null ? "" : $" {c.Url}")));
@@ -43,8 +44,28 @@ public sealed class SlackAnswerFormatter
             plain.Append("\n\n(").Append(reason).Append(')');
         }
         blocks.Add(Context(notes));
+        if (feedbackKey is not null) blocks.Add(VoteButtons(feedbackKey));
         return new SlackMessageContent(SlackText.Truncate(SlackText.Escape(plain.ToString()), MaxFallbackText), blocks);
     }
+
+    private static JsonObject VoteButtons(string key) => new()
+    {
+        ["type"] = "actions",
+        ["elements"] = new JsonArray
+        {
+            Button("👍 Helpful", Interactions.SlackActionIds.Vote, Interactions.SlackActionIds.VoteValue(key, isHelpful: true)),
+            Button("👎 Not helpful", Interactions.SlackActionIds.Vote + "_down", Interactions.SlackActionIds.VoteValue(key, isHelpful: false)),
+        },
+    };
+
+    /// <summary>A plain button; action ids must differ within one block, the value says what was clicked.</summary>
+    public static JsonObject Button(string label, string actionId, string value) => new()
+    {
+        ["type"] = "button",
+        ["text"] = new JsonObject { ["type"] = "plain_text", ["text"] = label, ["emoji"] = true },
+        ["action_id"] = actionId,
+        ["value"] = value,
+    };
 
     /// <summary>A list of stories (for <c>/newsdesk sources</c> and the digest preview).</summary>
     public SlackMessageContent FormatDocuments(string heading, IReadOnlyList<DocumentSummary> documents)

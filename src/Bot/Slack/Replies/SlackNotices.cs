@@ -13,6 +13,7 @@ public static class SlackNotices
         • `/newsdesk ask <question>`: only you see the answer; `/newsdesk ask! <question>` posts it in the channel.
         • `/newsdesk digest`: today's newest stories.
         • `/newsdesk sources [topic]`: the stories I follow, or those about a topic.
+        • Admins: `/newsdesk feeds add <url> [name]`, `feeds list`, `feeds remove <url or name>`; `/newsdesk digest subscribe|unsubscribe [#channel]`, `digest when`; `/newsdesk mode mentions|all`.
         • `/newsdesk help`: this message.
         """;
 }

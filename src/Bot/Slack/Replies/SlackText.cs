@@ -64,6 +64,9 @@ public static partial class SlackText
     public static bool Mentions(string text, string botUserId) =>
         text.Contains($"<@{botUserId}>", StringComparison.Ordinal) || text.Contains($"<@{botUserId}|", StringComparison.Ordinal);
 
+    /// <summary>Whether the text mentions a person (anyone: call it after the bot's own mention is ruled out).</summary>
+    public static bool MentionsSomeone(string text) => UserMention().IsMatch(text);
+
     [GeneratedRegex(@"<@[UW][A-Z0-9]+(\|[^>]*)?>")]
     private static partial Regex UserMention();
 

@@ -1,5 +1,6 @@
 using Newsdesk.Chat;
 using Newsdesk.Chat.Intake;
+using Newsdesk.Slack.Interactions;
 using Newsdesk.Slack.WebApi;
 using Newsdesk.Slack.Wire;
 
@@ -9,10 +10,18 @@ namespace Newsdesk.Slack.Replies;
 /// <see cref="SlackReplyKey"/> the answer (or the apology) carries it, so a retried post never doubles it; a reply
 /// rebuilt after a restart (<paramref name="isRecovered"/>) first looks for it and posts nothing if it is there.</summary>
 public sealed class SlackThreadReply(
-    SlackWebApiClient client, SlackAnswerFormatter formatter, string channel, string? threadTs, SlackReplyKey? key = null, bool isRecovered = false) : IReplyChannel
+    SlackWebApiClient client, SlackAnswerFormatter formatter, string channel, string? threadTs, SlackReplyKey? key = null, bool isRecovered = false,
+    SlackFeedbackStore? feedback = null, bool isSilentWhenNotCovered = false) : IReplyChannel
 {
-    public Task SendAnswerAsync(Answer answer, CancellationToken cancellationToken) =>
-        SendOnceAsync(formatter.Format(answer), cancellationToken);
+    /// <summary>With a feedback store, the answer is remembered under a fresh key that its 👍/👎 buttons carry. For a
+    /// question nobody put to the bot directly (a channel in <c>all</c> mode) a decline is not posted at all.</summary>
+    public async Task SendAnswerAsync(Answer answer, CancellationToken cancellationToken)
+    {
+        if (isSilentWhenNotCovered && answer.Coverage == AnswerCoverage.NotCovered) return;
+        var feedbackKey = feedback is null ? null : Guid.NewGuid().ToString("N");
+        if (feedbackKey is not null) await feedback!.SaveAnswerAsync(feedbackKey, answer, cancellationToken);
+        await SendOnceAsync(formatter.Format(answer, feedbackKey), cancellationToken);
+    }
 
     public Task SendFailureAsync(CancellationToken cancellationToken) =>
         SendOnceAsync(formatter.FormatNotice(ChatNotices.Failure), cancellationToken);

@@ -71,6 +71,28 @@ public sealed class SlackWebApiClient(IHttpClientFactory httpClients, IOptions<S
             ["limit"] = "200",
         }, cancellationToken);
 
+    /// <summary>A person's profile (users.info, scope users:read): whether they are an admin or owner.</summary>
+    public async Task<JsonElement> GetUserAsync(string userId, CancellationToken cancellationToken) =>
+        (await ReadAsync("users.info", new Dictionary<string, string> { ["user"] = userId }, cancellationToken)).GetProperty("user");
+
+    /// <summary>The members of a user group (usergroups.users.list, scope usergroups:read).</summary>
+    public async Task<IReadOnlyList<string>> GetUserGroupMembersAsync(string groupId, CancellationToken cancellationToken)
+    {
+        var response = await ReadAsync("usergroups.users.list", new Dictionary<string, string> { ["usergroup"] = groupId }, cancellationToken);
+        return response.TryGetProperty("users", out var users) ? [.. users.EnumerateArray().Select(u => u.GetString()!)] : [];
+    }
+
+    private async Task<JsonElement> ReadAsync(string method, Dictionary<string, string> form, CancellationToken cancellationToken)
+    {
+        var url = new Uri(BaseUrl(), method);
+        var body = await SendAsync(method, () => new HttpRequestMessage(HttpMethod.Post, url)
+        {
+            Content = new FormUrlEncodedContent(form),
+            Headers = { Authorization = new AuthenticationHeaderValue("Bearer", options.Value.BotToken!) },
+        }, isIdempotent: true, cancellationToken);
+        return EnsureOk(method, body);
+    }
+
     /// <summary>Read methods take form-encoded arguments.</summary>
     private async Task<IReadOnlyList<JsonElement>> ReadMessagesAsync(string method, Dictionary<string, string> form, CancellationToken cancellationToken)
     {

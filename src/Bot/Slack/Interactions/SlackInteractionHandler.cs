@@ -1,0 +1,51 @@
+using Microsoft.Extensions.Logging;
+using Newsdesk.Chat;
+using Newsdesk.Chat.Intake;
+using Newsdesk.Slack.Events;
+using Newsdesk.Slack.Replies;
+using Newsdesk.Slack.WebApi;
+using Newsdesk.Slack.Wire;
+
+namespace Newsdesk.Slack.Interactions;
+
+/// <summary>Button clicks (<c>block_actions</c>): a 👍/👎 is one row write; a digest story's follow-up asks its
+/// question through the <see cref="ChatIntake"/>, answered privately through the click's response_url. Both are quick,
+/// so the endpoint acknowledges well within Slack's 3 seconds (docs/protocols.md, "Slack interactivity").</summary>
+public sealed class SlackInteractionHandler(SlackFeedbackStore feedback, ChatIntake intake, ChatMetrics metrics, SlackWebApiClient client, SlackAnswerFormatter formatter,
+    ILogger<SlackInteractionHandler> logger)
+{
+    /// <summary>False when the payload is not one Slack would send (no type), which the endpoint answers with 400.</summary>
+    public async Task<bool> HandleAsync(SlackInteraction interaction, string? correlationId, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(interaction.Type)) return false;
+        // Other kinds (view submissions, shortcuts) are acknowledged and left alone: the bot offers none.
+        if (interaction.Type != "block_actions") return true;
+        foreach (var action in interaction.Actions ?? [])
+        {
+            if (action.ActionId?.StartsWith(SlackActionIds.Vote, StringComparison.Ordinal) == true)
+            {
+                if (interaction.User?.Id is not { Length: > 0 } user || !SlackActionIds.TryParseVote(action.Value, out var key, out var isHelpful)) continue;
+                if (await feedback.SaveVoteAsync(key, user, isHelpful, cancellationToken)) metrics.VoteRecorded(SlackEventDispatcher.Platform, isHelpful);
+                else logger.LogInformation("A Slack vote on answer {Key} was not recorded: the answer is not on file", key);
+            }
+            else if (action.ActionId == SlackActionIds.FollowUp && action.Value is { Length: > 0 } question
+                && Uri.TryCreate(interaction.ResponseUrl, UriKind.Absolute, out var responseUrl))
+            {
+                await AskAsync(interaction, question, responseUrl, correlationId);
+            }
+        }
+        return true;
+    }
+
+    private async Task AskAsync(SlackInteraction interaction, string question, Uri responseUrl, string? correlationId)
+    {
+        var reply = new SlackResponseUrlReply(client, formatter, responseUrl, isInChannel: false, feedback);
+        var platformId = $"followup:{interaction.User?.Id}:{Guid.NewGuid():N}";
+        var job = new ChatJob(string.IsNullOrEmpty(correlationId) ? platformId : correlationId, SlackEventDispatcher.Platform, new Question(question), reply)
+        {
+            PlatformId = platformId,
+        };
+        var acceptance = await intake.AcceptAsync(new ChatIntakeRequest(interaction.User?.Id, interaction.Channel?.Id, job), CancellationToken.None);
+        if (!acceptance.IsQueued) logger.LogInformation("A Slack follow-up click was refused: {Refusal}", acceptance.Refusal);
+    }
+}

@@ -1,0 +1,3 @@
+namespace Newsdesk.Slack.Wire;
+
+public sealed record SlackInteractionUser(string? Id);
