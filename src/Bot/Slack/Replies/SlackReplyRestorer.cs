@@ -9,7 +9,8 @@ namespace Newsdesk.Slack.Replies;
 
 /// <summary>Rebuilds a Slack thread reply from the chat journal after a restart. Threads never close, so how long
 /// a late answer is still worth posting is <see cref="SlackOptions.RecoveryWindow"/>.</summary>
-public sealed class SlackReplyRestorer(SlackWebApiClient client, SlackAnswerFormatter formatter, IOptions<SlackOptions> options) : IChatReplyRestorer
+public sealed class SlackReplyRestorer(SlackWebApiClient client, SlackAnswerFormatter formatter, IOptions<SlackOptions> options, TimeProvider time)
+    : IChatReplyRestorer
 {
     public string Platform => SlackEventDispatcher.Platform;
 
@@ -19,7 +20,8 @@ public sealed class SlackReplyRestorer(SlackWebApiClient client, SlackAnswerForm
     {
         var key = JsonSerializer.Deserialize<SlackReplyKey>(reply, SlackJson.Options)
             ?? throw new JsonException("An empty Slack reply in the chat journal.");
-        return new SlackThreadReply(client, formatter, key.Channel, key.ThreadTs, key, isRecovered: true);
+        return new SlackThreadReply(client, formatter, key.Channel, key.ThreadTs, key,
+            new SlackRecoverySettle(time, time.GetTimestamp(), options.Value.RecoverySettleDelay));
     }
 
     /// <summary>What the journal keeps for a thread reply: its key, which names the channel and thread too.</summary>

@@ -7,9 +7,11 @@ namespace Newsdesk.Slack.Replies;
 
 /// <summary>Answers a mention or a DM with chat.postMessage, in the thread when there is one. With a
 /// <see cref="SlackReplyKey"/> the answer (or the apology) carries it, so a retried post never doubles it; a reply
-/// rebuilt after a restart (<paramref name="isRecovered"/>) first looks for it and posts nothing if it is there.</summary>
+/// rebuilt from the journal (<paramref name="recovered"/>) first waits out Slack's commit lag, then looks for it and
+/// posts nothing if it is there.</summary>
 public sealed class SlackThreadReply(
-    SlackWebApiClient client, SlackAnswerFormatter formatter, string channel, string? threadTs, SlackReplyKey? key = null, bool isRecovered = false) : IReplyChannel
+    SlackWebApiClient client, SlackAnswerFormatter formatter, string channel, string? threadTs, SlackReplyKey? key = null,
+    SlackRecoverySettle? recovered = null) : IReplyChannel
 {
     public Task SendAnswerAsync(Answer answer, CancellationToken cancellationToken) =>
         SendOnceAsync(formatter.Format(answer), cancellationToken);
@@ -22,7 +24,11 @@ public sealed class SlackThreadReply(
 
     private async Task SendOnceAsync(SlackMessageContent content, CancellationToken cancellationToken)
     {
-        if (key is not null && isRecovered && await client.FindReplyAsync(key, cancellationToken) is not null) return;
+        if (key is not null && recovered is not null)
+        {
+            await recovered.WaitAsync(cancellationToken);
+            if (await client.FindReplyAsync(key, cancellationToken) is not null) return;
+        }
         await client.PostMessageAsync(channel, threadTs, content, key, cancellationToken);
     }
 }
