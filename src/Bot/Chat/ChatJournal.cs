@@ -16,7 +16,7 @@ namespace Newsdesk.Chat;
 /// most one taker can win.</summary>
 public sealed class ChatJournal(
     SqliteConnections connections, StoreWriteHealth health, StoreInstance instance, IOptions<ChatOptions> options, TimeProvider time, ILogger<ChatJournal> logger)
-    : IAsyncDisposable
+    : IChatJournal, IAsyncDisposable
 {
     /// <summary>The journal's one table. Only this type writes or removes its rows, including inside another store's
     /// transaction (<see cref="TryAddAsync(SqliteConnection, SqliteTransaction, ChatJournalEntry)"/>).</summary>

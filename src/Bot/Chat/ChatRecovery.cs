@@ -13,7 +13,7 @@ namespace Newsdesk.Chat;
 /// is not already there. Registered before the workers, so it stops after their drain and renews through it; then it
 /// releases what this process still holds, so a successor takes it over at once.</summary>
 public sealed class ChatRecovery(
-    ChatJournal journal, ChatInbox inbox, IEnumerable<IChatReplyRestorer> restorers, ChatMetrics metrics, IOptions<ChatOptions> options,
+    IChatJournal journal, ChatInbox inbox, IEnumerable<IChatReplyRestorer> restorers, ChatMetrics metrics, IOptions<ChatOptions> options,
     TimeProvider time, ILogger<ChatRecovery> logger)
     : IHostedService, IDisposable
 {
@@ -55,7 +55,7 @@ public sealed class ChatRecovery(
         {
             entries = await journal.TakeOverExpiredAsync(cancellationToken);
         }
-        catch (Exception error) when (error is Microsoft.Data.Sqlite.SqliteException or InvalidOperationException)
+        catch (Exception error) when (error is System.Data.Common.DbException or InvalidOperationException)
         {
             logger.LogError("Could not read the chat journal; unanswered questions of stopped processes are not recovered now: {Error}", error.Message);
             return;

@@ -8,7 +8,7 @@ namespace Newsdesk.Chat;
 /// process sharing the store. One statement claims a key, so two processes racing for it cannot both win. Each key is
 /// kept for the retention its platform needs and pruned after; a store that cannot be written falls back to
 /// <see cref="ChatMemoryReplays"/>.</summary>
-public sealed class ChatReplayGuard(SqliteConnections connections, StoreWriteHealth health, TimeProvider time) : IAsyncDisposable
+public sealed class ChatReplayGuard(SqliteConnections connections, StoreWriteHealth health, TimeProvider time) : IChatReplayGuard, IAsyncDisposable
 {
     /// <summary>Expired keys are pruned at most this often, in the same commit as a claim.</summary>
     private static readonly TimeSpan PruneEvery = TimeSpan.FromMinutes(1);

@@ -34,6 +34,7 @@ public static class ChatServiceCollectionExtensions
         services.AddValidatedOptions<ChatOptions>(configuration, ChatOptions.Section);
         services.AddStoreSchema(ChatJournal.Schema);
         services.TryAddSingleton<ChatJournal>();
+        services.TryAddSingleton<IChatJournal>(provider => provider.GetRequiredService<ChatJournal>());
         return services;
     }
 
@@ -43,6 +44,7 @@ public static class ChatServiceCollectionExtensions
         services.AddStorage(configuration);
         services.AddStoreSchema(ChatReplayGuard.Schema);
         services.TryAddSingleton<ChatReplayGuard>();
+        services.TryAddSingleton<IChatReplayGuard>(provider => provider.GetRequiredService<ChatReplayGuard>());
         return services;
     }
 }

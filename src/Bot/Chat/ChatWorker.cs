@@ -10,7 +10,7 @@ namespace Newsdesk.Chat;
 /// again), queued questions are still answered until <see cref="ChatOptions.DrainTimeout"/>, and whatever is left
 /// then, in flight or queued, gets the apology instead of silence.</summary>
 public sealed class ChatWorker(
-    ChatInbox inbox, ChatJournal journal, IQuestionAnswerer answerer, ChatMetrics metrics, IOptions<ChatOptions> options, TimeProvider time, ILogger<ChatWorker> logger)
+    ChatInbox inbox, IChatJournal journal, IQuestionAnswerer answerer, ChatMetrics metrics, IOptions<ChatOptions> options, TimeProvider time, ILogger<ChatWorker> logger)
     : BackgroundService
 {
     public static readonly ActivitySource Activities = new(ChatMetrics.MeterName);

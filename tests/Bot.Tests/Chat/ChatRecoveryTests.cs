@@ -64,6 +64,7 @@ public sealed class ChatRecoveryTests
             .AddSingleton<ChatInbox>()
             .AddSingleton<StoreWriteHealth>()
             .AddSingleton<ChatJournal>()
+            .AddSingleton<IChatJournal>(provider => provider.GetRequiredService<ChatJournal>())
             .AddSingleton<IChatReplyRestorer, TestRestorer>()
             .AddSingleton<ChatRecovery>()
             .BuildServiceProvider();

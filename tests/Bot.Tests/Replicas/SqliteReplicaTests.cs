@@ -33,6 +33,10 @@ public sealed class SqliteReplicaTests
 
         await SettledAsync(slack, successor, "CROLL");
         AssertOneAnswerPerThread(slack, "CROLL");
+        // The successor never took over a question the old process still held: a taken-over reply looks for its
+        // earlier post first, and there was no such look-up.
+        Assert.Empty(slack.Calls(c => c.Method == "conversations.replies" && c.Channel?.StartsWith("CROLL", StringComparison.Ordinal) == true));
+        Assert.Equal(0, successor.Occurrences("Recovered unanswered question"));
     }
 
     [Fact]

@@ -8,7 +8,7 @@ namespace Newsdesk.Discord.Interactions;
 /// the interaction id (a snowflake, unique per interaction and covered by the signature) is the nonce. Kept for
 /// <see cref="Retention"/>, beyond the interaction token's 15 minutes, after which a replay can neither edit nor
 /// follow up anything on Discord. An older replay is still limited by the per-user rate limit of the user it names.</summary>
-public sealed class DiscordReplayGuard(ChatReplayGuard guard)
+public sealed class DiscordReplayGuard(IChatReplayGuard guard)
 {
     public static readonly TimeSpan Retention = TimeSpan.FromHours(1);
 

@@ -19,7 +19,7 @@ namespace Newsdesk.Slack.Commands;
 /// through response_url.</summary>
 public sealed class SlackCommandHandler(
     ChatIntake intake,
-    ChatReplayGuard replays,
+    IChatReplayGuard replays,
     SlackWebApiClient client,
     SlackAnswerFormatter formatter,
     KnowledgeStore knowledge,
