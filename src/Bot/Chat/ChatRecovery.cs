@@ -19,6 +19,8 @@ public sealed class ChatRecovery(
 {
     private readonly CancellationTokenSource stopping = new();
     private Task? leasing;
+    private int isRenewalFailing;
+    private int isTakeOverFailing;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -34,10 +36,16 @@ public sealed class ChatRecovery(
             while (true)
             {
                 await Task.Delay(period, time, cancellationToken);
-                try { await journal.RenewAsync(cancellationToken); }
+                try
+                {
+                    await journal.RenewAsync(cancellationToken);
+                    if (Interlocked.Exchange(ref isRenewalFailing, 0) == 1) logger.LogInformation("The chat journal's leases are renewed again");
+                }
                 catch (Exception error) when (error is not OperationCanceledException)
                 {
-                    logger.LogWarning("Could not renew the chat journal's leases: {Error}", error.Message);
+                    // Once per outage, not every few seconds: a full disk is already reported by the store's health.
+                    if (Interlocked.Exchange(ref isRenewalFailing, 1) == 0)
+                        logger.LogWarning("Could not renew the chat journal's leases ({Error}); another process may take over this one's questions", error.Message);
                 }
                 await TakeOverAsync(cancellationToken);
             }
@@ -57,9 +65,11 @@ public sealed class ChatRecovery(
         }
         catch (Exception error) when (error is System.Data.Common.DbException or InvalidOperationException)
         {
-            logger.LogError("Could not read the chat journal; unanswered questions of stopped processes are not recovered now: {Error}", error.Message);
+            if (Interlocked.Exchange(ref isTakeOverFailing, 1) == 0)
+                logger.LogError("Could not take over the chat journal's expired entries; unanswered questions of stopped processes wait until it can: {Error}", error.Message);
             return;
         }
+        Interlocked.Exchange(ref isTakeOverFailing, 0);
         var now = time.GetUtcNow();
         foreach (var entry in entries) await RequeueAsync(entry, now, cancellationToken);
     }

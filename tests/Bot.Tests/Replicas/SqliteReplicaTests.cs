@@ -27,6 +27,10 @@ public sealed class SqliteReplicaTests
 
         // The new process starts while the old one holds every question, then the old one is told to stop.
         await using var successor = await ServeProcess.StartAsync(slack, database, Settings);
+        var (oldReady, successorReady) = (await old.Http.GetStringAsync("readyz"), await successor.Http.GetStringAsync("readyz"));
+        Assert.Contains($"database: SQLite {database}, reachable; this process is ", oldReady, StringComparison.Ordinal);
+        Assert.NotEqual(oldReady[oldReady.IndexOf("this process is", StringComparison.Ordinal)..].Split('\n')[0],
+            successorReady[successorReady.IndexOf("this process is", StringComparison.Ordinal)..].Split('\n')[0]);
         var stopping = old.TerminateAsync(TimeSpan.FromSeconds(60));
         slack.ReleasePosts();
         await stopping;
