@@ -20,7 +20,9 @@ public sealed class PostgresServer : IAsyncLifetime
     public static string? MissingReason { get; } =
         new[] { "initdb", "pg_ctl", "postgres" }.FirstOrDefault(tool => !OnPath(tool)) is { } missing
             ? $"PostgreSQL's {missing} is not on PATH (install PostgreSQL 15 to run these tests)"
-            : null;
+            : IsRoot && !File.ReadLines("/etc/passwd").Any(line => line.StartsWith("postgres:", StringComparison.Ordinal))
+                ? "the tests run as root and there is no postgres user to run the PostgreSQL server as"
+                : null;
 
     private static bool IsRoot => Environment.UserName == "root";
 

@@ -27,13 +27,17 @@ public sealed class SignallingTimeProvider : TimeProvider
     }
 
     /// <summary>The due time of the next timer created with at least <paramref name="atLeast"/>.</summary>
-    public async Task<TimeSpan> NextTimerAsync(TimeSpan atLeast, int timeoutSeconds = 30)
+    public Task<TimeSpan> NextTimerAsync(TimeSpan atLeast, int timeoutSeconds = 30) => NextTimerAsync(atLeast, TimeSpan.MaxValue, timeoutSeconds);
+
+    /// <summary>The due time of the next timer created with a due time in the range: a host runs timers of its own
+    /// (the chat journal's lease renewal), so a test waiting for one particular wait names its range.</summary>
+    public async Task<TimeSpan> NextTimerAsync(TimeSpan atLeast, TimeSpan atMost, int timeoutSeconds = 30)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(timeoutSeconds));
         while (true)
         {
             var due = await timers.Reader.ReadAsync(timeout.Token);
-            if (due >= atLeast) return due;
+            if (due >= atLeast && due <= atMost) return due;
         }
     }
 
