@@ -26,6 +26,13 @@ public sealed class ChatOptions
     [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
     public TimeSpan DrainTimeout { get; set; } = TimeSpan.FromSeconds(20);
 
+    /// <summary>How long a journalled question stays this process's after its last renewal. Renewed every third of
+    /// it while the process lives (through the shutdown drain too), so another process sharing the store takes a
+    /// question over only from one that died or stalled this long. Longer means a slower take-over after a crash;
+    /// shorter means more renewals and less room for a stalled process.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan JournalLease { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>The most one "please ask again" reply may take once the drain deadline has passed.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:01:00")]
     public TimeSpan ApologyTimeout { get; set; } = TimeSpan.FromSeconds(5);

@@ -1,59 +1,116 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Newsdesk.Chat;
 
-/// <summary>At start-up, puts back in the inbox every journalled question the last run accepted but never answered
-/// (it was killed), under the correlation id it was accepted with. A question whose reply window has passed (a
-/// Discord token is dead after 15 minutes) is dropped with a log line and counted, since no reply could reach the
-/// person. Each platform's <see cref="IChatReplyRestorer"/> rebuilds the reply channel, which checks before it posts
-/// that the reply is not already there.</summary>
+/// <summary>Keeps the chat journal's leases: at start-up it takes over every journalled question whose lease has
+/// expired (its process was killed, or let it go on shutdown) and puts it back in the inbox under the correlation id
+/// it was accepted with; then, every third of <see cref="ChatOptions.JournalLease"/>, it renews this process's leases
+/// and takes over what another process has since left. A question whose reply window has passed (a Discord token is
+/// dead after 15 minutes) is dropped with a log line and counted, since no reply could reach the person. Each
+/// platform's <see cref="IChatReplyRestorer"/> rebuilds the reply channel, which checks before it posts that the reply
+/// is not already there. Registered before the workers, so it stops after their drain and renews through it; then it
+/// releases what this process still holds, so a successor takes it over at once.</summary>
 public sealed class ChatRecovery(
-    ChatJournal journal, ChatInbox inbox, IEnumerable<IChatReplyRestorer> restorers, ChatMetrics metrics, TimeProvider time, ILogger<ChatRecovery> logger)
-    : IHostedService
+    IChatJournal journal, ChatInbox inbox, IEnumerable<IChatReplyRestorer> restorers, ChatMetrics metrics, IOptions<ChatOptions> options,
+    TimeProvider time, ILogger<ChatRecovery> logger)
+    : IHostedService, IDisposable
 {
+    private readonly CancellationTokenSource stopping = new();
+    private Task? leasing;
+    private int isRenewalFailing;
+    private int isTakeOverFailing;
+
     public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await TakeOverAsync(cancellationToken);
+        leasing = Task.Run(() => KeepLeasesAsync(stopping.Token), CancellationToken.None);
+    }
+
+    private async Task KeepLeasesAsync(CancellationToken cancellationToken)
+    {
+        var period = options.Value.JournalLease / 3;
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(period, time, cancellationToken);
+                try
+                {
+                    await journal.RenewAsync(cancellationToken);
+                    if (Interlocked.Exchange(ref isRenewalFailing, 0) == 1) logger.LogInformation("The chat journal's leases are renewed again");
+                }
+                catch (Exception error) when (error is not OperationCanceledException)
+                {
+                    // Once per outage, not every few seconds: a full disk is already reported by the store's health.
+                    if (Interlocked.Exchange(ref isRenewalFailing, 1) == 0)
+                        logger.LogWarning("Could not renew the chat journal's leases ({Error}); another process may take over this one's questions", error.Message);
+                }
+                await TakeOverAsync(cancellationToken);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    /// <summary>One pass: take over expired entries and queue them (or drop them when too old).</summary>
+    public async Task TakeOverAsync(CancellationToken cancellationToken)
     {
         IReadOnlyList<ChatJournalEntry> entries;
         try
         {
-            entries = await journal.LoadAsync(cancellationToken);
+            entries = await journal.TakeOverExpiredAsync(cancellationToken);
         }
-        catch (Microsoft.Data.Sqlite.SqliteException error)
+        catch (Exception error) when (error is System.Data.Common.DbException or InvalidOperationException)
         {
-            logger.LogError("Could not read the chat journal; unanswered questions from the last run are not recovered: {Error}", error.Message);
+            if (Interlocked.Exchange(ref isTakeOverFailing, 1) == 0)
+                logger.LogError("Could not take over the chat journal's expired entries; unanswered questions of stopped processes wait until it can: {Error}", error.Message);
             return;
         }
+        Interlocked.Exchange(ref isTakeOverFailing, 0);
         var now = time.GetUtcNow();
-        foreach (var entry in entries)
-        {
-            using var scope = logger.BeginScope("CorrelationId:{CorrelationId} Platform:{Platform}", entry.CorrelationId, entry.Platform);
-            var restorer = restorers.FirstOrDefault(r => r.Platform == entry.Platform);
-            var age = now - entry.AcceptedAt;
-            if (restorer is null || age > restorer.ReplyWindow)
-            {
-                logger.LogWarning("Dropped unanswered question {Key} from the last run: {Reason}", entry.Key,
-                    restorer is null ? $"the {entry.Platform} adapter is off" : $"accepted {age.TotalMinutes:0.#} min ago, past the reply window");
-                metrics.Recovered(entry.Platform, "expired");
-                await journal.RemoveAsync(entry.Key, cancellationToken);
-                continue;
-            }
-            IReplyChannel reply;
-            try { reply = restorer.Restore(entry.Reply); }
-            catch (System.Text.Json.JsonException error)
-            {
-                logger.LogError("Dropped unanswered question {Key} from the last run: its reply could not be read ({Error})", entry.Key, error.Message);
-                metrics.Recovered(entry.Platform, "unreadable");
-                await journal.RemoveAsync(entry.Key, cancellationToken);
-                continue;
-            }
-            var job = new ChatJob(entry.CorrelationId, entry.Platform, entry.Question, reply) { PlatformId = entry.Key, JournalKey = entry.Key };
-            // Left in the journal when the inbox is full: the next start tries again, within the window.
-            var isQueued = inbox.TryEnqueue(job);
-            metrics.Recovered(entry.Platform, isQueued ? "requeued" : "busy");
-            logger.LogInformation("Recovered unanswered question {Key} from the last run ({Outcome})", entry.Key, isQueued ? "queued again" : "inbox full, left for the next start");
-        }
+        foreach (var entry in entries) await RequeueAsync(entry, now, cancellationToken);
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    private async Task RequeueAsync(ChatJournalEntry entry, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        using var scope = logger.BeginScope("CorrelationId:{CorrelationId} Platform:{Platform}", entry.CorrelationId, entry.Platform);
+        var restorer = restorers.FirstOrDefault(r => r.Platform == entry.Platform);
+        var age = now - entry.AcceptedAt;
+        if (restorer is null || age > restorer.ReplyWindow)
+        {
+            logger.LogWarning("Dropped unanswered question {Key} from a stopped process: {Reason}", entry.Key,
+                restorer is null ? $"the {entry.Platform} adapter is off" : $"accepted {age.TotalMinutes:0.#} min ago, past the reply window");
+            metrics.Recovered(entry.Platform, "expired");
+            await journal.RemoveAsync(entry.Key, cancellationToken);
+            return;
+        }
+        IReplyChannel reply;
+        try { reply = restorer.Restore(entry.Reply); }
+        catch (System.Text.Json.JsonException error)
+        {
+            logger.LogError("Dropped unanswered question {Key} from a stopped process: its reply could not be read ({Error})", entry.Key, error.Message);
+            metrics.Recovered(entry.Platform, "unreadable");
+            await journal.RemoveAsync(entry.Key, cancellationToken);
+            return;
+        }
+        var job = new ChatJob(entry.CorrelationId, entry.Platform, entry.Question, reply) { PlatformId = entry.Key, JournalKey = entry.Key };
+        var isQueued = inbox.TryEnqueue(job);
+        metrics.Recovered(entry.Platform, isQueued ? "requeued" : "busy");
+        logger.LogInformation("Recovered unanswered question {Key} from a stopped process ({Outcome})", entry.Key, isQueued ? "queued again" : "inbox full or closed, released for another try");
+        // Released, not held: held, this process would renew a lease on a question it is not answering.
+        if (!isQueued) await journal.ReleaseAsync(entry.Key, cancellationToken);
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await stopping.CancelAsync();
+        if (leasing is not null) await leasing;
+        // Not bound to the host's shutdown token: one small write, and without it a successor waits out the lease.
+        await journal.ReleaseAsync(null, CancellationToken.None);
+    }
+
+    public void Dispose() => stopping.Dispose();
 }

@@ -31,8 +31,20 @@ public static class ChatServiceCollectionExtensions
     public static IServiceCollection AddChatJournal(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddStorage(configuration);
+        services.AddValidatedOptions<ChatOptions>(configuration, ChatOptions.Section);
         services.AddStoreSchema(ChatJournal.Schema);
         services.TryAddSingleton<ChatJournal>();
+        services.TryAddSingleton<IChatJournal>(provider => provider.GetRequiredService<ChatJournal>());
+        return services;
+    }
+
+    /// <summary>The replay guard shared by every process on the store; adapters that refuse replays add it.</summary>
+    public static IServiceCollection AddChatReplayGuard(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddStorage(configuration);
+        services.AddStoreSchema(ChatReplayGuard.Schema);
+        services.TryAddSingleton<ChatReplayGuard>();
+        services.TryAddSingleton<IChatReplayGuard>(provider => provider.GetRequiredService<ChatReplayGuard>());
         return services;
     }
 }

@@ -10,7 +10,7 @@ namespace Newsdesk.Chat;
 /// again), queued questions are still answered until <see cref="ChatOptions.DrainTimeout"/>, and whatever is left
 /// then, in flight or queued, gets the apology instead of silence.</summary>
 public sealed class ChatWorker(
-    ChatInbox inbox, ChatJournal journal, IQuestionAnswerer answerer, ChatMetrics metrics, IOptions<ChatOptions> options, TimeProvider time, ILogger<ChatWorker> logger)
+    ChatInbox inbox, IChatJournal journal, IQuestionAnswerer answerer, ChatMetrics metrics, IOptions<ChatOptions> options, TimeProvider time, ILogger<ChatWorker> logger)
     : BackgroundService
 {
     public static readonly ActivitySource Activities = new(ChatMetrics.MeterName);
@@ -75,7 +75,13 @@ public sealed class ChatWorker(
                 {
                     var answer = await answerer.AnswerAsync(job.Question, abandon.Token);
                     if (answer.FallbackReason is not null) metrics.OfflineFallback(job.Platform);
-                    if (await TryAsync(() => job.Reply.SendAnswerAsync(answer, abandon.Token), "answer")) outcome = answer.IsAnswered ? "answered" : "declined";
+                    if (job.JournalKey is { } held && !await journal.HoldsAsync(held, abandon.Token))
+                    {
+                        // This process stalled past its lease and another took the question over: the reply is theirs.
+                        logger.LogWarning("Another process took over question {Key}; not replying from this one", held);
+                        (outcome, isDelivered, job) = ("taken_over", false, job with { JournalKey = null });
+                    }
+                    else if (await TryAsync(() => job.Reply.SendAnswerAsync(answer, abandon.Token), "answer")) outcome = answer.IsAnswered ? "answered" : "declined";
                     else (outcome, isDelivered) = await ApologiseAsync(job, "failed");
                 }
             }
@@ -89,8 +95,13 @@ public sealed class ChatWorker(
                 (outcome, isDelivered) = await ApologiseAsync(job, "failed");
             }
         }
-        // Kept when nothing reached the person, so the next start tries again while the reply window lasts.
-        if (job.JournalKey is { } key && isDelivered) await journal.RemoveAsync(key, CancellationToken.None);
+        // Kept when nothing reached the person, and released, so another process (or the next start) tries again
+        // while the reply window lasts.
+        if (job.JournalKey is { } key)
+        {
+            if (isDelivered) await journal.RemoveAsync(key, CancellationToken.None);
+            else await journal.ReleaseAsync(key, CancellationToken.None);
+        }
         var elapsed = time.GetElapsedTime(started);
         activity?.SetTag("newsdesk.outcome", outcome);
         metrics.ReplySent(job.Platform, outcome, elapsed);

@@ -24,6 +24,7 @@ public static class DiscordServiceCollectionExtensions
         var settings = configuration.GetSection(DiscordOptions.Section).Get<DiscordOptions>() ?? new DiscordOptions();
         services.AddSingleton(new ChatAdapterStatus(DiscordInteractionResponder.Platform, settings.IsEnabled, settings.Describe()));
         services.AddSingleton<DiscordSignatureVerifier>();
+        services.AddChatReplayGuard(configuration);
         services.AddSingleton<DiscordReplayGuard>();
         services.AddStorage(configuration);
         services.AddStoreSchema(DiscordFeedbackStore.Schema);

@@ -21,12 +21,29 @@ public static class HealthEndpoints
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/healthz", (StoreWriteHealth store) => Results.Text("ok" + Degraded(store)));
-        endpoints.MapGet("/readyz", async (PassageIndexHolder index, StoreWriteHealth store, FeedHealthStore feeds, IServiceProvider services,
-            CancellationToken cancellationToken) =>
+        endpoints.MapGet("/readyz", async (PassageIndexHolder index, StoreWriteHealth store, FeedHealthStore feeds, SqliteConnections database,
+            StoreInstance instance, IServiceProvider services, CancellationToken cancellationToken) =>
             index.IsLoaded
-                ? Results.Text("ready" + Degraded(store) + SocketMode(services) + await FeedsAsync(feeds, cancellationToken))
+                ? Results.Text("ready" + Degraded(store) + await DatabaseAsync(database, instance, cancellationToken) + SocketMode(services)
+                    + await FeedsAsync(feeds, cancellationToken))
                 : Results.Text("loading the corpus", statusCode: StatusCodes.Status503ServiceUnavailable));
         return endpoints;
+    }
+
+    /// <summary>Which database this process uses, whether it answers, and the instance id this process writes on the
+    /// leases it holds (to tell replicas apart in the chat journal). An unreachable file does not make the bot unready:
+    /// questions are answered from the index in memory.</summary>
+    private static async Task<string> DatabaseAsync(SqliteConnections database, StoreInstance instance, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var connection = await database.OpenAsync(cancellationToken);
+            return $"\ndatabase: SQLite {database.DatabasePath}, reachable; this process is {instance.Id}";
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException exception)
+        {
+            return $"\ndatabase: SQLite {database.DatabasePath}, not reachable ({exception.Message}); this process is {instance.Id}";
+        }
     }
 
     /// <summary>Only when Socket Mode is on. A lost connection does not make the bot unready: it reconnects on its own,

@@ -40,6 +40,12 @@ public sealed class SlackOptions : IValidatableObject
     /// admins and owners (checked with usergroups.users.list, scope usergroups:read).</summary>
     public string? AdminUserGroup { get; set; }
 
+    /// <summary>How long a recovered answer (taken over from a process that stopped) waits before it looks for its
+    /// own earlier post and, not finding it, posts. Slack may store a post seconds after it was sent (a lag of 6 s was
+    /// observed), so a look-up at once can miss a post the stopped process made just before it died, and the thread
+    /// would get the answer twice. Longer than the lag seen; validated between 0 and 5 minutes.</summary>
+    public TimeSpan RecoverySettleDelay { get; set; } = TimeSpan.FromSeconds(10);
+
     public bool HasBotToken => !string.IsNullOrWhiteSpace(BotToken);
 
     public bool IsHttpEnabled => HasBotToken && !string.IsNullOrWhiteSpace(SigningSecret);
@@ -60,6 +66,8 @@ public sealed class SlackOptions : IValidatableObject
             yield return new ValidationResult("Slack:AppToken must be an app-level token (xapp-…).");
         if (HandledEventRetention < TimeSpan.FromMinutes(10))
             yield return new ValidationResult("Slack:HandledEventRetention must outlast Slack's retries (at least 10 minutes).");
+        if (RecoverySettleDelay < TimeSpan.Zero || RecoverySettleDelay > TimeSpan.FromMinutes(5))
+            yield return new ValidationResult("Slack:RecoverySettleDelay must be between 0 and 5 minutes.");
         if (MaxAttempts is < 1 or > 20)
             yield return new ValidationResult("Slack:MaxAttempts must be between 1 and 20.");
         if (RequestTimeout < TimeSpan.FromSeconds(1) || RequestTimeout > TimeSpan.FromMinutes(5))

@@ -29,6 +29,7 @@ public static class SlackServiceCollectionExtensions
 
         services.AddSingleton<SlackSignatureVerifier>();
         services.AddChatJournal(configuration);
+        services.AddChatReplayGuard(configuration);
         services.AddStoreSchema(SlackStore.Schema);
         services.AddSingleton<SlackStore>();
         services.AddSingleton<SlackAnswerFormatter>();

@@ -49,6 +49,7 @@ public sealed class SqliteConnections(IOptions<StorageOptions> options, IEnumera
             if (areSchemasCreated) return;
             // WAL lets readers (answering) go on while a writer (ingestion, a claim) commits.
             await ExecuteAsync(connection, "PRAGMA journal_mode = WAL;", cancellationToken);
+            await ExecuteAsync(connection, Schema.Ddl, cancellationToken);
             foreach (var schema in Schemas)
             {
                 if (schema is { Version: > 0, DropWhenOlder: { } drop })
@@ -60,12 +61,45 @@ public sealed class SqliteConnections(IOptions<StorageOptions> options, IEnumera
                     await ExecuteAsync(connection, $"PRAGMA user_version = {schema.Version};", cancellationToken);
                 }
                 await ExecuteAsync(connection, schema.Ddl, cancellationToken);
+                await MigrateAsync(connection, schema, cancellationToken);
             }
             areSchemasCreated = true;
         }
         finally
         {
             creating.Release();
+        }
+    }
+
+    /// <summary>Which migrations each store has applied. Several processes may start on one file at once: each
+    /// migration is checked and applied inside one immediate (write-locked) transaction, so exactly one applies it.</summary>
+    public static StoreSchema Schema { get; } = new(nameof(SqliteConnections), ["store_migrations"], """
+        CREATE TABLE IF NOT EXISTS store_migrations (owner TEXT NOT NULL, version INTEGER NOT NULL, applied_at TEXT NOT NULL,
+            PRIMARY KEY (owner, version));
+        """);
+
+    private static async Task MigrateAsync(SqliteConnection connection, StoreSchema schema, CancellationToken cancellationToken)
+    {
+        for (var version = 1; version <= schema.Migrations.Count; version++)
+        {
+            await using var transaction = connection.BeginTransaction(deferred: false);
+            await using var applied = connection.CreateCommand();
+            applied.Transaction = transaction;
+            applied.CommandText = "SELECT count(*) FROM store_migrations WHERE owner = $owner AND version = $version";
+            applied.Parameters.AddWithValue("$owner", schema.Owner);
+            applied.Parameters.AddWithValue("$version", version);
+            if ((long)(await applied.ExecuteScalarAsync(cancellationToken))! > 0) continue;
+            await using var migrate = connection.CreateCommand();
+            migrate.Transaction = transaction;
+            migrate.CommandText = schema.Migrations[version - 1];
+            await migrate.ExecuteNonQueryAsync(cancellationToken);
+            await using var record = connection.CreateCommand();
+            record.Transaction = transaction;
+            record.CommandText = "INSERT INTO store_migrations(owner, version, applied_at) VALUES ($owner, $version, datetime('now'))";
+            record.Parameters.AddWithValue("$owner", schema.Owner);
+            record.Parameters.AddWithValue("$version", version);
+            await record.ExecuteNonQueryAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
     }
 

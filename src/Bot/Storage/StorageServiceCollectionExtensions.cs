@@ -14,6 +14,7 @@ public static class StorageServiceCollectionExtensions
         services.AddMetrics();
         services.TryAddSingleton<SqliteConnections>();
         services.TryAddSingleton<StoreWriteHealth>();
+        services.TryAddSingleton<StoreInstance>(_ => StoreInstance.New());
         return services;
     }
 

@@ -13,4 +13,9 @@ public sealed record StoreSchema(string Owner, IReadOnlyList<string> Tables, str
     public int Version { get; init; }
 
     public string? DropWhenOlder { get; init; }
+
+    /// <summary>Changes to tables that hold data worth keeping (the chat journal), applied once each, in order, after
+    /// <see cref="Ddl"/>; which ones a store has applied is recorded in <c>store_migrations</c> under
+    /// <see cref="Owner"/>, so the list only ever grows at its end. <see cref="Ddl"/> keeps each table's first shape.</summary>
+    public IReadOnlyList<string> Migrations { get; init; } = [];
 }

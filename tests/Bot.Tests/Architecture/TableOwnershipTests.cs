@@ -43,7 +43,9 @@ public sealed partial class TableOwnershipTests
             {
                 var table = write.Groups["table"].Value;
                 Assert.True(owners.TryGetValue(table, out var owner), $"{Path.GetFileName(file)} writes {table}, which no StoreSchema declares");
-                Assert.True(owner == Path.GetFileNameWithoutExtension(file), $"{Path.GetFileName(file)} writes {table}, owned by {owner}");
+                // The same store on the PostgreSQL provider (PostgresChatJournal for ChatJournal) owns the same tables there.
+                var writer = Path.GetFileNameWithoutExtension(file);
+                Assert.True(owner == writer || "Postgres" + owner == writer, $"{Path.GetFileName(file)} writes {table}, owned by {owner}");
                 writes++;
             }
         }

@@ -19,12 +19,19 @@ public sealed class ChatRecoveryTests
     public async Task AQuestionWithinItsReplyWindowIsQueuedAgainUnderItsCorrelationIdAndOneTooOldIsDropped()
     {
         using var folder = new TemporaryFolder();
-        await using var services = Services(folder);
+        var clock = new FakeTimeProvider(Now);
+        // The last run journalled both, then died: its leases lapse after Chat:JournalLease.
+        await using (var lastRun = Services(folder, clock))
+        {
+            var written = lastRun.GetRequiredService<ChatJournal>();
+            Assert.True(await written.TryAddAsync(Entry("Test:fresh", "corr-fresh", Now.AddMinutes(-9)), default));
+            Assert.True(await written.TryAddAsync(Entry("Test:stale", "corr-stale", Now.AddMinutes(-11)), default));
+        }
+        clock.Advance(new ChatOptions().JournalLease + TimeSpan.FromSeconds(1));
+        await using var services = Services(folder, clock);
         var journal = services.GetRequiredService<ChatJournal>();
-        Assert.True(await journal.TryAddAsync(Entry("Test:fresh", "corr-fresh", Now.AddMinutes(-9)), default));
-        Assert.True(await journal.TryAddAsync(Entry("Test:stale", "corr-stale", Now.AddMinutes(-11)), default));
 
-        await services.GetRequiredService<ChatRecovery>().StartAsync(default);
+        await services.GetRequiredService<ChatRecovery>().TakeOverAsync(default);
 
         var inbox = services.GetRequiredService<ChatInbox>();
         Assert.Equal(1, inbox.Depth);
@@ -40,7 +47,7 @@ public sealed class ChatRecoveryTests
     private static ChatJournalEntry Entry(string key, string correlationId, DateTimeOffset acceptedAt) =>
         new(key, "Test", correlationId, new Question("What changed?", ["earlier"]), "reply-state", acceptedAt);
 
-    private static ServiceProvider Services(TemporaryFolder folder)
+    private static ServiceProvider Services(TemporaryFolder folder, TimeProvider clock)
     {
         var logs = new CapturingLoggerProvider();
         return new ServiceCollection()
@@ -49,13 +56,15 @@ public sealed class ChatRecoveryTests
             .AddMetrics()
             .AddSingleton(Options.Create(new StorageOptions { Database = folder.File("bot.db") }))
             .AddSingleton(Options.Create(new ChatOptions()))
-            .AddSingleton<TimeProvider>(new FakeTimeProvider(Now))
+            .AddSingleton(clock)
+            .AddSingleton(StoreInstance.New())
             .AddSingleton<SqliteConnections>()
             .AddStoreSchema(ChatJournal.Schema)
             .AddSingleton<ChatMetrics>()
             .AddSingleton<ChatInbox>()
             .AddSingleton<StoreWriteHealth>()
             .AddSingleton<ChatJournal>()
+            .AddSingleton<IChatJournal>(provider => provider.GetRequiredService<ChatJournal>())
             .AddSingleton<IChatReplyRestorer, TestRestorer>()
             .AddSingleton<ChatRecovery>()
             .BuildServiceProvider();

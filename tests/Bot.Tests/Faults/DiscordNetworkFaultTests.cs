@@ -44,7 +44,7 @@ public sealed class DiscordNetworkFaultTests
 
         var token = await run.AskDeferredAsync();
         // The first backoff: one second less up to half of it at random (jitter).
-        var backoff = await run.Time.NextTimerAsync(TimeSpan.FromSeconds(0.5));
+        var backoff = await run.Time.NextTimerAsync(TimeSpan.FromSeconds(0.5), TimeSpan.FromSeconds(1));
         Assert.InRange(backoff, TimeSpan.FromSeconds(0.5), TimeSpan.FromSeconds(1));
         Assert.Single(run.Discord.Requests, r => r.Path.Contains(token, StringComparison.Ordinal));
         run.Time.Advance(backoff);
@@ -89,7 +89,7 @@ public sealed class DiscordNetworkFaultTests
             answerer.HoldNext();
             var posting = bot.PostAsync(body);
             await answerer.Entered.WaitAsync(TimeSpan.FromSeconds(60));
-            await time.NextTimerAsync(TimeSpan.FromSeconds(2));
+            await time.NextTimerAsync(TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(2));
             time.Advance(TimeSpan.FromSeconds(2));
             using var response = await posting;
             Assert.Equal(5, JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("type").GetInt32());

@@ -77,7 +77,12 @@ public sealed class DiskFullAnswerTests
         SmallDisk.Free(disk);
         await AskSlackAsync(serve, slack, "EvAfter", "CAFTER", "1700000100.000500");
         await AskDiscordAsync(serve, discord);
-        using (var ready = await serve.Http.GetAsync("readyz")) Assert.Equal("ready", await ready.Content.ReadAsStringAsync());
+        using (var ready = await serve.Http.GetAsync("readyz"))
+        {
+            var body = await ready.Content.ReadAsStringAsync();
+            Assert.StartsWith("ready\ndatabase: SQLite ", body, StringComparison.Ordinal);
+            Assert.DoesNotContain("degraded", body, StringComparison.Ordinal);
+        }
         await ScrapeUntilAsync(serve, Sample("newsdesk_store_writable", "", "1"));
         Assert.Contains("Store writes (slack_claims) work again", serve.Log, StringComparison.Ordinal);
         // The claim taken while full was held in memory only; the one after is in the store again.

@@ -30,8 +30,8 @@ public sealed class ServeProcess : IAsyncDisposable
     /// <summary>What the process wrote (standard output and error), for a failure message.</summary>
     public string Log { get { lock (log) return log.ToString(); } }
 
-    public static Task<ServeProcess> StartAsync(FakeSlack slack, string database) =>
-        StartAsync(database, [$"--Slack:ApiBaseUrl={slack.ApiBaseUrl}"], new()
+    public static Task<ServeProcess> StartAsync(FakeSlack slack, string database, params string[] settings) =>
+        StartAsync(database, [$"--Slack:ApiBaseUrl={slack.ApiBaseUrl}", .. settings], new()
         {
             ["Slack__BotToken"] = FakeSlack.BotToken,
             ["Slack__SigningSecret"] = FakeSlack.SigningSecret,
@@ -42,11 +42,13 @@ public sealed class ServeProcess : IAsyncDisposable
         StartAsync(database, [$"--Discord:ApiBaseUrl={discord.ApiBaseUrl}", $"--Discord:ApplicationId={FakeDiscord.ApplicationId}",
             $"--Discord:PublicKey={FakeDiscord.PublicKeyHex}", .. settings], new());
 
-    /// <summary>The settings the fault tests share: the seed corpus, one worker (answers in arrival order) and no
-    /// rate limits (a test asks many questions as one user).</summary>
+    /// <summary>The settings the fault tests share: the seed corpus, one worker (answers in arrival order), no rate
+    /// limits (a test asks many questions as one user), a 2 s journal lease (a killed process's questions are taken
+    /// over soon after) and a 1 s settle delay (the fake Slack lists a post at once unless told otherwise). Later
+    /// settings win, so a test may set these again.</summary>
     private static Task<ServeProcess> StartAsync(string database, string[] settings, Dictionary<string, string> environment) =>
-        StartAsync(["--corpus", TestPaths.Seeds, $"--Storage:Database={database}", "--Chat:Workers=1", "--Chat:RateLimits:IsEnabled=false", .. settings],
-            environment);
+        StartAsync(["--corpus", TestPaths.Seeds, $"--Storage:Database={database}", "--Chat:Workers=1", "--Chat:RateLimits:IsEnabled=false",
+            "--Chat:JournalLease=00:00:02", "--Slack:RecoverySettleDelay=00:00:01", .. settings], environment);
 
     /// <summary>The program's process id (through unshare and sh, which exec it).</summary>
     public int Id => process.Id;
@@ -105,6 +107,14 @@ public sealed class ServeProcess : IAsyncDisposable
     {
         process.Kill(entireProcessTree: true);
         await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+    }
+
+    /// <summary>SIGTERM, as a deploy stops a process: it drains, then exits; waits for the exit.</summary>
+    public async Task TerminateAsync(TimeSpan timeout)
+    {
+        using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            await kill.WaitForExitAsync();
+        await process.WaitForExitAsync().WaitAsync(timeout);
     }
 
     /// <summary>Readiness only: a bounded poll of /readyz while the corpus loads.</summary>

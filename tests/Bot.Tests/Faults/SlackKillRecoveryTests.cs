@@ -44,7 +44,7 @@ public sealed class SlackKillRecoveryTests
     }
 
     /// <summary>Asks once, kills the bot while the answer's post is held, restarts it on the same file, then asks a
-    /// sentinel question: with one worker and the recovered question queued at start, once the sentinel is answered
+    /// sentinel question: with one worker and the recovered question queued first, once the sentinel is answered
     /// the recovered one has been dealt with.</summary>
     private static async Task<Run> KilledMidPostAsync(SlackResponse fault, string eventId, string channel, string correlationId)
     {
@@ -62,6 +62,8 @@ public sealed class SlackKillRecoveryTests
         }
 
         var second = await ServeProcess.StartAsync(slack, database);
+        // Taken over once the killed process's lease has expired (at start, or at the next look after it).
+        await second.WaitForLogAsync("Recovered unanswered question", TimeSpan.FromSeconds(60));
         var sentinel = SlackEvents.Mention(eventId + "After", channel + "AFTER", "1700000080.000200", $"{SlackEvents.BotMention} {SlackEvents.Question}");
         (await second.Http.SendAsync(slack.SignedEvent(sentinel))).EnsureSuccessStatusCode();
         await slack.WaitForCallAsync(c => c.Method == "chat.postMessage" && c.Channel == channel + "AFTER", TimeSpan.FromSeconds(60));

@@ -72,12 +72,26 @@ public sealed class SlackCommandsTests(SlackBotFixture fixture) : IClassFixture<
         Assert.Equal(HttpStatusCode.OK, check.StatusCode);
     }
 
-    private async Task<(HttpStatusCode Status, JsonNode Body)> CommandAsync(string id, string text)
+    [Fact]
+    public async Task ACommandSentAgainWithTheSameTriggerIdRunsNothing()
+    {
+        var (_, first) = await CommandAsync("replay1", "ask Who shut down AllofMP3?", trigger: "1700000000.1.replayed");
+        var (status, again) = await CommandAsync("replay1", "ask Who shut down AllofMP3?", trigger: "1700000000.1.replayed");
+
+        Assert.Equal("Looking…", first["text"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("This request was already handled.", again["text"]!.GetValue<string>());
+        await ResponseAsync("replay1");
+    }
+
+    /// <summary>Slack gives every invocation its own trigger_id; a test reusing one would be refused as a replay.</summary>
+    private async Task<(HttpStatusCode Status, JsonNode Body)> CommandAsync(string id, string text, string? trigger = null)
     {
         var response = await fixture.Bot.SendAsync(Slack.SignedCommand(new Dictionary<string, string>
         {
             ["token"] = "deprecated", ["team_id"] = "T1", ["channel_id"] = "CCOMMANDS", ["user_id"] = "UPERSON",
-            ["command"] = "/newsdesk", ["text"] = text, ["response_url"] = Slack.ResponseUrl(id).AbsoluteUri, ["trigger_id"] = "1.2.3",
+            ["command"] = "/newsdesk", ["text"] = text, ["response_url"] = Slack.ResponseUrl(id).AbsoluteUri,
+            ["trigger_id"] = trigger ?? $"1700000000.{Guid.NewGuid():N}",
         }));
         var body = await response.Content.ReadAsStringAsync();
         return (response.StatusCode, body.Length > 0 ? JsonNode.Parse(body)! : new JsonObject());

@@ -54,7 +54,7 @@ public sealed class SlackStoreClaimTests
         var connections = new SqliteConnections(Options.Create(new StorageOptions { Database = folder.File("bot.db") }), [SlackStore.Schema, ChatJournal.Schema]);
         var meters = new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>();
         var health = new StoreWriteHealth(meters, TimeProvider.System, NullLogger<StoreWriteHealth>.Instance);
-        var journal = new ChatJournal(connections, health, NullLogger<ChatJournal>.Instance);
+        var journal = new ChatJournal(connections, health, StoreInstance.New(), Options.Create(new ChatOptions()), TimeProvider.System, NullLogger<ChatJournal>.Instance);
         return (new SlackStore(connections, journal, Options.Create(new SlackOptions()), health, TimeProvider.System), journal);
     }
 }

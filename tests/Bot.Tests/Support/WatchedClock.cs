@@ -33,13 +33,17 @@ public sealed class WatchedClock(DateTimeOffset start) : FakeTimeProvider(start)
 
     /// <summary>The due time of the next timer, not yet taken by an earlier call, created with at least
     /// <paramref name="atLeast"/> (shorter ones are passed over): for a sequence of waits, one call per wait.</summary>
-    public async Task<TimeSpan> NextTimerAsync(TimeSpan atLeast, int timeoutSeconds = 30)
+    public Task<TimeSpan> NextTimerAsync(TimeSpan atLeast, int timeoutSeconds = 30) => NextTimerAsync(atLeast, TimeSpan.MaxValue, timeoutSeconds);
+
+    /// <summary>The same for a due time in a range: a host runs timers of its own (the chat journal's lease renewal),
+    /// so a test waiting for one particular wait names its range.</summary>
+    public async Task<TimeSpan> NextTimerAsync(TimeSpan atLeast, TimeSpan atMost, int timeoutSeconds = 30)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(timeoutSeconds));
         while (true)
         {
             var due = await createdInOrder.Reader.ReadAsync(timeout.Token);
-            if (due >= atLeast) return due;
+            if (due >= atLeast && due <= atMost) return due;
         }
     }
 

@@ -7,7 +7,7 @@ namespace Newsdesk.Chat.Intake;
 /// then undo the journal if the inbox is full or closed. Nothing an adapter accepts runs outside the bounded inbox,
 /// so every command is rate-limited, bounded and drained on shutdown alike. Quick (a few look-ups and at most one
 /// group commit), so adapters call it on the acknowledgement path.</summary>
-public sealed class ChatIntake(ChatRateLimiter limiter, ChatJournal journal, ChatInbox inbox, ILogger<ChatIntake> logger)
+public sealed class ChatIntake(ChatRateLimiter limiter, IChatJournal journal, ChatInbox inbox, ILogger<ChatIntake> logger)
 {
     /// <summary>True when work is already waiting: a reply cannot come within a short budget, so an adapter that
     /// could answer inline should not wait for it.</summary>

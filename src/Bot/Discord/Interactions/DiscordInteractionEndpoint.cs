@@ -47,7 +47,8 @@ public sealed class DiscordInteractionEndpoint(
             interaction = null;
         }
         // A ping runs nothing, so only other interactions are held to once; a replay is answered, harmlessly.
-        var isReplay = interaction is { Type: not DiscordInteraction.Ping, Id: { Length: > 0 } id, Token.Length: > 0, Data: not null } && !replays.TryClaim(id);
+        var isReplay = interaction is { Type: not DiscordInteraction.Ping, Id: { Length: > 0 } id, Token.Length: > 0, Data: not null }
+            && !await replays.TryClaimAsync(id, context.RequestAborted);
         if (isReplay) logger.LogWarning("A signed Discord interaction {Id} was sent again; it runs nothing", interaction!.Id);
         var reply = interaction is null ? null
             : isReplay ? DiscordInteractionResponse.Message(DiscordMessagePayload.Text(AlreadyHandled, isEphemeral: true))

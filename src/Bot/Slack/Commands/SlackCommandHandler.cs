@@ -20,6 +20,7 @@ namespace Newsdesk.Slack.Commands;
 /// through response_url.</summary>
 public sealed class SlackCommandHandler(
     ChatIntake intake,
+    IChatReplayGuard replays,
     SlackWebApiClient client,
     SlackAnswerFormatter formatter,
     SlackFeedbackStore feedback,
@@ -31,9 +32,20 @@ public sealed class SlackCommandHandler(
 {
     private const int ListedStories = 10;
 
+    public const string AlreadyHandled = "This request was already handled.";
+
+    /// <summary>Slack refuses a signature older than five minutes (docs/protocols.md, "Slack request signing"), so a
+    /// trigger_id kept an hour outlives every replay that could still pass the check.</summary>
+    public static readonly TimeSpan ReplayRetention = TimeSpan.FromHours(1);
+
     /// <param name="correlationId">The HTTP request's id; null (or empty) over Socket Mode, where one is made up.</param>
     public async Task<JsonObject> HandleAsync(SlackCommand command, string? correlationId)
     {
+        // Slack never re-sends a slash command, so a trigger_id seen before (here, after a restart, or by another
+        // process on the store) is a captured request sent again: it runs nothing.
+        if (command.TriggerId is { Length: > 0 } trigger
+            && !await replays.TryClaimAsync($"Slack:trigger:{trigger}", ReplayRetention, CancellationToken.None))
+            return Ephemeral(AlreadyHandled);
         var text = SlackText.Decode(command.Text).Trim();
         var space = text.IndexOf(' ', StringComparison.Ordinal);
         var verb = (space < 0 ? text : text[..space]).ToLowerInvariant();

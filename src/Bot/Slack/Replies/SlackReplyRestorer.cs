@@ -10,7 +10,9 @@ namespace Newsdesk.Slack.Replies;
 
 /// <summary>Rebuilds a Slack thread reply from the chat journal after a restart. Threads never close, so how long
 /// a late answer is still worth posting is <see cref="SlackOptions.RecoveryWindow"/>.</summary>
-public sealed class SlackReplyRestorer(SlackWebApiClient client, SlackAnswerFormatter formatter, SlackFeedbackStore feedback, IOptions<SlackOptions> options) : IChatReplyRestorer
+public sealed class SlackReplyRestorer(
+    SlackWebApiClient client, SlackAnswerFormatter formatter, SlackFeedbackStore feedback, IOptions<SlackOptions> options, TimeProvider time)
+    : IChatReplyRestorer
 {
     public string Platform => SlackEventDispatcher.Platform;
 
@@ -20,7 +22,8 @@ public sealed class SlackReplyRestorer(SlackWebApiClient client, SlackAnswerForm
     {
         var key = JsonSerializer.Deserialize<SlackReplyKey>(reply, SlackJson.Options)
             ?? throw new JsonException("An empty Slack reply in the chat journal.");
-        return new SlackThreadReply(client, formatter, key.Channel, key.ThreadTs, key, isRecovered: true, feedback);
+        return new SlackThreadReply(client, formatter, key.Channel, key.ThreadTs, key,
+            new SlackRecoverySettle(time, time.GetTimestamp(), options.Value.RecoverySettleDelay), feedback);
     }
 
     /// <summary>What the journal keeps for a thread reply: its key, which names the channel and thread too.</summary>

@@ -8,10 +8,11 @@ namespace Newsdesk.Slack.Replies;
 
 /// <summary>Answers a mention or a DM with chat.postMessage, in the thread when there is one. With a
 /// <see cref="SlackReplyKey"/> the answer (or the apology) carries it, so a retried post never doubles it; a reply
-/// rebuilt after a restart (<paramref name="isRecovered"/>) first looks for it and posts nothing if it is there.</summary>
+/// rebuilt from the journal (<paramref name="recovered"/>) first waits out Slack's commit lag, then looks for it and
+/// posts nothing if it is there.</summary>
 public sealed class SlackThreadReply(
-    SlackWebApiClient client, SlackAnswerFormatter formatter, string channel, string? threadTs, SlackReplyKey? key = null, bool isRecovered = false,
-    SlackFeedbackStore? feedback = null, bool isSilentWhenNotCovered = false) : IReplyChannel
+    SlackWebApiClient client, SlackAnswerFormatter formatter, string channel, string? threadTs, SlackReplyKey? key = null,
+    SlackRecoverySettle? recovered = null, SlackFeedbackStore? feedback = null, bool isSilentWhenNotCovered = false) : IReplyChannel
 {
     /// <summary>With a feedback store, the answer is remembered under a fresh key that its 👍/👎 buttons carry. For a
     /// question nobody put to the bot directly (a channel in <c>all</c> mode) a decline is not posted at all.</summary>
@@ -31,7 +32,11 @@ public sealed class SlackThreadReply(
 
     private async Task SendOnceAsync(SlackMessageContent content, CancellationToken cancellationToken)
     {
-        if (key is not null && isRecovered && await client.FindReplyAsync(key, cancellationToken) is not null) return;
+        if (key is not null && recovered is not null)
+        {
+            await recovered.WaitAsync(cancellationToken);
+            if (await client.FindReplyAsync(key, cancellationToken) is not null) return;
+        }
         await client.PostMessageAsync(channel, threadTs, content, key, cancellationToken);
     }
 }

@@ -27,15 +27,20 @@ public sealed class FakeSlack : IAsyncDisposable
     private readonly Channel<FakeSlackSocket> sockets = Channel.CreateUnbounded<FakeSlackSocket>();
     private readonly CancellationTokenSource stopping = new();
     private long sequence;
+    private TaskCompletionSource? heldPosts;
 
     private FakeSlack(WebApplication app, TimeProvider clock)
     {
         this.app = app;
         Clock = clock;
+        Messages = new FakeSlackMessages(clock);
     }
 
     /// <summary>The messages the bot posted, as the channels show them.</summary>
-    public FakeSlackMessages Messages { get; } = new();
+    public FakeSlackMessages Messages { get; }
+
+    /// <summary>How long after answering a chat.postMessage the fake lists it in conversations.replies and .history.</summary>
+    public TimeSpan CommitLag { get; set; }
 
     /// <summary>The clock used for request timestamps; tests that fake the bot's time share it.</summary>
     public TimeProvider Clock { get; }
@@ -63,6 +68,12 @@ public sealed class FakeSlack : IAsyncDisposable
 
     /// <summary>Drops the answers still scripted for <paramref name="method"/>: its next calls get the default again.</summary>
     public void Unscript(string method) => scripted.TryRemove(method, out _);
+
+    /// <summary>From now on every chat.postMessage is recorded, then held unanswered until <see cref="ReleasePosts"/>:
+    /// a Slack that is slow for a while, so the bot has answers in flight at a moment the test chooses.</summary>
+    public void HoldPosts() => Interlocked.CompareExchange(ref heldPosts, new(TaskCreationOptions.RunContinuationsAsynchronously), null);
+
+    public void ReleasePosts() => Interlocked.Exchange(ref heldPosts, null)?.TrySetResult();
 
     public IReadOnlyList<SlackApiCall> Calls(Func<SlackApiCall, bool> match)
     {
@@ -123,6 +134,11 @@ public sealed class FakeSlack : IAsyncDisposable
             : Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(body).ToDictionary(f => f.Key, f => f.Value.ToString());
         var call = new SlackApiCall(method, context.Request.Path, context.Request.Headers.Authorization.ToString(), isJson ? JsonNode.Parse(body) : null, Now(), form);
         Record(call);
+        if (method == "chat.postMessage" && Volatile.Read(ref heldPosts) is { } held)
+        {
+            try { await held.Task.WaitAsync(stopping.Token); }
+            catch (OperationCanceledException) { return Results.Empty; }
+        }
 
         if (scripted.TryGetValue(method, out var queue) && queue.TryDequeue(out var response))
         {
@@ -147,7 +163,7 @@ public sealed class FakeSlack : IAsyncDisposable
 
     private IResult Posted(SlackApiCall call)
     {
-        Messages.Post(call.Json, PostedTs(call));
+        Messages.Post(call.Json, PostedTs(call), CommitLag);
         return Json(new JsonObject { ["ok"] = true, ["channel"] = call.Channel, ["ts"] = PostedTs(call) });
     }
 

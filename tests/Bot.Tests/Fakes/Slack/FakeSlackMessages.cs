@@ -5,14 +5,17 @@ namespace Newsdesk.Tests.Fakes.Slack;
 
 /// <summary>What the fake Slack's channels hold: every message the bot posted (as Slack shows it, with its metadata),
 /// served back by conversations.replies and conversations.history as Slack does: metadata only when the caller asks
-/// for it with include_all_metadata.</summary>
-public sealed class FakeSlackMessages
+/// for it with include_all_metadata. A post may be stored late (<see cref="Post"/>'s commit lag): Slack was seen to
+/// list a message seconds after it answered the post, and the look-ups do not show it until then.</summary>
+public sealed class FakeSlackMessages(TimeProvider clock)
 {
     private readonly Lock gate = new();
     private readonly List<JsonObject> messages = [];
+    private readonly Dictionary<JsonObject, DateTimeOffset> listedFrom = [];
 
-    /// <summary>Stores a chat.postMessage as posted by the bot under <paramref name="ts"/>.</summary>
-    public void Post(JsonNode? request, string ts)
+    /// <summary>Stores a chat.postMessage as posted by the bot under <paramref name="ts"/>, listed by the look-ups
+    /// only once <paramref name="commitLag"/> has passed on the fake's clock.</summary>
+    public void Post(JsonNode? request, string ts, TimeSpan commitLag = default)
     {
         var message = new JsonObject
         {
@@ -25,7 +28,11 @@ public sealed class FakeSlackMessages
         };
         if (request?["thread_ts"] is { } thread) message["thread_ts"] = thread.DeepClone();
         if (request?["metadata"] is { } metadata) message["metadata"] = metadata.DeepClone();
-        lock (gate) messages.Add(message);
+        lock (gate)
+        {
+            messages.Add(message);
+            listedFrom[message] = clock.GetUtcNow() + commitLag;
+        }
     }
 
     /// <summary>The bot's messages in a thread, oldest first.</summary>
@@ -61,7 +68,8 @@ public sealed class FakeSlackMessages
     {
         var withMetadata = form.GetValueOrDefault("include_all_metadata") == "true";
         List<JsonObject> found;
-        lock (gate) found = [.. messages.Where(match).Select(m => (JsonObject)m.DeepClone())];
+        var now = clock.GetUtcNow();
+        lock (gate) found = [.. messages.Where(m => listedFrom[m] <= now).Where(match).Select(m => (JsonObject)m.DeepClone())];
         if (newestFirst) found.Reverse();
         if (!withMetadata) foreach (var m in found) m.Remove("metadata");
         return new JsonObject { ["ok"] = true, ["messages"] = new JsonArray([.. found]), ["has_more"] = false };

@@ -1,0 +1,126 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Newsdesk.Storage;
+using Npgsql;
+
+namespace Newsdesk.Chat;
+
+/// <summary>The chat journal on PostgreSQL, for replicas on several machines: the same entries and leases as
+/// <see cref="ChatJournal"/>. A take-over is one statement that locks the expired rows it takes and skips rows another
+/// process is taking at that moment, so two takers get disjoint sets. Lease times are milliseconds on each process's
+/// own clock (its <see cref="TimeProvider"/>), so hosts need synchronised clocks; a skew well under the lease is
+/// harmless. A failing write is logged once per outage and never stops an answer, as on SQLite.</summary>
+public sealed class PostgresChatJournal(
+    PostgresConnections connections, StoreInstance instance, IOptions<ChatOptions> options, TimeProvider time, ILogger<PostgresChatJournal> logger)
+    : IChatJournal
+{
+    public static PostgresSchema Schema { get; } = new(nameof(ChatJournal), ["chat_journal"], ["""
+        CREATE TABLE chat_journal (
+            key TEXT PRIMARY KEY, platform TEXT NOT NULL, correlation_id TEXT NOT NULL, question TEXT NOT NULL,
+            earlier_turns TEXT NOT NULL, reply TEXT NOT NULL, accepted_at BIGINT NOT NULL,
+            owner TEXT NOT NULL, lease_until BIGINT NOT NULL);
+        CREATE INDEX chat_journal_by_owner ON chat_journal(owner);
+        """]);
+
+    private const string Columns = "key, platform, correlation_id, question, earlier_turns, reply, accepted_at";
+
+    private int isFailing;
+
+    public async Task<bool> TryAddAsync(ChatJournalEntry entry, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await ExecuteAsync($"""
+                INSERT INTO chat_journal({Columns}, owner, lease_until)
+                VALUES (@key, @platform, @correlation, @question, @turns, @reply, @at, @me, @until) ON CONFLICT (key) DO NOTHING
+                """, cancellationToken, ("key", entry.Key), ("platform", entry.Platform), ("correlation", entry.CorrelationId),
+                ("question", entry.Question.Text), ("turns", JsonSerializer.Serialize(entry.Question.EarlierTurns)), ("reply", entry.Reply),
+                ("at", entry.AcceptedAt.ToUnixTimeMilliseconds()), ("me", instance.Id), ("until", LeaseEnd()));
+            if (Interlocked.Exchange(ref isFailing, 0) == 1) logger.LogInformation("The chat journal is writable again");
+            return true;
+        }
+        catch (NpgsqlException error)
+        {
+            if (Interlocked.Exchange(ref isFailing, 1) == 0)
+                logger.LogError("The chat journal could not be written ({Error}); questions are answered without it until it can", error.Message);
+            return false;
+        }
+    }
+
+    public async Task RemoveAsync(string key, CancellationToken cancellationToken)
+    {
+        try { await ExecuteAsync("DELETE FROM chat_journal WHERE key = @key", cancellationToken, ("key", key)); }
+        catch (Exception error) when (error is NpgsqlException or OperationCanceledException)
+        {
+            logger.LogWarning("Could not remove answered question {Key} from the chat journal: {Error}", key, error.Message);
+        }
+    }
+
+    public Task<IReadOnlyList<ChatJournalEntry>> LoadAsync(CancellationToken cancellationToken) =>
+        QueryAsync($"SELECT {Columns} FROM chat_journal", cancellationToken);
+
+    public Task<IReadOnlyList<ChatJournalEntry>> TakeOverExpiredAsync(CancellationToken cancellationToken) => QueryAsync($"""
+        UPDATE chat_journal SET owner = @me, lease_until = @until
+        WHERE key IN (SELECT key FROM chat_journal WHERE owner <> @me AND lease_until < @now FOR UPDATE SKIP LOCKED)
+        RETURNING {Columns}
+        """, cancellationToken, ("me", instance.Id), ("until", LeaseEnd()), ("now", time.GetUtcNow().ToUnixTimeMilliseconds()));
+
+    public Task RenewAsync(CancellationToken cancellationToken) =>
+        ExecuteAsync("UPDATE chat_journal SET lease_until = @until WHERE owner = @me", cancellationToken, ("until", LeaseEnd()), ("me", instance.Id));
+
+    public async Task<bool> HoldsAsync(string key, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ExecuteAsync("UPDATE chat_journal SET lease_until = @until WHERE key = @key AND owner = @me", cancellationToken,
+                ("until", LeaseEnd()), ("key", key), ("me", instance.Id)) == 1;
+        }
+        catch (NpgsqlException)
+        {
+            return true;
+        }
+    }
+
+    public async Task ReleaseAsync(string? key, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await ExecuteAsync("UPDATE chat_journal SET lease_until = 0 WHERE owner = @me AND (@key::text IS NULL OR key = @key)", cancellationToken,
+                ("me", instance.Id), ("key", (object?)key ?? DBNull.Value));
+        }
+        catch (Exception error) when (error is NpgsqlException or OperationCanceledException)
+        {
+            logger.LogWarning("Could not release chat journal leases: {Error}; they expire on their own", error.Message);
+        }
+    }
+
+    private async Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var command = Command(connection, sql, parameters);
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<ChatJournalEntry>> QueryAsync(string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var command = Command(connection, sql, parameters);
+        var entries = new List<ChatJournalEntry>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+            entries.Add(new(reader.GetString(0), reader.GetString(1), reader.GetString(2),
+                new Question(reader.GetString(3), JsonSerializer.Deserialize<List<string>>(reader.GetString(4)) ?? []),
+                reader.GetString(5), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(6))));
+        return [.. entries.OrderBy(e => e.AcceptedAt)];
+    }
+
+    private static NpgsqlCommand Command(NpgsqlConnection connection, string sql, (string Name, object Value)[] parameters)
+    {
+        var command = new NpgsqlCommand(sql, connection);
+        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value);
+        return command;
+    }
+
+    private long LeaseEnd() => (time.GetUtcNow() + options.Value.JournalLease).ToUnixTimeMilliseconds();
+}
