@@ -66,6 +66,16 @@ public sealed class PassageEmbedder : IDisposable
         return [.. parts.SelectMany(p => p)];
     }
 
+    /// <summary>One model call for the whole batch, on one thread (an embedding thread where there are some). Bulk
+    /// ingestion runs one of these per core, on batches of sentences of about the same length: the model pads every
+    /// sentence of a batch to the longest, so length-sorted batches waste little work. The vectors do not depend on
+    /// the batch a sentence is in (padding is masked), which the ingestion tests check bit for bit.</summary>
+    public float[][] EmbedBatch(string[] texts, CancellationToken cancellationToken) =>
+        texts.Length == 0 ? [] : Encode(texts, cancellationToken);
+
+    /// <summary>Inferences that can usefully run at once: one per embedding thread, or one per core.</summary>
+    public int Parallelism => threads?.Count ?? Environment.ProcessorCount;
+
     // Arctic-embed was trained with an instruction prefix on queries (not passages); measured on the evaluation set
     // it lifts recall, so queries get it with that model.
     public float[] EmbedQuery(string text, CancellationToken cancellationToken) =>
