@@ -152,17 +152,28 @@ public sealed class KnowledgeStore(SqliteConnections connections, StoreWriteHeal
             ORDER BY p.id
             """;
         var passages = new List<(StoredPassage, SentenceSpan[], float[])>();
+        // Blobs are read through one reusable buffer straight into the arrays the index keeps: the only copy of a
+        // vector that outlives the load (a fresh byte array per blob doubled the load's garbage).
+        var buffer = new byte[64 * 1024];
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
             var url = reader.IsDBNull(4) ? null : new Uri(reader.GetString(4));
             var passage = new StoredPassage(reader.GetInt64(0), reader.GetInt64(1), reader.GetString(2), reader.GetString(3),
                 url, reader.GetInt32(5), reader.GetString(6), ParseTime(reader.GetString(7)));
-            var spans = MemoryMarshal.Cast<byte, SentenceSpan>((byte[])reader.GetValue(8)).ToArray();
-            var vectors = MemoryMarshal.Cast<byte, float>((byte[])reader.GetValue(9)).ToArray();
+            var spans = ReadBlob<SentenceSpan>(reader, 8, ref buffer);
+            var vectors = ReadBlob<float>(reader, 9, ref buffer);
             passages.Add((passage, spans, vectors));
         }
         return passages;
+    }
+
+    private static T[] ReadBlob<T>(SqliteDataReader reader, int ordinal, ref byte[] buffer) where T : struct
+    {
+        var length = (int)reader.GetBytes(ordinal, 0, null, 0, 0);
+        if (buffer.Length < length) buffer = new byte[length];
+        reader.GetBytes(ordinal, 0, buffer, 0, length);
+        return MemoryMarshal.Cast<byte, T>(buffer.AsSpan(0, length)).ToArray();
     }
 
     /// <summary>Passages matching an FTS5 query, best first, with BM25 scores made positive (higher is better).
