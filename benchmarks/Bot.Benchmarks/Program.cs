@@ -3,6 +3,8 @@ using Newsdesk.Benchmarks;
 // Usage (from the repository root, Release build):
 //   dotnet run -c Release --project benchmarks/Bot.Benchmarks -- all  [--shared ../shared] [--work DIR]
 //   dotnet run -c Release --project benchmarks/Bot.Benchmarks -- train --work DIR   (DIR holds evaluation-seed-bbc.db)
+//   dotnet run -c Release --project benchmarks/Bot.Benchmarks -- ingest [--sections entertainment,tech] [--batch 32]
+//   dotnet run -c Release --project benchmarks/Bot.Benchmarks -- memory --work DIR  (DIR holds evaluation-seed-bbc.db)
 //   dotnet run -c Release --project benchmarks/Bot.Benchmarks -- latency --work DIR (DIR holds evaluation-seed-bbc.db)
 //   dotnet run -c Release --project benchmarks/Bot.Benchmarks -- eval [--shared ../shared] [--work DIR] [--Section:Key value …]
 //   dotnet run -c Release --project benchmarks/Bot.Benchmarks -- beat [--shared ../shared] [--work DIR] [--Corpus:EmbeddingModel M]
@@ -14,7 +16,9 @@ return options.Mode switch
     "beat" => await BeatFitting.RunAsync(options),
     "train" => await ModelTrainer.RunAsync(options),
     "latency" => await FullBenchmark.RunLatencyAsync(options),
-    _ => Fail($"Unknown mode '{options.Mode}'. Modes: all, eval, beat, train, latency."),
+    "ingest" => await IngestBenchmark.RunAsync(options),
+    "memory" => await MemoryBenchmark.RunAsync(options),
+    _ => Fail($"Unknown mode '{options.Mode}'. Modes: all, ingest, memory, eval, beat, train, latency."),
 };
 
 static int Fail(string message)

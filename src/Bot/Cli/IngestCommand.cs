@@ -7,8 +7,7 @@ namespace Newsdesk.Cli;
 /// <summary><c>ingest &lt;file|folder|feed-url&gt;</c>: adds to the store now. Files and folders are stored as
 /// "import" documents (a folder re-scan does not remove them) and count as arrivals for the next digest; a feed URL is
 /// read once through the same guarded fetcher as the poller, its items stored as back catalogue.</summary>
-public sealed class IngestCommand(KnowledgeStore store, FeedItemStore items, FeedPoller poller, CorpusSynchronizer synchronizer,
-    Microsoft.Extensions.Options.IOptions<CorpusOptions> corpus, TimeProvider time)
+public sealed class IngestCommand(DocumentIngestor ingestor, FeedItemStore items, FeedPoller poller, TimeProvider time)
 {
     public const string Origin = "import";
 
@@ -25,7 +24,7 @@ public sealed class IngestCommand(KnowledgeStore store, FeedItemStore items, Fee
         }
         catch (Exception exception) when (StoreWriteHealth.CannotWrite(exception))
         {
-            // Each document is saved in one transaction, so the one being written when space ran out is not in the store.
+            // Documents are saved a transaction at a time, so those being written when space ran out are not in the store.
             await Console.Error.WriteLineAsync($"The store cannot be written ({exception.Message}). " +
                 "Documents saved before this one are kept and nothing is half-written; free some space and run ingest again.");
             return 1;
@@ -56,11 +55,7 @@ public sealed class IngestCommand(KnowledgeStore store, FeedItemStore items, Fee
                 // A file is named by its path from the folder it was imported with, that folder's name first
                 // ("bbc/entertainment/103.txt"): what a digest shows as the story's source.
                 var root = Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(target))) ?? "";
-                foreach (var file in files)
-                {
-                    var path = Path.GetFullPath(file);
-                    if (await ImportFileAsync(path, Path.GetRelativePath(root, path).Replace('\\', '/'), cancellationToken)) added++;
-                }
+                added += await ingestor.IngestAsync(ImportDrafts(files, root, cancellationToken), files.Length, cancellationToken);
             }
             else
             {
@@ -72,22 +67,33 @@ public sealed class IngestCommand(KnowledgeStore store, FeedItemStore items, Fee
         return 0;
     }
 
-    private async Task<bool> ImportFileAsync(string path, string label, CancellationToken cancellationToken)
+    /// <summary>The files not yet stored (by the hash of their words, as feed items are known), read and cleaned as the
+    /// ingestion pipeline asks for them.</summary>
+    private async IAsyncEnumerable<DocumentDraft> ImportDrafts(string[] files, string root,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var clean = DocumentCleaner.Clean(await File.ReadAllTextAsync(path, cancellationToken), Path.GetExtension(path));
-        if (clean.IsEmpty) return false;
-        var hash = FeedItemIngestor.ContentHash(clean);
-        var item = new FeedItem(path, null, clean.Title, "", null);
-        if (await items.HasContentAsync(hash, cancellationToken))
+        // Two identical files in one run: the first is not in the store yet when the second is read.
+        var hashes = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var file in files)
         {
-            // The same words are stored already: remember this file (not new, nothing stored), so a digest that
-            // lists the stored story names this file as another source of it, as feeds' copies are remembered.
-            await items.AddAsync($"{Origin}:", item, hash, path, label, time.GetUtcNow(), isNew: false, cancellationToken);
-            return false;
+            var path = Path.GetFullPath(file);
+            var clean = DocumentCleaner.Clean(await File.ReadAllTextAsync(path, cancellationToken), Path.GetExtension(path));
+            if (clean.IsEmpty) continue;
+            var hash = FeedItemIngestor.ContentHash(clean);
+            var label = Path.GetRelativePath(root, path).Replace('\\', '/');
+            var item = new FeedItem(path, null, clean.Title, "", null);
+            if (!hashes.Add(hash) || await items.HasContentAsync(hash, cancellationToken))
+            {
+                // The same words are stored already (or come earlier in this run): remember this file (not new, nothing
+                // stored), so a digest that lists the stored story names this file as another source of it, as feeds'
+                // copies are remembered.
+                await items.AddAsync($"{Origin}:", item, hash, path, label, time.GetUtcNow(), isNew: false, cancellationToken);
+                continue;
+            }
+            yield return new DocumentDraft(new DocumentRecord(path, Origin, clean.Title, null, hash, null, null), clean)
+            {
+                OnSaved = saved => items.AddAsync($"{Origin}:", item, hash, path, label, time.GetUtcNow(), isNew: true, saved),
+            };
         }
-        var passages = await synchronizer.EmbedAsync(new PassageSplitter(corpus.Value.PassageWords).Split(clean.Paragraphs), cancellationToken);
-        await store.SaveDocumentAsync(new DocumentRecord(path, Origin, clean.Title, null, hash, null, null), passages, cancellationToken);
-        await items.AddAsync($"{Origin}:", item, hash, path, label, time.GetUtcNow(), isNew: true, cancellationToken);
-        return true;
     }
 }

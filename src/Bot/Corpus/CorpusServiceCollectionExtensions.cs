@@ -21,6 +21,8 @@ public static class CorpusServiceCollectionExtensions
         services.AddStoreSchema(KnowledgeStore.Schema);
         services.AddSingleton<KnowledgeStore>();
         services.AddSingleton<PassageEmbedder>();
+        services.AddSingleton(IngestProgressTerminal.FromConsole());
+        services.AddSingleton<DocumentIngestor>();
         services.AddSingleton<CorpusSynchronizer>();
         return services;
     }

@@ -9,21 +9,26 @@ namespace Newsdesk.Corpus;
 /// files that are gone leave the store; unchanged files cost one hash each.</summary>
 public sealed class CorpusSynchronizer(
     KnowledgeStore store,
+    DocumentIngestor ingestor,
     PassageEmbedder embedder,
     IOptions<CorpusOptions> options,
     ILogger<CorpusSynchronizer> logger)
 {
     private const string FileOrigin = "file";
-    private const int EmbeddingBatch = 32;
 
     public sealed record Result(int Added, int Updated, int Removed, int Unchanged, int Empty);
+
+    private sealed record ChangedFile(string Source, string Path, string Content, string Hash);
 
     public async Task<Result> SynchronizeAsync(CancellationToken cancellationToken)
     {
         var known = await store.GetContentHashesAsync(FileOrigin, cancellationToken);
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        int added = 0, updated = 0, unchanged = 0, empty = 0;
+        var changed = new List<ChangedFile>();
+        var unchanged = 0;
 
+        // Hashing first tells how many documents the pipeline will take (for its progress line); cleaning, splitting
+        // and embedding happen inside it, overlapped.
         foreach (var (source, path) in EnumerateFiles())
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -34,25 +39,27 @@ public sealed class CorpusSynchronizer(
             }
             var content = await File.ReadAllTextAsync(path, cancellationToken);
             var hash = Fingerprint(content);
-            if (known.TryGetValue(source, out var storedHash) && storedHash == hash)
-            {
-                unchanged++;
-                continue;
-            }
-
-            var clean = DocumentCleaner.Clean(content, Path.GetExtension(path));
-            if (clean.IsEmpty)
-            {
-                // Keep the hash so an unreadable file is not re-parsed on every run, but give it no passages.
-                empty++;
-                logger.LogWarning("{Source} has no article text after cleaning; it is stored without passages", source);
-            }
-            var passages = await EmbedAsync(new PassageSplitter(options.Value.PassageWords).Split(clean.Paragraphs), cancellationToken);
-            var record = new DocumentRecord(source, FileOrigin, clean.Title, Url: null, hash, PublishedAt: null, FeedName: null);
-            await store.SaveDocumentAsync(record, passages, cancellationToken);
-            if (known.ContainsKey(source)) updated++; else added++;
-            if ((added + updated) % 200 == 0) logger.LogInformation("Indexed {Count} documents so far", added + updated);
+            if (known.TryGetValue(source, out var storedHash) && storedHash == hash) unchanged++;
+            else changed.Add(new ChangedFile(source, path, content, hash));
         }
+
+        var empty = 0;
+        async IAsyncEnumerable<DocumentDraft> Drafts()
+        {
+            foreach (var file in changed)
+            {
+                var clean = DocumentCleaner.Clean(file.Content, Path.GetExtension(file.Path));
+                if (clean.IsEmpty)
+                {
+                    // Keep the hash so an unreadable file is not re-parsed on every run, but give it no passages.
+                    empty++;
+                    logger.LogWarning("{Source} has no article text after cleaning; it is stored without passages", file.Source);
+                }
+                yield return new DocumentDraft(new DocumentRecord(file.Source, FileOrigin, clean.Title, Url: null, file.Hash, PublishedAt: null, FeedName: null), clean);
+            }
+            await Task.CompletedTask;
+        }
+        await ingestor.IngestAsync(Drafts(), changed.Count, cancellationToken);
 
         var removed = 0;
         foreach (var gone in known.Keys.Where(source => !seen.Contains(source)))
@@ -60,28 +67,10 @@ public sealed class CorpusSynchronizer(
             await store.RemoveDocumentAsync(gone, cancellationToken);
             removed++;
         }
-        var result = new Result(added, updated, removed, unchanged, empty);
+        var updated = changed.Count(f => known.ContainsKey(f.Source));
+        var result = new Result(changed.Count - updated, updated, removed, unchanged, empty);
         logger.LogInformation("Corpus synchronised: {Added} added, {Updated} updated, {Removed} removed, {Unchanged} unchanged",
-            added, updated, removed, unchanged);
-        return result;
-    }
-
-    public async Task<IReadOnlyList<EmbeddedPassage>> EmbedAsync(IReadOnlyList<SplitPassage> passages, CancellationToken cancellationToken)
-    {
-        var sentences = passages.SelectMany(p => p.Sentences.Select(s => p.Text.Substring(s.Start, s.Length))).ToList();
-        var vectors = new List<float[]>(sentences.Count);
-        foreach (var batch in sentences.Chunk(EmbeddingBatch))
-        {
-            // ONNX inference is CPU-bound and synchronous; keep it off the caller's thread.
-            vectors.AddRange(await Task.Run(() => embedder.EmbedPassages(batch, cancellationToken), cancellationToken));
-        }
-        var result = new List<EmbeddedPassage>(passages.Count);
-        var next = 0;
-        foreach (var passage in passages)
-        {
-            result.Add(new EmbeddedPassage(passage, vectors.GetRange(next, passage.Sentences.Count)));
-            next += passage.Sentences.Count;
-        }
+            result.Added, updated, removed, unchanged);
         return result;
     }
 

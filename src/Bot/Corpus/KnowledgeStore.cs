@@ -51,56 +51,83 @@ public sealed class KnowledgeStore(SqliteConnections connections, StoreWriteHeal
 
     /// <summary>Replaces a document and all its passages in one transaction, so a crash never leaves half of one.</summary>
     public Task SaveDocumentAsync(DocumentRecord document, IReadOnlyList<EmbeddedPassage> passages, CancellationToken cancellationToken) =>
-        health.WriteAsync("knowledge", () => SaveDocumentCoreAsync(document, passages, cancellationToken));
+        SaveDocumentsAsync([new EmbeddedDocument(document, passages)], cancellationToken);
 
-    private async Task SaveDocumentCoreAsync(DocumentRecord document, IReadOnlyList<EmbeddedPassage> passages, CancellationToken cancellationToken)
+    /// <summary>Replaces several documents and their passages in one transaction: all of them or none. Bulk ingestion
+    /// commits a few hundred documents at a time, since a commit (a WAL sync) costs more than the rows it writes.</summary>
+    public Task SaveDocumentsAsync(IReadOnlyList<EmbeddedDocument> documents, CancellationToken cancellationToken) =>
+        health.WriteAsync("knowledge", () => SaveDocumentsCoreAsync(documents, cancellationToken));
+
+    private async Task SaveDocumentsCoreAsync(IReadOnlyList<EmbeddedDocument> documents, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-        await DeleteAsync(connection, transaction, document.Source, cancellationToken);
-
-        await using (var insert = connection.CreateCommand())
+        // The commands are built once per transaction and re-bound for every row.
+        await using var delete = Command(connection, transaction, DeleteSql, "$source");
+        await using var insert = Command(connection, transaction, """
+            INSERT INTO documents(source, origin, title, url, content_hash, published_at, feed_name, added_at)
+            VALUES ($source, $origin, $title, $url, $hash, $published, $feed, $added) RETURNING id
+            """, "$source", "$origin", "$title", "$url", "$hash", "$published", "$feed", "$added");
+        await using var passage = Command(connection, transaction, """
+            INSERT INTO passages(document_id, ordinal, text, sentence_spans, sentence_vectors)
+            VALUES ($doc, $ordinal, $text, $spans, $vectors) RETURNING id
+            """, "$doc", "$ordinal", "$text", "$spans", "$vectors");
+        await using var terms = Command(connection, transaction, "INSERT INTO passage_terms(rowid, title, body) VALUES ($id, $title, $body)",
+            "$id", "$title", "$body");
+        var added = time.GetUtcNow().ToString("O");
+        foreach (var (document, passages) in documents)
         {
-            insert.Transaction = transaction;
-            insert.CommandText = """
-                INSERT INTO documents(source, origin, title, url, content_hash, published_at, feed_name, added_at)
-                VALUES ($source, $origin, $title, $url, $hash, $published, $feed, $added) RETURNING id
-                """;
-            insert.Parameters.AddWithValue("$source", document.Source);
-            insert.Parameters.AddWithValue("$origin", document.Origin);
-            insert.Parameters.AddWithValue("$title", document.Title);
-            insert.Parameters.AddWithValue("$url", (object?)document.Url?.ToString() ?? DBNull.Value);
-            insert.Parameters.AddWithValue("$hash", document.ContentHash);
-            insert.Parameters.AddWithValue("$published", (object?)document.PublishedAt?.ToString("O") ?? DBNull.Value);
-            insert.Parameters.AddWithValue("$feed", (object?)document.FeedName ?? DBNull.Value);
-            insert.Parameters.AddWithValue("$added", time.GetUtcNow().ToString("O"));
+            delete.Parameters[0].Value = document.Source;
+            await delete.ExecuteNonQueryAsync(cancellationToken);
+
+            insert.Parameters[0].Value = document.Source;
+            insert.Parameters[1].Value = document.Origin;
+            insert.Parameters[2].Value = document.Title;
+            insert.Parameters[3].Value = (object?)document.Url?.ToString() ?? DBNull.Value;
+            insert.Parameters[4].Value = document.ContentHash;
+            insert.Parameters[5].Value = (object?)document.PublishedAt?.ToString("O") ?? DBNull.Value;
+            insert.Parameters[6].Value = (object?)document.FeedName ?? DBNull.Value;
+            insert.Parameters[7].Value = added;
             var documentId = (long)(await insert.ExecuteScalarAsync(cancellationToken))!;
 
             for (var i = 0; i < passages.Count; i++)
             {
-                await using var passage = connection.CreateCommand();
-                passage.Transaction = transaction;
-                passage.CommandText = """
-                    INSERT INTO passages(document_id, ordinal, text, sentence_spans, sentence_vectors)
-                    VALUES ($doc, $ordinal, $text, $spans, $vectors) RETURNING id
-                    """;
-                passage.Parameters.AddWithValue("$doc", documentId);
-                passage.Parameters.AddWithValue("$ordinal", i);
-                passage.Parameters.AddWithValue("$text", passages[i].Passage.Text);
-                passage.Parameters.AddWithValue("$spans", MemoryMarshal.AsBytes(passages[i].Passage.Sentences.ToArray().AsSpan()).ToArray());
-                passage.Parameters.AddWithValue("$vectors", MemoryMarshal.AsBytes(passages[i].SentenceVectors.SelectMany(v => v).ToArray().AsSpan()).ToArray());
+                passage.Parameters[0].Value = documentId;
+                passage.Parameters[1].Value = i;
+                passage.Parameters[2].Value = passages[i].Passage.Text;
+                passage.Parameters[3].Value = MemoryMarshal.AsBytes(passages[i].Passage.Sentences.ToArray().AsSpan()).ToArray();
+                passage.Parameters[4].Value = VectorBytes(passages[i].SentenceVectors);
                 var passageId = (long)(await passage.ExecuteScalarAsync(cancellationToken))!;
 
-                await using var terms = connection.CreateCommand();
-                terms.Transaction = transaction;
-                terms.CommandText = "INSERT INTO passage_terms(rowid, title, body) VALUES ($id, $title, $body)";
-                terms.Parameters.AddWithValue("$id", passageId);
-                terms.Parameters.AddWithValue("$title", document.Title);
-                terms.Parameters.AddWithValue("$body", passages[i].Passage.Text);
+                terms.Parameters[0].Value = passageId;
+                terms.Parameters[1].Value = document.Title;
+                terms.Parameters[2].Value = passages[i].Passage.Text;
                 await terms.ExecuteNonQueryAsync(cancellationToken);
             }
         }
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>A passage's sentence vectors, concatenated, as the bytes of the floats.</summary>
+    private static byte[] VectorBytes(IReadOnlyList<float[]> vectors)
+    {
+        var bytes = new byte[vectors.Sum(v => v.Length) * sizeof(float)];
+        var offset = 0;
+        foreach (var vector in vectors)
+        {
+            MemoryMarshal.AsBytes(vector.AsSpan()).CopyTo(bytes.AsSpan(offset));
+            offset += vector.Length * sizeof(float);
+        }
+        return bytes;
+    }
+
+    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction transaction, string sql, params string[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        foreach (var name in parameters) command.Parameters.Add(new SqliteParameter(name, null));
+        return command;
     }
 
     public Task RemoveDocumentAsync(string source, CancellationToken cancellationToken) =>
@@ -125,17 +152,28 @@ public sealed class KnowledgeStore(SqliteConnections connections, StoreWriteHeal
             ORDER BY p.id
             """;
         var passages = new List<(StoredPassage, SentenceSpan[], float[])>();
+        // Blobs are read through one reusable buffer straight into the arrays the index keeps: the only copy of a
+        // vector that outlives the load (a fresh byte array per blob doubled the load's garbage).
+        var buffer = new byte[64 * 1024];
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
             var url = reader.IsDBNull(4) ? null : new Uri(reader.GetString(4));
             var passage = new StoredPassage(reader.GetInt64(0), reader.GetInt64(1), reader.GetString(2), reader.GetString(3),
                 url, reader.GetInt32(5), reader.GetString(6), ParseTime(reader.GetString(7)));
-            var spans = MemoryMarshal.Cast<byte, SentenceSpan>((byte[])reader.GetValue(8)).ToArray();
-            var vectors = MemoryMarshal.Cast<byte, float>((byte[])reader.GetValue(9)).ToArray();
+            var spans = ReadBlob<SentenceSpan>(reader, 8, ref buffer);
+            var vectors = ReadBlob<float>(reader, 9, ref buffer);
             passages.Add((passage, spans, vectors));
         }
         return passages;
+    }
+
+    private static T[] ReadBlob<T>(SqliteDataReader reader, int ordinal, ref byte[] buffer) where T : struct
+    {
+        var length = (int)reader.GetBytes(ordinal, 0, null, 0, 0);
+        if (buffer.Length < length) buffer = new byte[length];
+        reader.GetBytes(ordinal, 0, buffer, 0, length);
+        return MemoryMarshal.Cast<byte, T>(buffer.AsSpan(0, length)).ToArray();
     }
 
     /// <summary>Passages matching an FTS5 query, best first, with BM25 scores made positive (higher is better).
@@ -186,19 +224,18 @@ public sealed class KnowledgeStore(SqliteConnections connections, StoreWriteHeal
     private static DateTimeOffset ParseTime(string value) =>
         DateTimeOffset.Parse(value, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind);
 
+    private const string DeleteSql = """
+        DELETE FROM passage_terms WHERE rowid IN (SELECT p.id FROM passages p JOIN documents d ON d.id = p.document_id WHERE d.source = $source);
+        DELETE FROM passages WHERE document_id IN (SELECT id FROM documents WHERE source = $source);
+        DELETE FROM documents WHERE source = $source;
+        """;
+
     private static async Task DeleteAsync(SqliteConnection connection, SqliteTransaction transaction, string source, CancellationToken cancellationToken)
     {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = """
-            DELETE FROM passage_terms WHERE rowid IN (SELECT p.id FROM passages p JOIN documents d ON d.id = p.document_id WHERE d.source = $source);
-            DELETE FROM passages WHERE document_id IN (SELECT id FROM documents WHERE source = $source);
-            DELETE FROM documents WHERE source = $source;
-            """;
-        command.Parameters.AddWithValue("$source", source);
+        await using var command = Command(connection, transaction, DeleteSql, "$source");
+        command.Parameters[0].Value = source;
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
-
 
     private static async Task ExecuteAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
     {

@@ -7,7 +7,7 @@ namespace Newsdesk.Corpus;
 /// Vectors come back unit-length, so a dot product is the cosine similarity.</summary>
 public sealed class PassageEmbedder : IDisposable
 {
-    private readonly ISentenceEncoder encoder;
+    private readonly Lazy<ISentenceEncoder> encoder;
     private readonly EmbeddingThreads? threads;
 
     /// <param name="threads">Where inference runs: <c>serve</c> registers low-priority threads; elsewhere (the command
@@ -16,16 +16,25 @@ public sealed class PassageEmbedder : IDisposable
     {
         this.threads = threads;
         ModelName = options.Value.EmbeddingModel;
+        // The model (about 300 MB resident, most of a second to load) is loaded on first use: verbs that never embed
+        // (digest, feeds, an up-to-date store's check) never pay for it, and `ask` loads it while it reads the index.
+        encoder = new Lazy<ISentenceEncoder>(Load, LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    private ISentenceEncoder Load()
+    {
         // Every inference runs on the calling thread alone. ONNX Runtime's default (one pool thread per core that
         // spin-waits between operators) took both cores from the acknowledgement path while the chat workers
         // answered (docs/reliability.md, "Load"): the chat workers already give one inference per core, and a
-        // query is too small to gain from splitting. Bulk embedding gets its parallelism in EmbedPassages instead.
+        // query is too small to gain from splitting. Bulk embedding gets its parallelism from running one batch per
+        // core instead. The arena, memory-pattern and weight-prepacking settings were measured (benchmark: memory)
+        // and changed nothing the resident set shows, so they stay at their defaults.
         var session = new Microsoft.ML.OnnxRuntime.SessionOptions { IntraOpNumThreads = 1, InterOpNumThreads = 1 };
         session.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
         session.AddSessionConfigEntry("session.inter_op.allow_spinning", "0");
         try
         {
-            encoder = ModelName switch
+            return ModelName switch
             {
                 "MiniLM" => MiniLM(session),
                 "ArcticXs" => ArcticXs(session),
@@ -38,6 +47,9 @@ public sealed class PassageEmbedder : IDisposable
                 $"publish with -p:EmbeddingModel={ModelName}.", missing);
         }
     }
+
+    /// <summary>Loads the model now (if it is not loaded yet), so the first question does not wait for it.</summary>
+    public void Warm() => _ = encoder.Value;
 
     // Each model's assembly (87 MB, the weights inside) is loaded only when its method runs, so a published build
     // carries just the one it uses (the csproj's EmbeddingModel property).
@@ -66,15 +78,28 @@ public sealed class PassageEmbedder : IDisposable
         return [.. parts.SelectMany(p => p)];
     }
 
+    /// <summary>One model call for the whole batch, on one thread (an embedding thread where there are some). Bulk
+    /// ingestion runs one of these per core, on batches of sentences of about the same length: the model pads every
+    /// sentence of a batch to the longest, so length-sorted batches waste little work. The vectors do not depend on
+    /// the batch a sentence is in (padding is masked), which the ingestion tests check bit for bit.</summary>
+    public float[][] EmbedBatch(string[] texts, CancellationToken cancellationToken) =>
+        texts.Length == 0 ? [] : Encode(texts, cancellationToken);
+
+    /// <summary>Inferences that can usefully run at once: one per embedding thread, or one per core.</summary>
+    public int Parallelism => threads?.Count ?? Environment.ProcessorCount;
+
     // Arctic-embed was trained with an instruction prefix on queries (not passages); measured on the evaluation set
     // it lifts recall, so queries get it with that model.
     public float[] EmbedQuery(string text, CancellationToken cancellationToken) =>
         Encode([ModelName == "ArcticXs" ? QueryPrefix + text : text], cancellationToken)[0];
 
     private float[][] Encode(string[] texts, CancellationToken cancellationToken) =>
-        threads is null ? encoder.Encode(texts, cancellationToken) : threads.Run(() => encoder.Encode(texts, cancellationToken));
+        threads is null ? encoder.Value.Encode(texts, cancellationToken) : threads.Run(() => encoder.Value.Encode(texts, cancellationToken));
 
     private const string QueryPrefix = "Represent this sentence for searching relevant passages: ";
 
-    public void Dispose() => (encoder as IDisposable)?.Dispose();
+    public void Dispose()
+    {
+        if (encoder.IsValueCreated) (encoder.Value as IDisposable)?.Dispose();
+    }
 }

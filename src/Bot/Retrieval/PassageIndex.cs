@@ -3,14 +3,16 @@ using Newsdesk.Corpus;
 
 namespace Newsdesk.Retrieval;
 
-/// <summary>An immutable in-memory snapshot of the store: every sentence's embedding in one matrix for brute-force
-/// dense search (≈ 50k sentences × 384 floats ≈ 75 MB for the BBC set, a few milliseconds a query), and term
+/// <summary>An immutable in-memory snapshot of the store: every sentence's embedding for brute-force dense search
+/// (41k sentences × 384 floats ≈ 60 MB for the seed and the BBC set, a few milliseconds a query), and term
 /// statistics. A passage's dense score is its best sentence's.</summary>
 public sealed class PassageIndex
 {
-    private readonly float[] matrix;
-    private readonly int[] passageOfRow;
-    private readonly Dictionary<long, (int Index, int FirstRow)> byId;
+    // Each passage's sentence vectors, concatenated, as the store loaded them: the one copy of every vector (a
+    // matrix of all rows built beside them held each vector twice while loading). Scanning passage by passage reads
+    // memory just as sequentially.
+    private readonly float[][] vectors;
+    private readonly Dictionary<long, int> byId;
     private readonly SentenceSpan[][] sentences;
 
     public PassageIndex(IReadOnlyList<(StoredPassage Passage, SentenceSpan[] Sentences, float[] Vectors)> passages, int dimensions)
@@ -18,17 +20,10 @@ public sealed class PassageIndex
         Dimensions = dimensions;
         Passages = passages.Select(p => p.Passage).ToArray();
         sentences = passages.Select(p => p.Sentences).ToArray();
-        var rows = passages.Sum(p => p.Sentences.Length);
-        matrix = new float[rows * dimensions];
-        passageOfRow = new int[rows];
-        byId = new Dictionary<long, (int, int)>(passages.Count);
-        var row = 0;
-        for (var i = 0; i < passages.Count; i++)
-        {
-            byId[passages[i].Passage.Id] = (i, row);
-            passages[i].Vectors.AsSpan().CopyTo(matrix.AsSpan(row * dimensions));
-            for (var s = 0; s < passages[i].Sentences.Length; s++) passageOfRow[row++] = i;
-        }
+        vectors = passages.Select(p => p.Vectors).ToArray();
+        SentenceCount = sentences.Sum(s => s.Length);
+        byId = new Dictionary<long, int>(passages.Count);
+        for (var i = 0; i < passages.Count; i++) byId[passages[i].Passage.Id] = i;
         Terms = new TermStatistics(Passages.Select(p => p.Title + " " + p.Text));
     }
 
@@ -38,16 +33,18 @@ public sealed class PassageIndex
     public IReadOnlyList<StoredPassage> Passages { get; }
     public TermStatistics Terms { get; }
     public int Count => Passages.Count;
+    public int SentenceCount { get; }
+    public long VectorBytes => (long)SentenceCount * Dimensions * sizeof(float);
 
-    public StoredPassage? Find(long passageId) => byId.TryGetValue(passageId, out var at) ? Passages[at.Index] : null;
+    public StoredPassage? Find(long passageId) => byId.TryGetValue(passageId, out var at) ? Passages[at] : null;
 
     /// <summary>Each sentence of a passage with its cosine similarity to <paramref name="query"/>.</summary>
     public IReadOnlyList<(SentenceSpan Span, float Cosine)> Sentences(long passageId, ReadOnlySpan<float> query)
     {
         if (!byId.TryGetValue(passageId, out var at)) return [];
-        var spans = sentences[at.Index];
+        var spans = sentences[at];
         var result = new (SentenceSpan, float)[spans.Length];
-        for (var s = 0; s < spans.Length; s++) result[s] = (spans[s], Dot(Row(at.FirstRow + s), query));
+        for (var s = 0; s < spans.Length; s++) result[s] = (spans[s], Dot(Row(at, s), query));
         return result;
     }
 
@@ -55,12 +52,11 @@ public sealed class PassageIndex
     public IReadOnlyList<(StoredPassage Passage, float Cosine)> Nearest(ReadOnlySpan<float> query, int limit)
     {
         var bestOfPassage = new float[Passages.Count];
-        Array.Fill(bestOfPassage, float.MinValue);
-        for (var row = 0; row < passageOfRow.Length; row++)
+        for (var i = 0; i < bestOfPassage.Length; i++)
         {
-            var score = Dot(Row(row), query);
-            ref var best = ref bestOfPassage[passageOfRow[row]];
-            if (score > best) best = score;
+            var best = float.MinValue;
+            for (var s = 0; s < sentences[i].Length; s++) best = Math.Max(best, Dot(Row(i, s), query));
+            bestOfPassage[i] = best;
         }
         var top = new PriorityQueue<int, float>(limit + 1);
         for (var i = 0; i < bestOfPassage.Length; i++)
@@ -74,7 +70,7 @@ public sealed class PassageIndex
         return result;
     }
 
-    private ReadOnlySpan<float> Row(int row) => matrix.AsSpan(row * Dimensions, Dimensions);
+    private ReadOnlySpan<float> Row(int passage, int sentence) => vectors[passage].AsSpan(sentence * Dimensions, Dimensions);
 
     private static float Dot(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
     {

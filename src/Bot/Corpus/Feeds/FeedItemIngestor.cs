@@ -10,10 +10,8 @@ namespace Newsdesk.Corpus.Feeds;
 public sealed class FeedItemIngestor(
     FeedFetcher fetcher,
     FeedItemStore items,
-    KnowledgeStore store,
-    CorpusSynchronizer synchronizer,
+    DocumentIngestor ingestor,
     IOptions<FeedOptions> feedOptions,
-    IOptions<CorpusOptions> corpusOptions,
     TimeProvider time,
     ILogger<FeedItemIngestor> logger)
 {
@@ -47,11 +45,11 @@ public sealed class FeedItemIngestor(
             return false;
         }
 
-        var passages = new PassageSplitter(corpusOptions.Value.PassageWords).Split(clean.Paragraphs);
-        var embedded = await synchronizer.EmbedAsync(passages, cancellationToken);
         var record = new DocumentRecord(source, Origin, clean.Title, item.Link, hash, item.PublishedAt, feedName);
-        await store.SaveDocumentAsync(record, embedded, cancellationToken);
-        await items.AddAsync(feedUrl, item, hash, source, feedName, arrived, isNew, cancellationToken);
+        await ingestor.IngestAsync(new DocumentDraft(record, clean)
+        {
+            OnSaved = saved => items.AddAsync(feedUrl, item, hash, source, feedName, arrived, isNew, saved),
+        }, cancellationToken);
         return true;
     }
 
