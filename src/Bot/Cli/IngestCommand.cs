@@ -74,12 +74,14 @@ public sealed class IngestCommand(KnowledgeStore store, FeedItemStore items, Fee
 
     private async Task<bool> ImportFileAsync(string path, string label, CancellationToken cancellationToken)
     {
-        var clean = DocumentCleaner.Clean(await File.ReadAllTextAsync(path, cancellationToken), Path.GetExtension(path));
+        var content = await File.ReadAllTextAsync(path, cancellationToken);
+        var clean = DocumentCleaner.Clean(content, Path.GetExtension(path));
         if (clean.IsEmpty) return false;
         var hash = FeedItemIngestor.ContentHash(clean);
         if (await items.HasContentAsync(hash, cancellationToken)) return false;
         var passages = await synchronizer.EmbedAsync(new PassageSplitter(corpus.Value.PassageWords).Split(clean.Paragraphs), cancellationToken);
-        await store.SaveDocumentAsync(new DocumentRecord(path, Origin, clean.Title, null, hash, null, null), passages, cancellationToken);
+        var published = PublicationDateReader.Read(content, Path.GetExtension(path));
+        await store.SaveDocumentAsync(new DocumentRecord(path, Origin, clean.Title, null, hash, published?.Value, null) { PublishedFrom = published?.From }, passages, cancellationToken);
         var item = new FeedItem(path, null, clean.Title, "", null);
         await items.AddAsync($"{Origin}:", item, hash, path, label, time.GetUtcNow(), isNew: true, cancellationToken);
         return true;

@@ -48,7 +48,8 @@ public sealed class CorpusSynchronizer(
                 logger.LogWarning("{Source} has no article text after cleaning; it is stored without passages", source);
             }
             var passages = await EmbedAsync(new PassageSplitter(options.Value.PassageWords).Split(clean.Paragraphs), cancellationToken);
-            var record = new DocumentRecord(source, FileOrigin, clean.Title, Url: null, hash, PublishedAt: null, FeedName: null);
+            var published = PublicationDateReader.Read(content, Path.GetExtension(path));
+            var record = new DocumentRecord(source, FileOrigin, clean.Title, Url: null, hash, published?.Value, FeedName: null) { PublishedFrom = published?.From };
             await store.SaveDocumentAsync(record, passages, cancellationToken);
             if (known.ContainsKey(source)) updated++; else added++;
             if ((added + updated) % 200 == 0) logger.LogInformation("Indexed {Count} documents so far", added + updated);

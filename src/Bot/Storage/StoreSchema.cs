@@ -13,4 +13,8 @@ public sealed record StoreSchema(string Owner, IReadOnlyList<string> Tables, str
     public int Version { get; init; }
 
     public string? DropWhenOlder { get; init; }
+
+    /// <summary>Nullable columns added after a table first shipped: each is added in place when the file's table lacks
+    /// it, so an existing store keeps its rows (SQLite has no <c>ADD COLUMN IF NOT EXISTS</c>).</summary>
+    public IReadOnlyList<AddedColumn> AddedColumns { get; init; } = [];
 }

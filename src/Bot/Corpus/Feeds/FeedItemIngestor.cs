@@ -49,7 +49,10 @@ public sealed class FeedItemIngestor(
 
         var passages = new PassageSplitter(corpusOptions.Value.PassageWords).Split(clean.Paragraphs);
         var embedded = await synchronizer.EmbedAsync(passages, cancellationToken);
-        var record = new DocumentRecord(source, Origin, clean.Title, item.Link, hash, item.PublishedAt, feedName);
+        var published = item.PublishedAt is not null || page?.Body is null
+            ? PublicationDateReader.Read(item.Content, ".txt", item.PublishedAt)
+            : PublicationDateReader.Read(TextEncodings.DecodePage(page.Body, page.Charset), ".html");
+        var record = new DocumentRecord(source, Origin, clean.Title, item.Link, hash, published?.Value, feedName) { PublishedFrom = published?.From };
         await store.SaveDocumentAsync(record, embedded, cancellationToken);
         await items.AddAsync(feedUrl, item, hash, source, feedName, arrived, isNew, cancellationToken);
         return true;
