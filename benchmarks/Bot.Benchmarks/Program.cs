@@ -5,6 +5,7 @@ using Newsdesk.Benchmarks;
 //   dotnet run -c Release --project benchmarks/Bot.Benchmarks -- train --work DIR   (DIR holds evaluation-seed-bbc.db)
 //   dotnet run -c Release --project benchmarks/Bot.Benchmarks -- latency --work DIR (DIR holds evaluation-seed-bbc.db)
 //   dotnet run -c Release --project benchmarks/Bot.Benchmarks -- eval [--shared ../shared] [--work DIR] [--Section:Key value …]
+//   dotnet run -c Release --project benchmarks/Bot.Benchmarks -- stories --work DIR (DIR holds evaluation-seed-bbc.db)
 //   dotnet run -c Release --project benchmarks/Bot.Benchmarks -- beat [--shared ../shared] [--work DIR] [--Corpus:EmbeddingModel M]
 var options = BenchmarkOptions.Parse(args);
 return options.Mode switch
@@ -14,7 +15,8 @@ return options.Mode switch
     "beat" => await BeatFitting.RunAsync(options),
     "train" => await ModelTrainer.RunAsync(options),
     "latency" => await FullBenchmark.RunLatencyAsync(options),
-    _ => Fail($"Unknown mode '{options.Mode}'. Modes: all, eval, beat, train, latency."),
+    "stories" => await StoryBenchmark.RunAsync(options),
+    _ => Fail($"Unknown mode '{options.Mode}'. Modes: all, eval, beat, train, latency, stories."),
 };
 
 static int Fail(string message)

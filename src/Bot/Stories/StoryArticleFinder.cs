@@ -47,14 +47,16 @@ public sealed class StoryArticleFinder(
         {
             // The BBC set holds byte-identical copies of some stories: one is enough.
             if (!seenTitles.Add(candidate.First.Title)) continue;
-            var similarity = members.Count == 0 ? 1.0 : anchor.Cosine(TermVector.Of(string.Join(' ', texts[candidate.Document]), index.Terms));
-            var isMember = members.Count == 0
-                || (members.Count < settings.MaxArticles && lexicalDocuments.Contains(candidate.Document) && similarity >= settings.MemberSimilarity);
+            // Weighing an article's terms is the costly step: only lexical matches can join, so only they are weighed.
+            var isLexical = lexicalDocuments.Contains(candidate.Document);
+            var similarity = members.Count == 0 ? 1.0
+                : isLexical && members.Count < settings.MaxArticles ? anchor.Cosine(TermVector.Of(string.Join(' ', texts[candidate.Document]), index.Terms)) : 0.0;
+            var isMember = members.Count == 0 || (isLexical && similarity >= settings.MemberSimilarity);
             logger.LogDebug("Story {Topic}: {Source} score {Score:F4} similarity {Similarity:F3} lexical {IsLexical} member {IsMember}", topic,
-                candidate.First.Source, candidate.Score, similarity, lexicalDocuments.Contains(candidate.Document), isMember);
+                candidate.First.Source, candidate.Score, similarity, isLexical, isMember);
             if (isMember) members.Add((candidate.Document, candidate.First));
             // A related story shares the topic's words, not just its neighbourhood in vector space.
-            else if (related.Count < settings.RelatedStories && lexicalDocuments.Contains(candidate.Document)) related.Add(candidate.First.Title);
+            else if (related.Count < settings.RelatedStories && isLexical) related.Add(candidate.First.Title);
             else if (members.Count >= settings.MaxArticles) break;
         }
 
