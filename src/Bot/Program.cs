@@ -23,6 +23,7 @@ builder.Services.AddSingleton<DigestCommand>();
 builder.Services.AddSingleton<FeedsCommand>();
 builder.Services.AddSingleton<Newsdesk.Chat.FeedbackReport>();
 builder.Services.AddSingleton<FeedbackCommand>();
+builder.Services.AddSingleton<StoryCommand>();
 // digest --post-now posts through the platform adapters that are configured.
 if (command.Verb is CommandTree.Digest)
 {
@@ -46,6 +47,7 @@ return command.Verb switch
     CommandTree.Discord => await host.Services.GetRequiredService<DiscordRegisterCommand>().RunAsync(command, Console.Out, Console.Error, cancellation.Token),
     CommandTree.Ingest => await host.Services.GetRequiredService<IngestCommand>().RunAsync(command, Console.Out, cancellation.Token),
     CommandTree.Digest => await host.Services.GetRequiredService<DigestCommand>().RunAsync(command, Console.Out, cancellation.Token),
+    CommandTree.Story => await host.Services.GetRequiredService<StoryCommand>().RunAsync(command, Console.Out, Console.Error, cancellation.Token),
     CommandTree.Feeds => await host.Services.GetRequiredService<FeedsCommand>().RunAsync(Console.Out, cancellation.Token),
     CommandTree.Feedback => await host.Services.GetRequiredService<FeedbackCommand>().RunAsync(Console.Out, cancellation.Token),
     _ => throw new InvalidOperationException($"The verb {command.Verb} has no runner."),

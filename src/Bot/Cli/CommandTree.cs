@@ -8,7 +8,7 @@ namespace Newsdesk.Cli;
 public static class CommandTree
 {
     public const string Serve = "serve", Ask = "ask", Discord = "discord", Register = "register", Ingest = "ingest",
-        Digest = "digest", Feeds = "feeds", Feedback = "feedback";
+        Digest = "digest", Feeds = "feeds", Feedback = "feedback", Story = "story";
 
     private static readonly string[] Flags = ["--json", "--jsonl", "--preview", "--post-now"];
     private static readonly string[] ValueOptions = ["--urls", "--guild"];
@@ -107,9 +107,12 @@ public static class CommandTree
         var digest = new Command(Digest, "Print or post today's digest");
         digest.Options.Add(Flag("--preview", "Print today's digest (Markdown) as it would be posted, without posting"));
         digest.Options.Add(Flag("--post-now", "Post today's digest to Digest:Destinations now (once per destination per day)"));
+        var story = new Command(Story, "Print the brief of a story: who says what, contested points, timeline, what is still open, every line cited");
+        story.Arguments.Add(new Argument<string[]>("topic") { Arity = ArgumentArity.ZeroOrMore, Description = "The story, e.g. \"AllofMP3\"" });
+        story.Options.Add(Flag("--json", "Print the brief as one JSON object"));
         var feeds = new Command(Feeds, "List the configured feeds and their health: last success, last error, failures in a row, items stored");
         var feedback = new Command(Feedback, "Votes on answers per day, and the worst-rated answers with their questions");
-        foreach (var verb in new[] { serve, ask, register, ingest, digest, feeds, feedback })
+        foreach (var verb in new[] { serve, ask, register, ingest, digest, feeds, feedback, story })
         {
             verb.SetAction(_ => 0);
             if (verb != register) root.Subcommands.Add(verb);

@@ -77,7 +77,8 @@ public sealed class IngestCommand(DocumentIngestor ingestor, FeedItemStore items
         foreach (var file in files)
         {
             var path = Path.GetFullPath(file);
-            var clean = DocumentCleaner.Clean(await File.ReadAllTextAsync(path, cancellationToken), Path.GetExtension(path));
+            var content = await File.ReadAllTextAsync(path, cancellationToken);
+            var clean = DocumentCleaner.Clean(content, Path.GetExtension(path));
             if (clean.IsEmpty) continue;
             var hash = FeedItemIngestor.ContentHash(clean);
             var label = Path.GetRelativePath(root, path).Replace('\\', '/');
@@ -90,7 +91,9 @@ public sealed class IngestCommand(DocumentIngestor ingestor, FeedItemStore items
                 await items.AddAsync($"{Origin}:", item, hash, path, label, time.GetUtcNow(), isNew: false, cancellationToken);
                 continue;
             }
-            yield return new DocumentDraft(new DocumentRecord(path, Origin, clean.Title, null, hash, null, null), clean)
+            var published = PublicationDateReader.Read(content, Path.GetExtension(path));
+            var record = new DocumentRecord(path, Origin, clean.Title, null, hash, published?.Value, null) { PublishedFrom = published?.From };
+            yield return new DocumentDraft(record, clean)
             {
                 OnSaved = saved => items.AddAsync($"{Origin}:", item, hash, path, label, time.GetUtcNow(), isNew: true, saved),
             };

@@ -55,7 +55,9 @@ public sealed class CorpusSynchronizer(
                     empty++;
                     logger.LogWarning("{Source} has no article text after cleaning; it is stored without passages", file.Source);
                 }
-                yield return new DocumentDraft(new DocumentRecord(file.Source, FileOrigin, clean.Title, Url: null, file.Hash, PublishedAt: null, FeedName: null), clean);
+                var published = PublicationDateReader.Read(file.Content, Path.GetExtension(file.Path));
+                var record = new DocumentRecord(file.Source, FileOrigin, clean.Title, Url: null, file.Hash, published?.Value, FeedName: null) { PublishedFrom = published?.From };
+                yield return new DocumentDraft(record, clean);
             }
             await Task.CompletedTask;
         }

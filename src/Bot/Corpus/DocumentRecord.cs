@@ -11,4 +11,9 @@ public sealed record DocumentRecord(
     Uri? Url,
     string ContentHash,
     DateTimeOffset? PublishedAt,
-    string? FeedName);
+    string? FeedName)
+{
+    /// <summary>Where <see cref="PublishedAt"/> came from (<see cref="PublicationDateReader"/>'s source names); null
+    /// when it is unknown.</summary>
+    public string? PublishedFrom { get; init; }
+}

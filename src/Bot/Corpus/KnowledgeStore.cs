@@ -19,6 +19,7 @@ public sealed class KnowledgeStore(SqliteConnections connections, StoreWriteHeal
                 url TEXT NULL,
                 content_hash TEXT NOT NULL,
                 published_at TEXT NULL,
+                published_from TEXT NULL,
                 feed_name TEXT NULL,
                 added_at TEXT NOT NULL);
             CREATE TABLE IF NOT EXISTS passages (
@@ -34,6 +35,8 @@ public sealed class KnowledgeStore(SqliteConnections connections, StoreWriteHeal
     {
         Version = 2,
         DropWhenOlder = "DROP TABLE IF EXISTS passage_terms; DROP TABLE IF EXISTS passages; DROP TABLE IF EXISTS documents;",
+        // Added after version 2 shipped: stores built before keep their documents and gain the column empty.
+        AddedColumns = [new AddedColumn("documents", "published_from", "TEXT NULL")],
     };
 
     /// <summary>Source → content hash for every document of one origin, to decide what a re-scan must redo.</summary>
@@ -65,9 +68,9 @@ public sealed class KnowledgeStore(SqliteConnections connections, StoreWriteHeal
         // The commands are built once per transaction and re-bound for every row.
         await using var delete = Command(connection, transaction, DeleteSql, "$source");
         await using var insert = Command(connection, transaction, """
-            INSERT INTO documents(source, origin, title, url, content_hash, published_at, feed_name, added_at)
-            VALUES ($source, $origin, $title, $url, $hash, $published, $feed, $added) RETURNING id
-            """, "$source", "$origin", "$title", "$url", "$hash", "$published", "$feed", "$added");
+            INSERT INTO documents(source, origin, title, url, content_hash, published_at, published_from, feed_name, added_at)
+            VALUES ($source, $origin, $title, $url, $hash, $published, $publishedFrom, $feed, $added) RETURNING id
+            """, "$source", "$origin", "$title", "$url", "$hash", "$published", "$publishedFrom", "$feed", "$added");
         await using var passage = Command(connection, transaction, """
             INSERT INTO passages(document_id, ordinal, text, sentence_spans, sentence_vectors)
             VALUES ($doc, $ordinal, $text, $spans, $vectors) RETURNING id
@@ -86,8 +89,9 @@ public sealed class KnowledgeStore(SqliteConnections connections, StoreWriteHeal
             insert.Parameters[3].Value = (object?)document.Url?.ToString() ?? DBNull.Value;
             insert.Parameters[4].Value = document.ContentHash;
             insert.Parameters[5].Value = (object?)document.PublishedAt?.ToString("O") ?? DBNull.Value;
-            insert.Parameters[6].Value = (object?)document.FeedName ?? DBNull.Value;
-            insert.Parameters[7].Value = added;
+            insert.Parameters[6].Value = (object?)document.PublishedFrom ?? DBNull.Value;
+            insert.Parameters[7].Value = (object?)document.FeedName ?? DBNull.Value;
+            insert.Parameters[8].Value = added;
             var documentId = (long)(await insert.ExecuteScalarAsync(cancellationToken))!;
 
             for (var i = 0; i < passages.Count; i++)
@@ -219,6 +223,23 @@ public sealed class KnowledgeStore(SqliteConnections connections, StoreWriteHeal
                 ParseTime(reader.GetString(5))));
         }
         return documents;
+    }
+
+    /// <summary>Each document's publication date and its source, for the documents that have one.</summary>
+    public async Task<IReadOnlyDictionary<long, PublicationDate>> GetPublicationDatesAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT id, published_at, published_from, feed_name FROM documents WHERE published_at IS NOT NULL";
+        var dates = new Dictionary<long, PublicationDate>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            // Rows written before published_from existed had a date only from their feed item.
+            var from = reader.IsDBNull(2) ? (reader.IsDBNull(3) ? "unknown" : PublicationDateReader.Feed) : reader.GetString(2);
+            dates[reader.GetInt64(0)] = new PublicationDate(ParseTime(reader.GetString(1)), from);
+        }
+        return dates;
     }
 
     private static DateTimeOffset ParseTime(string value) =>

@@ -10,6 +10,7 @@ using Newsdesk.Corpus;
 using Newsdesk.Corpus.Feeds;
 using Newsdesk.Digest;
 using Newsdesk.Retrieval;
+using Newsdesk.Stories;
 using Newsdesk.Storage;
 
 namespace Newsdesk.Hosting;
@@ -39,6 +40,7 @@ public static class NewsdeskHost
         services.AddSingleton(TimeProvider.System);
         services.AddCorpus(configuration, command.CorpusFolders);
         services.AddRetrieval(configuration);
+        services.AddStories(configuration);
         services.AddBeat();
         services.AddAnswering(configuration);
         services.AddFeeds(configuration);

@@ -62,6 +62,7 @@ public sealed class SqliteConnections(IOptions<StorageOptions> options, IEnumera
                 }
                 await ExecuteAsync(connection, schema.Ddl, cancellationToken);
                 await MigrateAsync(connection, schema, cancellationToken);
+                foreach (var added in schema.AddedColumns) await AddColumnIfMissingAsync(connection, added, cancellationToken);
             }
             areSchemasCreated = true;
         }
@@ -120,4 +121,14 @@ public sealed class SqliteConnections(IOptions<StorageOptions> options, IEnumera
     }
 
     public void Dispose() => creating.Dispose();
+
+    private static async Task AddColumnIfMissingAsync(SqliteConnection connection, AddedColumn added, CancellationToken cancellationToken)
+    {
+        await using var exists = connection.CreateCommand();
+        exists.CommandText = "SELECT count(*) FROM pragma_table_info($table) WHERE name = $column";
+        exists.Parameters.AddWithValue("$table", added.Table);
+        exists.Parameters.AddWithValue("$column", added.Column);
+        if ((long)(await exists.ExecuteScalarAsync(cancellationToken))! > 0) return;
+        await ExecuteAsync(connection, $"ALTER TABLE {added.Table} ADD COLUMN {added.Column} {added.Definition};", cancellationToken);
+    }
 }

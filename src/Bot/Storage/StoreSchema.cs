@@ -18,4 +18,10 @@ public sealed record StoreSchema(string Owner, IReadOnlyList<string> Tables, str
     /// <see cref="Ddl"/>; which ones a store has applied is recorded in <c>store_migrations</c> under
     /// <see cref="Owner"/>, so the list only ever grows at its end. <see cref="Ddl"/> keeps each table's first shape.</summary>
     public IReadOnlyList<string> Migrations { get; init; } = [];
+
+    /// <summary>Nullable columns added after a table first shipped: each is added in place when the file's table lacks
+    /// it, so an existing store keeps its rows (SQLite has no <c>ADD COLUMN IF NOT EXISTS</c>). For derived stores that
+    /// <see cref="DropWhenOlder"/> may rebuild from <see cref="Ddl"/> (which therefore has the column too); a store whose
+    /// rows are kept for good uses <see cref="Migrations"/>.</summary>
+    public IReadOnlyList<AddedColumn> AddedColumns { get; init; } = [];
 }

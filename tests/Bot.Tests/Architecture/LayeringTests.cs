@@ -10,7 +10,7 @@ namespace Newsdesk.Tests.Architecture;
 /// signatures and on the source text (which also catches uses inside method bodies).</summary>
 public sealed class LayeringTests
 {
-    private static readonly string[] CoreFolders = ["Chat", "Corpus", "Retrieval", "Answering", "Digest", "Text", "Beat"];
+    private static readonly string[] CoreFolders = ["Chat", "Corpus", "Retrieval", "Answering", "Digest", "Text", "Beat", "Stories"];
     private static readonly Assembly Bot = typeof(Answer).Assembly;
 
     public static TheoryData<string> CoreFolderNames() => new(CoreFolders);
@@ -72,6 +72,7 @@ public sealed class LayeringTests
     [InlineData("Retrieval")]
     [InlineData("Answering")]
     [InlineData("Digest")]
+    [InlineData("Stories")]
     [InlineData("Text")]
     [InlineData("Storage")]
     [InlineData("Platform")]

@@ -45,7 +45,10 @@ public sealed class FeedItemIngestor(
             return false;
         }
 
-        var record = new DocumentRecord(source, Origin, clean.Title, item.Link, hash, item.PublishedAt, feedName);
+        var published = item.PublishedAt is not null || page?.Body is null
+            ? PublicationDateReader.Read(item.Content, ".txt", item.PublishedAt)
+            : PublicationDateReader.Read(TextEncodings.DecodePage(page.Body, page.Charset), ".html");
+        var record = new DocumentRecord(source, Origin, clean.Title, item.Link, hash, published?.Value, feedName) { PublishedFrom = published?.From };
         await ingestor.IngestAsync(new DocumentDraft(record, clean)
         {
             OnSaved = saved => items.AddAsync(feedUrl, item, hash, source, feedName, arrived, isNew, saved),

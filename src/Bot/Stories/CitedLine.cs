@@ -1,0 +1,5 @@
+namespace Newsdesk.Stories;
+
+/// <summary>One line of a brief: a sentence quoted verbatim from an article, and the number of that article in the
+/// brief's source list, so every line can be checked against its citation.</summary>
+public sealed record CitedLine(string Text, int Source);

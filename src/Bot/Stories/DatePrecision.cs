@@ -1,0 +1,8 @@
+namespace Newsdesk.Stories;
+
+public enum DatePrecision
+{
+    Day,
+    Month,
+    Year,
+}
