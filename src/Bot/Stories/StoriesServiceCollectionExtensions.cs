@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Newsdesk.Settings;
 
 namespace Newsdesk.Stories;
 
@@ -7,7 +8,7 @@ public static class StoriesServiceCollectionExtensions
 {
     public static IServiceCollection AddStories(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<StoryOptions>().Bind(configuration.GetSection(StoryOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddValidatedOptions<StoryOptions>(configuration, StoryOptions.Section);
         services.AddSingleton<StoryArticleFinder>();
         services.AddSingleton<StoryBriefBuilder>();
         return services;

@@ -53,8 +53,9 @@ public sealed class ShutdownDrainTests
         await answerer.Started.WaitAsync(TimeSpan.FromSeconds(30));
         await MentionAsync(bot, slack, "EvDeadline2", "CDEAD2");
         var stopping = bot.App.StopAsync();
-        // The drain deadline is a timer on the fake clock: once the worker waits on it, pass it.
-        clock.Advance(await clock.NextTimerAsync(TimeSpan.FromSeconds(30)));
+        // The drain deadline is a 30 s timer on the fake clock: once the worker waits on it, pass it. (The digest
+        // scheduler and the feed poller wait on longer timers of their own.)
+        clock.Advance(await clock.NextTimerAsync(TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(30)));
         await stopping.WaitAsync(TimeSpan.FromSeconds(30));
 
         foreach (var channel in new[] { "CDEAD1", "CDEAD2" })
