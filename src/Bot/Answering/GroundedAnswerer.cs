@@ -14,7 +14,6 @@ public sealed class GroundedAnswerer(
     PassageIndexHolder index,
     BeatJudge beat,
     ComposerFunctions composers,
-    FocusScorer focus,
     IOptions<AnsweringOptions> options,
     TimeProvider time,
     ILogger<GroundedAnswerer> logger) : IQuestionAnswerer
@@ -62,8 +61,7 @@ public sealed class GroundedAnswerer(
         {
             (composition, fallbackReason) = await TryModelAsync(question, passages, cancellationToken);
         }
-        composition ??= await composers.AnswerOfflineAsync(analysis, passages, retrieval.Statistics,
-            focus.Score(question, analysis, passages, cancellationToken), cancellationToken);
+        composition ??= await composers.AnswerOfflineAsync(analysis, passages, retrieval.Statistics, cancellationToken);
 
         return composition.Sentences.Count == 0
             ? AnswerAssembler.Decline(question, OnBeat(passages), composition.Backend, fallbackReason)
