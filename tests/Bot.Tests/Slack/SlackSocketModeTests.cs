@@ -62,6 +62,34 @@ public sealed class SlackSocketModeTests
         Assert.Contains("AllofMP3", answer.Text, StringComparison.OrdinalIgnoreCase);
     }
 
+    [Fact]
+    public async Task AButtonClickEnvelopeIsAcknowledgedAndItsFollowUpAnsweredThroughTheResponseUrl()
+    {
+        using var folder = new TemporaryFolder();
+        await using var slack = await FakeSlack.StartAsync();
+        await using var bot = await SlackBot.StartAsync(slack, folder.File("bot.db"), isHttp: false, isSocketMode: true);
+        var socket = await slack.NextSocketAsync();
+
+        // A digest story's "Ask about this" button, clicked in a Socket Mode app: the same block_actions payload
+        // Slack would POST to /slack/interactions, delivered in an "interactive" envelope.
+        await socket.SendAsync(Envelope("env-click", "interactive", new JsonObject
+        {
+            ["type"] = "block_actions",
+            ["user"] = new JsonObject { ["id"] = "UCLICKER" },
+            ["channel"] = new JsonObject { ["id"] = "CCLICK" },
+            ["response_url"] = slack.ResponseUrl("socket-click").AbsoluteUri,
+            ["actions"] = new JsonArray(new JsonObject
+            {
+                ["action_id"] = Newsdesk.Slack.Interactions.SlackActionIds.FollowUp, ["value"] = "Who shut down AllofMP3?", ["type"] = "button",
+            }),
+        }));
+
+        Assert.Equal("env-click", (await socket.ReceiveAsync(Patience))["envelope_id"]!.GetValue<string>());
+        var answer = await slack.WaitForCallAsync(c => c.Method == "response_url" && c.Path == "/response/socket-click", Patience);
+        Assert.Equal("ephemeral", answer.Json!["response_type"]!.GetValue<string>());
+        Assert.Contains(bot.Answerer.Questions, q => q.Text == "Who shut down AllofMP3?");
+    }
+
     private static JsonObject Envelope(string id, string type, JsonNode payload) => new()
     {
         ["envelope_id"] = id, ["type"] = type, ["accepts_response_payload"] = type == "slash_commands", ["payload"] = payload,

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Newsdesk.Slack.Commands;
 using Newsdesk.Slack.Events;
+using Newsdesk.Slack.Interactions;
 using Newsdesk.Slack.WebApi;
 using Newsdesk.Slack.Wire;
 
@@ -19,6 +20,7 @@ public sealed class SlackSocketModeClient(
     SlackWebApiClient client,
     SlackEventDispatcher dispatcher,
     SlackCommandHandler commands,
+    SlackInteractionHandler interactions,
     TimeProvider time,
     SlackSocketModeState state,
     ILogger<SlackSocketModeClient> logger) : BackgroundService
@@ -109,6 +111,13 @@ public sealed class SlackSocketModeClient(
             await AckAsync(socket, envelopeId, command is null ? null : await commands.HandleAsync(command, correlationId: null), cancellationToken);
             return;
         }
+        if (type == "interactive" && payload.ValueKind == JsonValueKind.Object)
+        {
+            // A button click: the payload POST /slack/interactions would get, handled the same way (a vote is one
+            // row write, a follow-up goes to the intake), then acknowledged.
+            if (await HandleInteractionAsync(envelopeId, payload, cancellationToken)) await AckAsync(socket, envelopeId, null, cancellationToken);
+            return;
+        }
         if (type != "events_api" || payload.ValueKind != JsonValueKind.Object)
         {
             await AckAsync(socket, envelopeId, null, cancellationToken);
@@ -132,6 +141,27 @@ public sealed class SlackSocketModeClient(
             return;
         }
         await AckAsync(socket, envelopeId, null, cancellationToken);
+    }
+
+    /// <summary>False when the click could not be stored: then it is not acknowledged, so Slack delivers it again.</summary>
+    private async Task<bool> HandleInteractionAsync(string envelopeId, JsonElement payload, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var interaction = payload.Deserialize<SlackInteraction>(SlackJson.Options);
+            if (interaction is null || !await interactions.HandleAsync(interaction, null, cancellationToken))
+                logger.LogWarning("Slack interactive envelope {EnvelopeId} is not a payload Slack sends; acknowledged and ignored", envelopeId);
+        }
+        catch (JsonException exception)
+        {
+            logger.LogWarning("Slack interactive envelope {EnvelopeId} could not be read: {Error}", envelopeId, exception.Message);
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException exception)
+        {
+            logger.LogWarning("Slack interactive envelope {EnvelopeId} could not be stored, left for Slack to redeliver: {Error}", envelopeId, exception.Message);
+            return false;
+        }
+        return true;
     }
 
     private static Task AckAsync(ClientWebSocket socket, string envelopeId, JsonObject? payload, CancellationToken cancellationToken)
