@@ -56,9 +56,9 @@ public sealed class SlackEventDispatcher(
         // thread is answered in the conversation.
         var threadRoot = e.ThreadTs ?? e.Ts;
         var replyThread = isDirect && e.ThreadTs is null ? null : threadRoot;
-        var replyKey = new SlackReplyKey(e.Channel, replyThread, e.Ts, keys[0]);
+        var replyKey = new SlackReplyKey(e.Channel, replyThread, e.Ts, keys[0]) { IsUnaddressed = unaddressed == Unaddressed.ChannelQuestion };
         var reply = new SlackThreadReply(client, formatter, e.Channel, replyThread, replyKey, feedback: feedback,
-            isSilentWhenNotCovered: unaddressed == Unaddressed.ChannelQuestion);
+            isSilentWhenNotCovered: replyKey.IsUnaddressed);
         // Claimed before the acknowledgement (the caller's 200 or Socket Mode ack): a retry or the message copy of
         // a mention finds the claim and does nothing.
         if (!await store.TryClaimAsync(keys, cancellationToken))

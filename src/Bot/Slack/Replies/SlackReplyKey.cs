@@ -11,6 +11,10 @@ namespace Newsdesk.Slack.Replies;
 /// <param name="Key">The question's own key, the event's "message:{channel}:{ts}" claim.</param>
 public sealed record SlackReplyKey(string Channel, string? ThreadTs, string QuestionTs, string Key)
 {
+    /// <summary>A question nobody put to the bot directly (a channel in <c>all</c> mode): its decline is not posted.
+    /// Kept in the chat journal with the key, so a question taken over after a crash is still declined silently.</summary>
+    public bool IsUnaddressed { get; init; }
+
     /// <summary>Our event type: alphanumeric and underscores, as Slack asks.</summary>
     public const string EventType = "newsdesk_reply";
 

@@ -23,7 +23,7 @@ public sealed class SlackReplyRestorer(
         var key = JsonSerializer.Deserialize<SlackReplyKey>(reply, SlackJson.Options)
             ?? throw new JsonException("An empty Slack reply in the chat journal.");
         return new SlackThreadReply(client, formatter, key.Channel, key.ThreadTs, key,
-            new SlackRecoverySettle(time, time.GetTimestamp(), options.Value.RecoverySettleDelay), feedback);
+            new SlackRecoverySettle(time, time.GetTimestamp(), options.Value.RecoverySettleDelay), feedback, isSilentWhenNotCovered: key.IsUnaddressed);
     }
 
     /// <summary>What the journal keeps for a thread reply: its key, which names the channel and thread too.</summary>
