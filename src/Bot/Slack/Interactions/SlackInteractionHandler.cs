@@ -12,8 +12,10 @@ namespace Newsdesk.Slack.Interactions;
 /// question through the <see cref="ChatIntake"/>, answered privately through the click's response_url. Both are quick,
 /// so the endpoint acknowledges well within Slack's 3 seconds (docs/protocols.md, "Slack interactivity").</summary>
 public sealed class SlackInteractionHandler(SlackFeedbackStore feedback, ChatIntake intake, ChatMetrics metrics, SlackWebApiClient client, SlackAnswerFormatter formatter,
-    ILogger<SlackInteractionHandler> logger)
+    TimeProvider time, ILogger<SlackInteractionHandler> logger)
 {
+    private static readonly TimeSpan NoticeDeadline = TimeSpan.FromSeconds(2);
+
     /// <summary>False when the payload is not one Slack would send (no type), which the endpoint answers with 400.</summary>
     public async Task<bool> HandleAsync(SlackInteraction interaction, string? correlationId, CancellationToken cancellationToken)
     {
@@ -46,6 +48,18 @@ public sealed class SlackInteractionHandler(SlackFeedbackStore feedback, ChatInt
             PlatformId = platformId,
         };
         var acceptance = await intake.AcceptAsync(new ChatIntakeRequest(interaction.User?.Id, interaction.Channel?.Id, job), CancellationToken.None);
-        if (!acceptance.IsQueued) logger.LogInformation("A Slack follow-up click was refused: {Refusal}", acceptance.Refusal);
+        if (acceptance.IsQueued) return;
+        logger.LogInformation("A Slack follow-up click was refused: {Refusal}", acceptance.Refusal);
+        // Told privately, as a refused slash command is. A click's acknowledgement cannot carry a message, so the
+        // notice goes through the response_url before it, held to a deadline that keeps the ack within Slack's 3 s.
+        using var deadline = new CancellationTokenSource(NoticeDeadline, time);
+        try
+        {
+            await reply.SendAsync(formatter.FormatNotice(acceptance.Refusal), deadline.Token);
+        }
+        catch (Exception exception) when (exception is HttpRequestException or OperationCanceledException or SlackApiException)
+        {
+            logger.LogWarning("The refusal notice for a Slack follow-up click was not delivered: {Error}", exception.Message);
+        }
     }
 }
