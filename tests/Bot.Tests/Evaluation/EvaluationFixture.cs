@@ -26,11 +26,23 @@ public sealed class EvaluationFixture : IAsyncLifetime
         }
     }
 
+    /// <summary>The seed + BBC store, built (or brought up to date) once per run and shared by every class in the
+    /// collection, so no other evaluation embeds the BBC set again.</summary>
+    public async Task<string> SeedAndBbcStoreAsync()
+    {
+        await OutcomesAsync(withBbc: true);
+        return Database(withBbc: true);
+    }
+
+    private string Folder => Environment.GetEnvironmentVariable("NEWSDESK_EVAL_STORE") is { Length: > 0 } kept ? kept : temporary.Path;
+
+    private string Database(bool withBbc) => Path.Combine(Folder, withBbc ? "evaluation-seed-bbc.db" : "evaluation-seed.db");
+
     private async Task<IReadOnlyList<EvaluationOutcome>> RunAsync(bool withBbc)
     {
-        var folder = Environment.GetEnvironmentVariable("NEWSDESK_EVAL_STORE") is { Length: > 0 } kept ? kept : temporary.Path;
+        var folder = Folder;
         Directory.CreateDirectory(folder);
-        var database = Path.Combine(folder, withBbc ? "evaluation-seed-bbc.db" : "evaluation-seed.db");
+        var database = Database(withBbc);
         using var host = await CoreHost.CreateLoadedAsync(database, withBbc ? [TestPaths.Seeds, TestPaths.BbcCorpus] : [TestPaths.Seeds]);
         var answerer = host.Services.GetRequiredService<IQuestionAnswerer>();
         var outcomes = new List<EvaluationOutcome>();

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Newsdesk.Retrieval;
 using Newsdesk.Stories;
-using Newsdesk.Tests.Hostile;
 using Newsdesk.Tests.Support;
 using Xunit.Abstractions;
 
@@ -10,9 +9,9 @@ namespace Newsdesk.Tests.Stories;
 /// <summary>Briefs over the seed and BBC store, scored against the hand-written references, tuning and test parts
 /// apart. The floors sit just under the figures measured when the builder was last tuned (on the tuning part only).</summary>
 [Collection(Evaluation.EvaluationCollection.Name)]
-public sealed class StoryBriefEvaluationTests(ITestOutputHelper output)
+public sealed class StoryBriefEvaluationTests(Evaluation.EvaluationFixture fixture, ITestOutputHelper output)
 {
-    [EvaluationStoreFact]
+    [SharedFact]
     public async Task BriefsMeetTheirFloorsOnTheTuningAndTheTestPart()
     {
         var scores = await ScoreAsync();
@@ -33,7 +32,7 @@ public sealed class StoryBriefEvaluationTests(ITestOutputHelper output)
     private async Task<Dictionary<string, BriefScore>> ScoreAsync()
     {
         var references = ReferenceBrief.Load(Path.Combine(AppContext.BaseDirectory, "Stories", "reference-briefs.json"));
-        using var host = CoreHost.Create(EvaluationStoreFactAttribute.StorePath!, []);
+        using var host = CoreHost.Create(await fixture.SeedAndBbcStoreAsync(), []);
         var holder = host.Services.GetRequiredService<PassageIndexHolder>();
         // Reload only: synchronising with no corpus folders would empty the store.
         await holder.ReloadAsync(CancellationToken.None);
