@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using System.Globalization;
-using Microsoft.Extensions.Options;
 using Newsdesk.Storage;
 
 namespace Newsdesk.Corpus.Feeds;
@@ -26,13 +25,13 @@ public sealed class FeedHealthStore
     private readonly ConcurrentDictionary<string, FeedHealth> latest = new(StringComparer.Ordinal);
     private readonly SqliteConnections connections;
     private readonly StoreWriteHealth writes;
-    private readonly IOptions<FeedOptions> options;
+    private readonly FeedCatalog catalog;
 
-    public FeedHealthStore(SqliteConnections connections, StoreWriteHealth writes, IOptions<FeedOptions> options, IMeterFactory meters)
+    public FeedHealthStore(SqliteConnections connections, StoreWriteHealth writes, FeedCatalog catalog, IMeterFactory meters)
     {
         this.connections = connections;
         this.writes = writes;
-        this.options = options;
+        this.catalog = catalog;
         var meter = meters.Create(MeterName);
         meter.CreateObservableGauge("newsdesk.feed.consecutive_failures", () => Measure(h => h.ConsecutiveFailures),
             description: "Polls of the feed that failed in a row since its last success");
@@ -54,14 +53,16 @@ public sealed class FeedHealthStore
             ON CONFLICT(feed_url) DO UPDATE SET last_error_at = $at, last_error = $error, consecutive_failures = consecutive_failures + 1
             """, feedUrl, at, error, cancellationToken);
 
-    /// <summary>Every configured feed, in configuration order, whether or not it has been polled yet.</summary>
+    /// <summary>Every feed the bot follows (the configured ones in configuration order, then those added from chat),
+    /// whether or not it has been polled yet.</summary>
     public async Task<IReadOnlyList<FeedHealth>> ListAsync(CancellationToken cancellationToken)
     {
-        if (!options.Value.Feeds.Any(f => f.Url is not null)) return [];
+        var feeds = (await catalog.ListAsync(cancellationToken)).Select(f => f.ToSource()).ToList();
+        if (feeds.Count == 0) return [];
         await using var connection = await connections.OpenAsync(cancellationToken);
         var list = new List<FeedHealth>();
         // Items are counted in feed_items, which FeedItemStore owns and writes; this only reads it.
-        foreach (var feed in options.Value.Feeds.Where(f => f.Url is not null))
+        foreach (var feed in feeds)
         {
             await using var command = connection.CreateCommand();
             command.CommandText = """
@@ -77,6 +78,8 @@ public sealed class FeedHealthStore
             latest[health.FeedUrl] = health;
             list.Add(health);
         }
+        // A feed removed from chat leaves the gauges too.
+        foreach (var gone in latest.Keys.Except(list.Select(h => h.FeedUrl), StringComparer.Ordinal)) latest.TryRemove(gone, out _);
         return list;
     }
 

@@ -72,6 +72,23 @@ public sealed class FeedHealthTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AFeedAddedFromChatIsListedWithItsHealthBesideTheConfiguredOnes()
+    {
+        var settings = Settings();
+        server.AddFeed("chat-added");
+        using var host = await CoreHost.CreateLoadedAsync(folder.File("news.db"), [folder.File("empty")],
+            settings.Where(s => s.StartsWith("--Corpus:", StringComparison.Ordinal)).Select(s => s[2..].Split('=', 2)).ToDictionary(p => p[0], p => (string?)p[1]),
+            services => services.AddSingleton<TimeProvider>(clock));
+        await host.Services.GetRequiredService<ChatFeedStore>().AddAsync(server.FeedUrl("chat-added"), "Chat Added", "discord:42", default);
+
+        await host.Services.GetRequiredService<FeedPoller>().PollOnceAsync(default);
+        var health = await host.Services.GetRequiredService<FeedHealthStore>().ListAsync(default);
+
+        Assert.Equal(["RDF Music", "Broken", "Chat Added"], health.Select(h => h.Name));
+        Assert.Equal(Start, health[2].LastSuccessAt);
+    }
+
+    [Fact]
     public async Task ReadyzAndMetricsShowEachFeedsHealth()
     {
         var (app, address) = await RunningServer.StartAsync(Settings());
