@@ -21,6 +21,9 @@ public static class ChatServiceCollectionExtensions
         services.AddSingleton<ChatInbox>();
         services.AddSingleton<ChatIntake>();
         services.AddChatJournal(configuration);
+        services.TryAddSingleton<FeedbackReport>();
+        services.AddSingleton<WorstRatedAnswers>();
+        services.AddHostedService(provider => provider.GetRequiredService<WorstRatedAnswers>());
         // Before the workers, so recovered questions are queued ahead of new ones.
         services.AddHostedService<ChatRecovery>();
         services.AddHostedService<ChatWorker>();

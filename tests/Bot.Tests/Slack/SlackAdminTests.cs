@@ -100,6 +100,22 @@ public sealed class SlackAdminTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AnAnswerVotedDownShowsOnMetricsWithItsQuestion()
+    {
+        await bot.SendAsync(slack.SignedEvent(SlackEvents.Mention("EvWorst1", "CWORST01", "1700000000.000200", $"{SlackEvents.BotMention} {SlackEvents.Question}")));
+        var answer = await slack.WaitForCallAsync(c => c.Method == "chat.postMessage" && c.Channel == "CWORST01");
+        var buttons = answer.Blocks.Single(b => b!["type"]!.GetValue<string>() == "actions")!["elements"]!.AsArray();
+        var down = buttons.Single(b => b!["value"]!.GetValue<string>().StartsWith("down:", StringComparison.Ordinal))!;
+
+        var vote = await bot.SendAsync(slack.SignRequest("slack/interactions", Click(down["action_id"]!.GetValue<string>(), down["value"]!.GetValue<string>()),
+            "application/x-www-form-urlencoded"));
+        var metrics = await bot.Http.GetStringAsync("/metrics");
+
+        Assert.Equal(HttpStatusCode.OK, vote.StatusCode);
+        Assert.Matches("(?m)^newsdesk_feedback_worst_answers\\{[^}]*question=\"" + System.Text.RegularExpressions.Regex.Escape(SlackEvents.Question) + "\"[^}]*\\} 1", metrics);
+    }
+
+    [Fact]
     public async Task AForgedOrMalformedClickIsRefusedAndNothingIsStored()
     {
         var click = Click(SlackActionIds.Vote, "up:anything");

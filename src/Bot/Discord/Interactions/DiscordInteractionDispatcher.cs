@@ -15,6 +15,7 @@ namespace Newsdesk.Discord.Interactions;
 public sealed class DiscordInteractionDispatcher(
     ChatIntake intake,
     ChatMetrics metrics,
+    WorstRatedAnswers worst,
     DiscordRestClient rest,
     DiscordCommandRouter router,
     DiscordAutocompleteProvider autocomplete,
@@ -82,7 +83,11 @@ public sealed class DiscordInteractionDispatcher(
         if (!DiscordFeedbackId.TryParse(data.CustomId, out var key, out var isHelpful)) return Say(Unknown);
         if (interaction.UserId is not { Length: > 0 } user) return null;
         var isSaved = await feedback.SaveFeedbackAsync(key, user, isHelpful, cancellationToken);
-        if (isSaved) metrics.VoteRecorded(DiscordInteractionResponder.Platform, isHelpful);
+        if (isSaved)
+        {
+            metrics.VoteRecorded(DiscordInteractionResponder.Platform, isHelpful);
+            await worst.RefreshAsync(cancellationToken);
+        }
         return Say(isSaved ? Thanks : UnknownAnswer);
     }
 
