@@ -41,6 +41,15 @@ public static class ChatServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>Answers and their 👍/👎, one store for every adapter.</summary>
+    public static IServiceCollection AddAnswerFeedback(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddStorage(configuration);
+        services.AddStoreSchema(AnswerFeedbackStore.Schema);
+        services.TryAddSingleton<AnswerFeedbackStore>();
+        return services;
+    }
+
     /// <summary>The replay guard shared by every process on the store; adapters that refuse replays add it.</summary>
     public static IServiceCollection AddChatReplayGuard(this IServiceCollection services, IConfiguration configuration)
     {

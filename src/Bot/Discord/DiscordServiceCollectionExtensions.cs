@@ -26,9 +26,7 @@ public static class DiscordServiceCollectionExtensions
         services.AddSingleton<DiscordSignatureVerifier>();
         services.AddChatReplayGuard(configuration);
         services.AddSingleton<DiscordReplayGuard>();
-        services.AddStorage(configuration);
-        services.AddStoreSchema(DiscordFeedbackStore.Schema);
-        services.AddSingleton<DiscordFeedbackStore>();
+        services.AddAnswerFeedback(configuration);
         // Only a configured adapter can edit a reply; otherwise a recovered question is dropped as the adapter being off.
         if (settings.IsEnabled) services.AddSingleton<IChatReplyRestorer, DiscordReplyRestorer>();
         services.AddSingleton<DiscordInfoCommands>();

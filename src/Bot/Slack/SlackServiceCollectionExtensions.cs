@@ -45,8 +45,7 @@ public static class SlackServiceCollectionExtensions
         services.AddStoreSchema(AdminAuditLog.Schema);
         services.AddStoreSchema(SlackChannelModeStore.Schema);
         services.AddSingleton<SlackChannelModeStore>();
-        services.AddStoreSchema(SlackFeedbackStore.Schema);
-        services.AddSingleton<SlackFeedbackStore>();
+        services.AddAnswerFeedback(configuration);
         services.AddSingleton<SlackInteractionHandler>();
         services.AddSingleton<SlackAdminCheck>();
         services.AddSingleton<SlackAdminCommands>();

@@ -5,8 +5,6 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Newsdesk.Chat;
 using Newsdesk.Cli;
-using Newsdesk.Discord.Commands;
-using Newsdesk.Slack.Interactions;
 using Newsdesk.Storage;
 using Newsdesk.Tests.Support;
 
@@ -23,18 +21,17 @@ public sealed class FeedbackCommandTests : IDisposable
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2025, 3, 10, 9, 0, 0, TimeSpan.Zero));
         var connections = new SqliteConnections(Options.Create(new StorageOptions { Database = folder.File("bot.db") }),
-            [DiscordFeedbackStore.Schema, SlackFeedbackStore.Schema]);
+            [AnswerFeedbackStore.Schema]);
         var meters = new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>();
         var health = new StoreWriteHealth(meters, clock, NullLogger<StoreWriteHealth>.Instance);
-        var discord = new DiscordFeedbackStore(connections, health, clock);
-        var slack = new SlackFeedbackStore(connections, health, clock);
-        await discord.SaveAnswerAsync("d1", Answer("Who shut down AllofMP3?", "Russian prosecutors."), default);
-        await slack.SaveAnswerAsync("s1", Answer("What did EMI earn?", "EMI's profits fell."), default);
-        await discord.SaveFeedbackAsync("d1", "U1", isHelpful: true, default);
-        await slack.SaveVoteAsync("s1", "U1", isHelpful: false, default);
+        var store = new AnswerFeedbackStore(connections, health, clock);
+        await store.SaveAnswerAsync("Discord", "k1", Answer("Who shut down AllofMP3?", "Russian prosecutors."), default);
+        await store.SaveAnswerAsync("Slack", "k1", Answer("What did EMI earn?", "EMI's profits fell."), default);
+        await store.SaveVoteAsync("Discord", "k1", "U1", isHelpful: true, default);
+        await store.SaveVoteAsync("Slack", "k1", "U1", isHelpful: false, default);
         clock.Advance(TimeSpan.FromDays(1));
-        await slack.SaveVoteAsync("s1", "U2", isHelpful: false, default);
-        await slack.SaveVoteAsync("s1", "U2", isHelpful: false, default);
+        await store.SaveVoteAsync("Slack", "k1", "U2", isHelpful: false, default);
+        await store.SaveVoteAsync("Slack", "k1", "U2", isHelpful: false, default);
 
         using var output = new StringWriter();
         var code = await new FeedbackCommand(new FeedbackReport(connections), clock).RunAsync(output, default);

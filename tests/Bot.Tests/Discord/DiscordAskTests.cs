@@ -117,7 +117,7 @@ public sealed class DiscordAskTests(DiscordBotFixture fixture)
         await using var connection = new SqliteConnection($"Data Source={fixture.Database}");
         await connection.OpenAsync();
         await using var query = connection.CreateCommand();
-        query.CommandText = "SELECT is_helpful, question, answer, citations FROM discord_feedback WHERE user_id = '4242'";
+        query.CommandText = "SELECT is_helpful, question, answer, citations FROM feedback_votes WHERE platform = 'Discord' AND user_id = '4242'";
         await using var reader = await query.ExecuteReaderAsync();
         Assert.True(await reader.ReadAsync());
         Assert.Equal(1, reader.GetInt32(0));

@@ -243,7 +243,7 @@ public sealed class SlackAdminTests : IAsyncLifetime
         await using var connection = new SqliteConnection($"Data Source={folder.File("bot.db")}");
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT user_id, is_helpful, question, answer, citations FROM slack_feedback";
+        command.CommandText = "SELECT user_id, is_helpful, question, answer, citations FROM feedback_votes WHERE platform = 'Slack'";
         var rows = new List<(string, long, string, string, string)>();
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync()) rows.Add((reader.GetString(0), reader.GetInt64(1), reader.GetString(2), reader.GetString(3), reader.GetString(4)));

@@ -31,9 +31,9 @@ public sealed class SlackUnaddressedRecoveryTests
         var factory = new ServiceCollection().AddHttpClient().BuildServiceProvider().GetRequiredService<IHttpClientFactory>();
         var options = Options.Create(new SlackOptions { BotToken = FakeSlack.BotToken, ApiBaseUrl = slack.ApiBaseUrl, RecoverySettleDelay = TimeSpan.Zero });
         var client = new SlackWebApiClient(factory, options, new PlatformRetryPolicy(TimeProvider.System, NullLogger<PlatformRetryPolicy>.Instance), NullLogger<SlackWebApiClient>.Instance);
-        using var connections = new SqliteConnections(Options.Create(new StorageOptions { Database = folder.File("bot.db") }), [SlackFeedbackStore.Schema]);
+        using var connections = new SqliteConnections(Options.Create(new StorageOptions { Database = folder.File("bot.db") }), [AnswerFeedbackStore.Schema]);
         var meters = new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>();
-        var store = new SlackFeedbackStore(connections, new StoreWriteHealth(meters, TimeProvider.System, NullLogger<StoreWriteHealth>.Instance), TimeProvider.System);
+        var store = new AnswerFeedbackStore(connections, new StoreWriteHealth(meters, TimeProvider.System, NullLogger<StoreWriteHealth>.Instance), TimeProvider.System);
         var restorer = new SlackReplyRestorer(client, new SlackAnswerFormatter(), store, options, TimeProvider.System);
         var key = new SlackReplyKey("CALLMODE", Thread, Thread, $"message:CALLMODE:{Thread}") { IsUnaddressed = isUnaddressed };
 

@@ -19,7 +19,7 @@ public sealed class DiscordInteractionDispatcher(
     DiscordRestClient rest,
     DiscordCommandRouter router,
     DiscordAutocompleteProvider autocomplete,
-    DiscordFeedbackStore feedback,
+    AnswerFeedbackStore feedback,
     IOptions<DiscordOptions> options,
     TimeProvider time)
 {
@@ -82,7 +82,7 @@ public sealed class DiscordInteractionDispatcher(
     {
         if (!DiscordFeedbackId.TryParse(data.CustomId, out var key, out var isHelpful)) return Say(Unknown);
         if (interaction.UserId is not { Length: > 0 } user) return null;
-        var isSaved = await feedback.SaveFeedbackAsync(key, user, isHelpful, cancellationToken);
+        var isSaved = await feedback.SaveVoteAsync(DiscordInteractionResponder.Platform, key, user, isHelpful, cancellationToken);
         if (isSaved)
         {
             metrics.VoteRecorded(DiscordInteractionResponder.Platform, isHelpful);

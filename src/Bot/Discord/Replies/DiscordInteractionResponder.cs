@@ -1,5 +1,4 @@
 using Newsdesk.Chat;
-using Newsdesk.Discord.Commands;
 using Newsdesk.Discord.Rest;
 using Newsdesk.Discord.Wire;
 
@@ -12,7 +11,7 @@ namespace Newsdesk.Discord.Replies;
 /// inlined and edited in, and never lost between the two. Inline and deferred replies are counted
 /// (<c>newsdesk_chat_first_responses_total</c>) so the inline path's worth is measured.</summary>
 public sealed class DiscordInteractionResponder(
-    DiscordRestClient rest, DiscordFeedbackStore feedback, ChatMetrics metrics, string interactionToken, string answerKey, bool isEphemeral)
+    DiscordRestClient rest, AnswerFeedbackStore feedback, ChatMetrics metrics, string interactionToken, string answerKey, bool isEphemeral)
     : IReplyChannel
 {
     public const string Platform = "Discord";
@@ -51,7 +50,7 @@ public sealed class DiscordInteractionResponder(
 
     public async Task SendAnswerAsync(Answer answer, CancellationToken cancellationToken)
     {
-        await feedback.SaveAnswerAsync(answerKey, answer, cancellationToken);
+        await feedback.SaveAnswerAsync(Platform, answerKey, answer, cancellationToken);
         await DeliverAsync(DiscordAnswerFormatter.Format(answer, answerKey), cancellationToken);
     }
 

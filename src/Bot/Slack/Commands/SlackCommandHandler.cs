@@ -7,7 +7,6 @@ using Newsdesk.Retrieval;
 
 using Newsdesk.Digest;
 using Newsdesk.Slack.Events;
-using Newsdesk.Slack.Interactions;
 using Newsdesk.Slack.Posting;
 using Newsdesk.Slack.Replies;
 using Newsdesk.Slack.WebApi;
@@ -23,7 +22,7 @@ public sealed class SlackCommandHandler(
     IChatReplayGuard replays,
     SlackWebApiClient client,
     SlackAnswerFormatter formatter,
-    SlackFeedbackStore feedback,
+    AnswerFeedbackStore feedback,
     SlackAdminCommands admin,
     KnowledgeStore knowledge,
     PassageRetriever retriever,

@@ -5,7 +5,6 @@ using Newsdesk.Slack.Replies;
 using Newsdesk.Slack.WebApi;
 using Newsdesk.Slack.Wire;
 
-using Newsdesk.Slack.Interactions;
 
 namespace Newsdesk.Slack.Events;
 
@@ -17,7 +16,7 @@ public sealed class SlackEventDispatcher(
     SlackBotIdentity identity,
     SlackWebApiClient client,
     SlackAnswerFormatter formatter,
-    SlackFeedbackStore feedback,
+    AnswerFeedbackStore feedback,
     SlackChannelModeStore modes,
     ChatIntake intake,
     TimeProvider time,

@@ -1,7 +1,7 @@
 namespace Newsdesk.Slack.Interactions;
 
 /// <summary>The <c>action_id</c>s of the bot's buttons and what their <c>value</c> carries: a vote's
-/// "up:KEY"/"down:KEY" (the answer's key in <see cref="SlackFeedbackStore"/>), a digest story's follow-up question.</summary>
+/// "up:KEY"/"down:KEY" (the answer's key in <see cref="AnswerFeedbackStore"/>), a digest story's follow-up question.</summary>
 public static class SlackActionIds
 {
     public const string Vote = "newsdesk_vote";

@@ -11,7 +11,7 @@ namespace Newsdesk.Slack.Interactions;
 /// <summary>Button clicks (<c>block_actions</c>): a 👍/👎 is one row write; a digest story's follow-up asks its
 /// question through the <see cref="ChatIntake"/>, answered privately through the click's response_url. Both are quick,
 /// so the endpoint acknowledges well within Slack's 3 seconds (docs/protocols.md, "Slack interactivity").</summary>
-public sealed class SlackInteractionHandler(SlackFeedbackStore feedback, ChatIntake intake, ChatMetrics metrics, WorstRatedAnswers worst, SlackWebApiClient client, SlackAnswerFormatter formatter,
+public sealed class SlackInteractionHandler(AnswerFeedbackStore feedback, ChatIntake intake, ChatMetrics metrics, WorstRatedAnswers worst, SlackWebApiClient client, SlackAnswerFormatter formatter,
     TimeProvider time, ILogger<SlackInteractionHandler> logger)
 {
     private static readonly TimeSpan NoticeDeadline = TimeSpan.FromSeconds(2);
@@ -27,7 +27,7 @@ public sealed class SlackInteractionHandler(SlackFeedbackStore feedback, ChatInt
             if (action.ActionId?.StartsWith(SlackActionIds.Vote, StringComparison.Ordinal) == true)
             {
                 if (interaction.User?.Id is not { Length: > 0 } user || !SlackActionIds.TryParseVote(action.Value, out var key, out var isHelpful)) continue;
-                if (await feedback.SaveVoteAsync(key, user, isHelpful, cancellationToken))
+                if (await feedback.SaveVoteAsync(SlackEventDispatcher.Platform, key, user, isHelpful, cancellationToken))
                 {
                     metrics.VoteRecorded(SlackEventDispatcher.Platform, isHelpful);
                     await worst.RefreshAsync(cancellationToken);

@@ -2,7 +2,6 @@ using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Newsdesk.Chat;
 using Newsdesk.Slack.Events;
-using Newsdesk.Slack.Interactions;
 using Newsdesk.Slack.WebApi;
 using Newsdesk.Slack.Wire;
 
@@ -11,7 +10,7 @@ namespace Newsdesk.Slack.Replies;
 /// <summary>Rebuilds a Slack thread reply from the chat journal after a restart. Threads never close, so how long
 /// a late answer is still worth posting is <see cref="SlackOptions.RecoveryWindow"/>.</summary>
 public sealed class SlackReplyRestorer(
-    SlackWebApiClient client, SlackAnswerFormatter formatter, SlackFeedbackStore feedback, IOptions<SlackOptions> options, TimeProvider time)
+    SlackWebApiClient client, SlackAnswerFormatter formatter, AnswerFeedbackStore feedback, IOptions<SlackOptions> options, TimeProvider time)
     : IChatReplyRestorer
 {
     public string Platform => SlackEventDispatcher.Platform;

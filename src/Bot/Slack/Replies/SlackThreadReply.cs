@@ -1,6 +1,6 @@
 using Newsdesk.Chat;
 using Newsdesk.Chat.Intake;
-using Newsdesk.Slack.Interactions;
+using Newsdesk.Slack.Events;
 using Newsdesk.Slack.WebApi;
 using Newsdesk.Slack.Wire;
 
@@ -12,7 +12,7 @@ namespace Newsdesk.Slack.Replies;
 /// posts nothing if it is there.</summary>
 public sealed class SlackThreadReply(
     SlackWebApiClient client, SlackAnswerFormatter formatter, string channel, string? threadTs, SlackReplyKey? key = null,
-    SlackRecoverySettle? recovered = null, SlackFeedbackStore? feedback = null, bool isSilentWhenNotCovered = false) : IReplyChannel
+    SlackRecoverySettle? recovered = null, AnswerFeedbackStore? feedback = null, bool isSilentWhenNotCovered = false) : IReplyChannel
 {
     /// <summary>With a feedback store, the answer is remembered under a fresh key that its 👍/👎 buttons carry. For a
     /// question nobody put to the bot directly (a channel in <c>all</c> mode) a decline is not posted at all.</summary>
@@ -20,7 +20,7 @@ public sealed class SlackThreadReply(
     {
         if (isSilentWhenNotCovered && answer.Coverage == AnswerCoverage.NotCovered) return;
         var feedbackKey = feedback is null ? null : Guid.NewGuid().ToString("N");
-        if (feedbackKey is not null) await feedback!.SaveAnswerAsync(feedbackKey, answer, cancellationToken);
+        if (feedbackKey is not null) await feedback!.SaveAnswerAsync(SlackEventDispatcher.Platform, feedbackKey, answer, cancellationToken);
         await SendOnceAsync(formatter.Format(answer, feedbackKey), cancellationToken);
     }
 
