@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Newsdesk.Chat;
 using Newsdesk.Cli;
 using Newsdesk.Discord;
 using Newsdesk.Discord.Commands;
@@ -21,7 +22,7 @@ builder.Services.AddDiscordRegistration(builder.Configuration);
 builder.Services.AddSingleton<IngestCommand>();
 builder.Services.AddSingleton<DigestCommand>();
 builder.Services.AddSingleton<FeedsCommand>();
-builder.Services.AddSingleton<Newsdesk.Chat.FeedbackReport>();
+builder.Services.AddAnswerFeedback(builder.Configuration);
 builder.Services.AddSingleton<FeedbackCommand>();
 builder.Services.AddSingleton<StoryCommand>();
 // digest --post-now posts through the platform adapters that are configured.

@@ -7,8 +7,8 @@ namespace Newsdesk.Chat;
 /// <summary>Answers sent on any platform and the 👍/👎 given to them, one table for every platform (a platform
 /// column says which). A vote row carries the question, the answer and its citations, so feedback reads without the
 /// answer table; one row per platform, answer and person, so a click delivered twice (a retry, a double click) is
-/// still one vote.</summary>
-public sealed class AnswerFeedbackStore(SqliteConnections connections, StoreWriteHealth health, TimeProvider time)
+/// still one vote. It also answers the reports on them (the <c>feedback</c> verb, the worst-rated answers on /metrics).</summary>
+public sealed class AnswerFeedbackStore(SqliteConnections connections, StoreWriteHealth health, TimeProvider time) : IAnswerFeedbackStore
 {
     /// <summary>The name its writes carry in <see cref="StoreWriteHealth"/> (metrics, logs, /readyz).</summary>
     public const string HealthName = "answer_feedback";
@@ -103,11 +103,44 @@ public sealed class AnswerFeedbackStore(SqliteConnections connections, StoreWrit
         return await health.WriteAsync(HealthName, () => command.ExecuteNonQueryAsync(cancellationToken)) > 0;
     }
 
+    public async Task<IReadOnlyList<FeedbackDay>> VotesPerDayAsync(int days, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var rows = await QueryAsync("""
+            SELECT substr(created_at, 1, 10) AS day, platform, SUM(is_helpful), SUM(1 - is_helpful) FROM feedback_votes
+            WHERE substr(created_at, 1, 10) >= $since GROUP BY day, platform ORDER BY day, platform
+            """, FirstDay(days, now), r => new FeedbackDay(r.GetString(0), r.GetString(1), r.GetInt32(2), r.GetInt32(3)), cancellationToken);
+        return rows;
+    }
+
+    public async Task<IReadOnlyList<RatedAnswer>> WorstRatedAsync(int limit, CancellationToken cancellationToken) =>
+        await QueryAsync("""
+            SELECT platform, question, answer, SUM(is_helpful), SUM(1 - is_helpful) FROM feedback_votes
+            GROUP BY platform, answer_key HAVING SUM(1 - is_helpful) > SUM(is_helpful)
+            ORDER BY SUM(1 - is_helpful) - SUM(is_helpful) DESC, SUM(1 - is_helpful) DESC, platform, answer_key LIMIT $limit
+            """, limit, r => new RatedAnswer(r.GetString(0), r.GetString(1), r.GetString(2), r.GetInt32(3), r.GetInt32(4)), cancellationToken);
+
+    /// <summary>The first day (UTC, "yyyy-MM-dd") of the last <paramref name="days"/> days up to <paramref name="now"/>.</summary>
+    public static string FirstDay(int days, DateTimeOffset now) =>
+        now.UtcDateTime.Date.AddDays(1 - days).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>The citations as the vote rows keep them (JSON), the same on every provider.</summary>
     public static string CitationsJson(Answer answer) => JsonSerializer.Serialize(answer.Citations.Select(c => new
     {
         number = c.Number, title = c.Title, source = c.Source, url = c.Url?.ToString(), quote = c.Quote,
     }));
+
+    private async Task<List<T>> QueryAsync<T>(string sql, object parameter, Func<System.Data.Common.DbDataReader, T> read, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Parameters.AddWithValue("$since", parameter);
+        command.Parameters.AddWithValue("$limit", parameter);
+        var rows = new List<T>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken)) rows.Add(read(reader));
+        return rows;
+    }
 
     private static string LegacyTables(string platform) => $"""
         CREATE TABLE IF NOT EXISTS {platform}_answers (answer_key TEXT PRIMARY KEY, question TEXT NOT NULL, answer TEXT NOT NULL,

@@ -21,7 +21,7 @@ public static class ChatServiceCollectionExtensions
         services.AddSingleton<ChatInbox>();
         services.AddSingleton<ChatIntake>();
         services.AddChatJournal(configuration);
-        services.TryAddSingleton<FeedbackReport>();
+        services.AddAnswerFeedback(configuration);
         services.AddSingleton<WorstRatedAnswers>();
         services.AddHostedService(provider => provider.GetRequiredService<WorstRatedAnswers>());
         // Before the workers, so recovered questions are queued ahead of new ones.
@@ -47,6 +47,7 @@ public static class ChatServiceCollectionExtensions
         services.AddStorage(configuration);
         services.AddStoreSchema(AnswerFeedbackStore.Schema);
         services.TryAddSingleton<AnswerFeedbackStore>();
+        services.TryAddSingleton<IAnswerFeedbackStore>(provider => provider.GetRequiredService<AnswerFeedbackStore>());
         return services;
     }
 

@@ -13,11 +13,11 @@ public sealed class WorstRatedAnswers : IHostedService
     public const int Shown = 5;
     private const int QuestionLength = 80;
 
-    private readonly FeedbackReport report;
+    private readonly IAnswerFeedbackStore report;
     private readonly ILogger<WorstRatedAnswers> logger;
     private IReadOnlyList<RatedAnswer> worst = [];
 
-    public WorstRatedAnswers(FeedbackReport report, IMeterFactory meters, ILogger<WorstRatedAnswers> logger)
+    public WorstRatedAnswers(IAnswerFeedbackStore report, IMeterFactory meters, ILogger<WorstRatedAnswers> logger)
     {
         this.report = report;
         this.logger = logger;
@@ -34,7 +34,7 @@ public sealed class WorstRatedAnswers : IHostedService
         {
             Volatile.Write(ref worst, await report.WorstRatedAsync(Shown, cancellationToken));
         }
-        catch (Microsoft.Data.Sqlite.SqliteException exception)
+        catch (System.Data.Common.DbException exception)
         {
             logger.LogWarning("The worst-rated answers could not be read for /metrics: {Error}", exception.Message);
         }

@@ -3,7 +3,7 @@ using Newsdesk.Chat;
 namespace Newsdesk.Cli;
 
 /// <summary><c>feedback</c>: votes per day over the last 30 days, and the worst-rated answers with their questions.</summary>
-public sealed class FeedbackCommand(FeedbackReport report, TimeProvider time)
+public sealed class FeedbackCommand(IAnswerFeedbackStore report, TimeProvider time)
 {
     private const int Days = 30;
     private const int Worst = 10;

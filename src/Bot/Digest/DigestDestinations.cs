@@ -5,7 +5,7 @@ namespace Newsdesk.Digest;
 /// <summary>Every place the digest goes: the configured destinations, then the channels subscribed from chat. Read
 /// from the store on every pass, so a subscription counts from the next slot on, in every process; the ledger's
 /// exactly-once rules apply to each alike.</summary>
-public sealed class DigestDestinations(IOptions<DigestOptions> options, DigestSubscriptionStore subscriptions)
+public sealed class DigestDestinations(IOptions<DigestOptions> options, IDigestSubscriptionStore subscriptions)
 {
     public async Task<IReadOnlyList<DigestSubscription>> ListAsync(CancellationToken cancellationToken)
     {

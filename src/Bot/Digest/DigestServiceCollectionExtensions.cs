@@ -21,8 +21,10 @@ public static class DigestServiceCollectionExtensions
         services.AddSingleton<DigestLedger>();
         services.AddStoreSchema(AdminAuditLog.Schema);
         services.TryAddSingleton<AdminAuditLog>();
+        services.TryAddSingleton<IAdminAuditLog>(provider => provider.GetRequiredService<AdminAuditLog>());
         services.AddStoreSchema(DigestSubscriptionStore.Schema);
         services.AddSingleton<DigestSubscriptionStore>();
+        services.AddSingleton<IDigestSubscriptionStore>(provider => provider.GetRequiredService<DigestSubscriptionStore>());
         services.AddSingleton<DigestDestinations>();
         services.AddSingleton<DigestComposer>();
         services.AddSingleton<DigestPublisher>();

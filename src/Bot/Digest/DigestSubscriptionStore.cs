@@ -7,7 +7,7 @@ namespace Newsdesk.Digest;
 /// <summary>Channels subscribed to the digest from chat (<c>/digest subscribe</c>), by destination key
 /// (<c>discord:ID</c>, <c>slack:ID</c>). Each change is written with its <see cref="AdminAuditLog"/> entry in one
 /// transaction. Webhook destinations are never stored here: their URL is a credential.</summary>
-public sealed class DigestSubscriptionStore(SqliteConnections connections, StoreWriteHealth health, TimeProvider time)
+public sealed class DigestSubscriptionStore(SqliteConnections connections, StoreWriteHealth health, TimeProvider time) : IDigestSubscriptionStore
 {
     public static StoreSchema Schema { get; } = new(nameof(DigestSubscriptionStore), ["digest_subscriptions"], """
         CREATE TABLE IF NOT EXISTS digest_subscriptions (

@@ -32,6 +32,7 @@ public static class SlackServiceCollectionExtensions
         services.AddChatReplayGuard(configuration);
         services.AddStoreSchema(SlackStore.Schema);
         services.AddSingleton<SlackStore>();
+        services.AddSingleton<ISlackStore>(provider => provider.GetRequiredService<SlackStore>());
         services.AddSingleton<SlackAnswerFormatter>();
         // No request logging: a response_url is a capability URL and must not land in logs.
         // A hung Slack call must not hold a worker for HttpClient's default 100 s.
@@ -45,6 +46,7 @@ public static class SlackServiceCollectionExtensions
         services.AddStoreSchema(AdminAuditLog.Schema);
         services.AddStoreSchema(SlackChannelModeStore.Schema);
         services.AddSingleton<SlackChannelModeStore>();
+        services.AddSingleton<ISlackChannelModeStore>(provider => provider.GetRequiredService<SlackChannelModeStore>());
         services.AddAnswerFeedback(configuration);
         services.AddSingleton<SlackInteractionHandler>();
         services.AddSingleton<SlackAdminCheck>();

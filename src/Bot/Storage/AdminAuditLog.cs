@@ -5,7 +5,7 @@ namespace Newsdesk.Storage;
 
 /// <summary>Every change made from chat (a feed added, a channel subscribed), who made it and when. The stores that
 /// make such changes write the entry inside their own transaction, so a change is never saved without its record.</summary>
-public sealed class AdminAuditLog(SqliteConnections connections)
+public sealed class AdminAuditLog(SqliteConnections connections) : IAdminAuditLog
 {
     public static StoreSchema Schema { get; } = new(nameof(AdminAuditLog), ["admin_audit"], """
         CREATE TABLE IF NOT EXISTS admin_audit (

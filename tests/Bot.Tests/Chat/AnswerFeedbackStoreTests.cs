@@ -47,7 +47,7 @@ public sealed class AnswerFeedbackStoreTests : IDisposable
 
         using var connections = Connections(database);
         var store = Store(connections);
-        var report = new FeedbackReport(connections);
+        var report = store;
         Assert.Equal(
             [new FeedbackDay("2025-03-09", "Discord", 0, 1), new FeedbackDay("2025-03-09", "Slack", 1, 0)],
             await report.VotesPerDayAsync(30, clock.GetUtcNow(), default));
@@ -60,7 +60,7 @@ public sealed class AnswerFeedbackStoreTests : IDisposable
 
         // A second process on the same file applies nothing again.
         using var again = Connections(database);
-        Assert.Equal(4, (await new FeedbackReport(again).VotesPerDayAsync(30, clock.GetUtcNow(), default)).Sum(d => d.Helpful + d.Unhelpful));
+        Assert.Equal(4, (await Store(again).VotesPerDayAsync(30, clock.GetUtcNow(), default)).Sum(d => d.Helpful + d.Unhelpful));
         Assert.Equal(0L, await ScalarAsync(database, "SELECT count(*) FROM sqlite_master WHERE name IN ('discord_feedback', 'slack_feedback', 'discord_answers', 'slack_answers')"));
         Assert.Equal(1L, await ScalarAsync(database, "SELECT count(*) FROM store_migrations WHERE owner = 'AnswerFeedbackStore'"));
     }
@@ -76,7 +76,7 @@ public sealed class AnswerFeedbackStoreTests : IDisposable
         Assert.True(await store.SaveVoteAsync("Slack", "k", "U", isHelpful: false, default));
         Assert.True(await store.SaveVoteAsync("Slack", "k", "U", isHelpful: false, default));
 
-        var worst = await new FeedbackReport(connections).WorstRatedAsync(5, default);
+        var worst = await store.WorstRatedAsync(5, default);
         Assert.Equal(["Discord Q1? 1", "Slack Q2? 1"], worst.Select(w => $"{w.Platform} {w.Question} {w.Unhelpful}").Order());
     }
 

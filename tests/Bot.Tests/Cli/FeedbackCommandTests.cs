@@ -34,7 +34,7 @@ public sealed class FeedbackCommandTests : IDisposable
         await store.SaveVoteAsync("Slack", "k1", "U2", isHelpful: false, default);
 
         using var output = new StringWriter();
-        var code = await new FeedbackCommand(new FeedbackReport(connections), clock).RunAsync(output, default);
+        var code = await new FeedbackCommand(store, clock).RunAsync(output, default);
 
         var text = output.ToString();
         Assert.Equal(0, code);
@@ -46,12 +46,14 @@ public sealed class FeedbackCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task AStoreWithoutVoteTablesReportsNone()
+    public async Task AStoreWithoutVotesReportsNone()
     {
-        var connections = new SqliteConnections(Options.Create(new StorageOptions { Database = folder.File("empty.db") }), []);
+        var connections = new SqliteConnections(Options.Create(new StorageOptions { Database = folder.File("empty.db") }), [AnswerFeedbackStore.Schema]);
+        var meters = new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>();
+        var store = new AnswerFeedbackStore(connections, new StoreWriteHealth(meters, TimeProvider.System, NullLogger<StoreWriteHealth>.Instance), TimeProvider.System);
         using var output = new StringWriter();
 
-        await new FeedbackCommand(new FeedbackReport(connections), TimeProvider.System).RunAsync(output, default);
+        await new FeedbackCommand(store, TimeProvider.System).RunAsync(output, default);
 
         Assert.Equal(2, output.ToString().Split("  none").Length - 1);
     }

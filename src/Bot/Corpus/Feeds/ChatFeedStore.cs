@@ -7,7 +7,7 @@ namespace Newsdesk.Corpus.Feeds;
 /// <summary>Feeds added from chat (<c>/feeds add</c>), in the store rather than in configuration, so a change is seen
 /// at once by every process sharing the store. Each change is written with its <see cref="AdminAuditLog"/> entry in
 /// one transaction.</summary>
-public sealed class ChatFeedStore(SqliteConnections connections, StoreWriteHealth health, TimeProvider time)
+public sealed class ChatFeedStore(SqliteConnections connections, StoreWriteHealth health, TimeProvider time) : IChatFeedStore
 {
     public static StoreSchema Schema { get; } = new(nameof(ChatFeedStore), ["chat_feeds"], """
         CREATE TABLE IF NOT EXISTS chat_feeds (

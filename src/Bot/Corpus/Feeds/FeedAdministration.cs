@@ -7,7 +7,7 @@ namespace Newsdesk.Corpus.Feeds;
 /// <summary>Adds and removes feeds from chat, for any platform. A feed is read once through the
 /// <see cref="FeedFetcher"/> (and so through the <see cref="AddressGuard"/>) before it is saved, and its items are
 /// stored at once as back catalogue, so the next digest carries only what arrives after it was added.</summary>
-public sealed class FeedAdministration(FeedFetcher fetcher, ChatFeedStore store, FeedCatalog catalog, FeedPoller poller,
+public sealed class FeedAdministration(FeedFetcher fetcher, IChatFeedStore store, FeedCatalog catalog, FeedPoller poller,
     IOptions<FeedOptions> options, ILogger<FeedAdministration> logger)
 {
     public async Task<FeedAddition> AddAsync(string address, string? name, string actor, CancellationToken cancellationToken)

@@ -4,7 +4,7 @@ namespace Newsdesk.Corpus.Feeds;
 
 /// <summary>Every feed the bot follows: the configured ones first, then those added from chat. Read from the store
 /// on every call, so a feed added or removed from chat counts at the next poll, in every process.</summary>
-public sealed class FeedCatalog(IOptions<FeedOptions> options, ChatFeedStore chatFeeds)
+public sealed class FeedCatalog(IOptions<FeedOptions> options, IChatFeedStore chatFeeds)
 {
     public async Task<IReadOnlyList<ChatFeed>> ListAsync(CancellationToken cancellationToken)
     {

@@ -22,8 +22,10 @@ public static class FeedServiceCollectionExtensions
         services.AddSingleton<FeedPoller>();
         services.AddStoreSchema(AdminAuditLog.Schema);
         services.TryAddSingleton<AdminAuditLog>();
+        services.TryAddSingleton<IAdminAuditLog>(provider => provider.GetRequiredService<AdminAuditLog>());
         services.AddStoreSchema(ChatFeedStore.Schema);
         services.AddSingleton<ChatFeedStore>();
+        services.AddSingleton<IChatFeedStore>(provider => provider.GetRequiredService<ChatFeedStore>());
         services.AddSingleton<FeedCatalog>();
         services.AddSingleton<FeedAdministration>();
         services.AddStoreSchema(FeedHealthStore.Schema);

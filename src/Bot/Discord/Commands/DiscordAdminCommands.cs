@@ -8,7 +8,7 @@ namespace Newsdesk.Discord.Commands;
 
 /// <summary><c>/feeds add|list|remove</c> and <c>/digest when|subscribe|unsubscribe</c>: the bot set up from Discord.
 /// Changes are saved in the store (effective at once, in every process) with who made them; replies are private.</summary>
-public sealed class DiscordAdminCommands(FeedAdministration feeds, FeedCatalog catalog, DigestSubscriptionStore subscriptions,
+public sealed class DiscordAdminCommands(FeedAdministration feeds, FeedCatalog catalog, IDigestSubscriptionStore subscriptions,
     DigestDestinations destinations, DigestSchedule schedule, DiscordChannelPermissions channelPermissions, TimeProvider time)
 {
     private const int ListColor = 0x2F855A;

@@ -19,7 +19,7 @@ public sealed class DiscordInteractionDispatcher(
     DiscordRestClient rest,
     DiscordCommandRouter router,
     DiscordAutocompleteProvider autocomplete,
-    AnswerFeedbackStore feedback,
+    IAnswerFeedbackStore feedback,
     IOptions<DiscordOptions> options,
     TimeProvider time)
 {

@@ -11,7 +11,7 @@ namespace Newsdesk.Discord.Replies;
 /// inlined and edited in, and never lost between the two. Inline and deferred replies are counted
 /// (<c>newsdesk_chat_first_responses_total</c>) so the inline path's worth is measured.</summary>
 public sealed class DiscordInteractionResponder(
-    DiscordRestClient rest, AnswerFeedbackStore feedback, ChatMetrics metrics, string interactionToken, string answerKey, bool isEphemeral)
+    DiscordRestClient rest, IAnswerFeedbackStore feedback, ChatMetrics metrics, string interactionToken, string answerKey, bool isEphemeral)
     : IReplyChannel
 {
     public const string Platform = "Discord";

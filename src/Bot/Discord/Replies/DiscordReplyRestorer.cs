@@ -6,7 +6,7 @@ namespace Newsdesk.Discord.Replies;
 
 /// <summary>Rebuilds the reply to an /ask from the chat journal after a restart: an edit of the interaction's original
 /// message, which is idempotent, so an answer that did land before the crash is only written again, never doubled.</summary>
-public sealed class DiscordReplyRestorer(DiscordRestClient rest, AnswerFeedbackStore feedback, ChatMetrics metrics) : IChatReplyRestorer
+public sealed class DiscordReplyRestorer(DiscordRestClient rest, IAnswerFeedbackStore feedback, ChatMetrics metrics) : IChatReplyRestorer
 {
     public const string Platform = DiscordInteractionResponder.Platform;
 

@@ -9,8 +9,8 @@ namespace Newsdesk.Slack.Commands;
 
 /// <summary><c>/newsdesk feeds add|list|remove</c> and <c>/newsdesk digest subscribe|unsubscribe|when</c>: the bot set
 /// up from Slack, saved in the store with who did it. Each returns the text of its private reply.</summary>
-public sealed partial class SlackAdminCommands(SlackAdminCheck check, SlackChannelModeStore modes, FeedAdministration feeds, FeedCatalog catalog,
-    DigestSubscriptionStore subscriptions, DigestDestinations destinations, DigestSchedule schedule, TimeProvider time)
+public sealed partial class SlackAdminCommands(SlackAdminCheck check, ISlackChannelModeStore modes, FeedAdministration feeds, FeedCatalog catalog,
+    IDigestSubscriptionStore subscriptions, DigestDestinations destinations, DigestSchedule schedule, TimeProvider time)
 {
     public const string FeedsUsage = "Use `/newsdesk feeds add <url> [name]`, `/newsdesk feeds list` or `/newsdesk feeds remove <url or name>`.";
 

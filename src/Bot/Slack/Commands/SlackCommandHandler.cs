@@ -22,7 +22,7 @@ public sealed class SlackCommandHandler(
     IChatReplayGuard replays,
     SlackWebApiClient client,
     SlackAnswerFormatter formatter,
-    AnswerFeedbackStore feedback,
+    IAnswerFeedbackStore feedback,
     SlackAdminCommands admin,
     KnowledgeStore knowledge,
     PassageRetriever retriever,

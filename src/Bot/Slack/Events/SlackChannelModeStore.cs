@@ -7,7 +7,7 @@ namespace Newsdesk.Slack.Events;
 /// <summary>Each channel's mode, set with <c>/newsdesk mode mentions|all</c>: <c>mentions</c> (the default, no row)
 /// answers only when mentioned; <c>all</c> answers every top-level message that reads as a question. Read on every
 /// message from the store, so a change counts at once in every process; each change is audited.</summary>
-public sealed class SlackChannelModeStore(SqliteConnections connections, StoreWriteHealth health, TimeProvider time)
+public sealed class SlackChannelModeStore(SqliteConnections connections, StoreWriteHealth health, TimeProvider time) : ISlackChannelModeStore
 {
     public const string Mentions = "mentions", All = "all";
 

@@ -12,12 +12,12 @@ namespace Newsdesk.Slack.Events;
 /// Socket Mode alike. Everything here is quick (a read, one group commit, an enqueue) so the caller can acknowledge
 /// well inside Slack's 3 seconds; answering happens in <see cref="ChatWorker"/>.</summary>
 public sealed class SlackEventDispatcher(
-    SlackStore store,
+    ISlackStore store,
     SlackBotIdentity identity,
     SlackWebApiClient client,
     SlackAnswerFormatter formatter,
-    AnswerFeedbackStore feedback,
-    SlackChannelModeStore modes,
+    IAnswerFeedbackStore feedback,
+    ISlackChannelModeStore modes,
     ChatIntake intake,
     TimeProvider time,
     ILogger<SlackEventDispatcher> logger)

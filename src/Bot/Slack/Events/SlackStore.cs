@@ -10,7 +10,7 @@ namespace Newsdesk.Slack.Events;
 /// follow-ups are understood).</summary>
 public sealed class SlackStore(
     SqliteConnections connections, ChatJournal journal, IOptions<SlackOptions> options, StoreWriteHealth health, TimeProvider time)
-    : IDisposable, IAsyncDisposable
+    : ISlackStore, IDisposable, IAsyncDisposable
 {
     private SqliteWriteBatcher? writer;
     private readonly SlackMemoryClaims memoryClaims = new(time, options.Value.HandledEventRetention);

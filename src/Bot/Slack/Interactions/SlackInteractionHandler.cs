@@ -11,7 +11,7 @@ namespace Newsdesk.Slack.Interactions;
 /// <summary>Button clicks (<c>block_actions</c>): a 👍/👎 is one row write; a digest story's follow-up asks its
 /// question through the <see cref="ChatIntake"/>, answered privately through the click's response_url. Both are quick,
 /// so the endpoint acknowledges well within Slack's 3 seconds (docs/protocols.md, "Slack interactivity").</summary>
-public sealed class SlackInteractionHandler(AnswerFeedbackStore feedback, ChatIntake intake, ChatMetrics metrics, WorstRatedAnswers worst, SlackWebApiClient client, SlackAnswerFormatter formatter,
+public sealed class SlackInteractionHandler(IAnswerFeedbackStore feedback, ChatIntake intake, ChatMetrics metrics, WorstRatedAnswers worst, SlackWebApiClient client, SlackAnswerFormatter formatter,
     TimeProvider time, ILogger<SlackInteractionHandler> logger)
 {
     private static readonly TimeSpan NoticeDeadline = TimeSpan.FromSeconds(2);

@@ -10,7 +10,7 @@ namespace Newsdesk.Slack.Replies;
 /// <summary>Rebuilds a Slack thread reply from the chat journal after a restart. Threads never close, so how long
 /// a late answer is still worth posting is <see cref="SlackOptions.RecoveryWindow"/>.</summary>
 public sealed class SlackReplyRestorer(
-    SlackWebApiClient client, SlackAnswerFormatter formatter, AnswerFeedbackStore feedback, IOptions<SlackOptions> options, TimeProvider time)
+    SlackWebApiClient client, SlackAnswerFormatter formatter, IAnswerFeedbackStore feedback, IOptions<SlackOptions> options, TimeProvider time)
     : IChatReplyRestorer
 {
     public string Platform => SlackEventDispatcher.Platform;

@@ -10,7 +10,7 @@ namespace Newsdesk.Slack.Replies;
 /// <summary>Answers a slash command through its response_url: ephemeral by default, in the channel for
 /// <c>/newsdesk ask!</c>.</summary>
 public sealed class SlackResponseUrlReply(SlackWebApiClient client, SlackAnswerFormatter formatter, Uri responseUrl, bool isInChannel,
-    AnswerFeedbackStore? feedback = null) : IReplyChannel
+    IAnswerFeedbackStore? feedback = null) : IReplyChannel
 {
     /// <summary>With a feedback store, the answer is remembered under a fresh key that its 👍/👎 buttons carry.</summary>
     public async Task SendAnswerAsync(Answer answer, CancellationToken cancellationToken)

@@ -12,7 +12,7 @@ namespace Newsdesk.Slack.Replies;
 /// posts nothing if it is there.</summary>
 public sealed class SlackThreadReply(
     SlackWebApiClient client, SlackAnswerFormatter formatter, string channel, string? threadTs, SlackReplyKey? key = null,
-    SlackRecoverySettle? recovered = null, AnswerFeedbackStore? feedback = null, bool isSilentWhenNotCovered = false) : IReplyChannel
+    SlackRecoverySettle? recovered = null, IAnswerFeedbackStore? feedback = null, bool isSilentWhenNotCovered = false) : IReplyChannel
 {
     /// <summary>With a feedback store, the answer is remembered under a fresh key that its 👍/👎 buttons carry. For a
     /// question nobody put to the bot directly (a channel in <c>all</c> mode) a decline is not posted at all.</summary>
