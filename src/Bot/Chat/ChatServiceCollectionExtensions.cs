@@ -33,31 +33,22 @@ public static class ChatServiceCollectionExtensions
     /// <summary>The crash journal alone; adapters that write it inside their own transactions (Slack) add it too.</summary>
     public static IServiceCollection AddChatJournal(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddStorage(configuration);
         services.AddValidatedOptions<ChatOptions>(configuration, ChatOptions.Section);
-        services.AddStoreSchema(ChatJournal.Schema);
-        services.TryAddSingleton<ChatJournal>();
-        services.TryAddSingleton<IChatJournal>(provider => provider.GetRequiredService<ChatJournal>());
+        services.AddStore<IChatJournal, ChatJournal, PostgresChatJournal>(configuration, ChatJournal.Schema, PostgresChatJournal.Schema);
         return services;
     }
 
     /// <summary>Answers and their 👍/👎, one store for every adapter.</summary>
     public static IServiceCollection AddAnswerFeedback(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddStorage(configuration);
-        services.AddStoreSchema(AnswerFeedbackStore.Schema);
-        services.TryAddSingleton<AnswerFeedbackStore>();
-        services.TryAddSingleton<IAnswerFeedbackStore>(provider => provider.GetRequiredService<AnswerFeedbackStore>());
+        services.AddStore<IAnswerFeedbackStore, AnswerFeedbackStore, PostgresAnswerFeedbackStore>(configuration, AnswerFeedbackStore.Schema, PostgresAnswerFeedbackStore.Schema);
         return services;
     }
 
     /// <summary>The replay guard shared by every process on the store; adapters that refuse replays add it.</summary>
     public static IServiceCollection AddChatReplayGuard(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddStorage(configuration);
-        services.AddStoreSchema(ChatReplayGuard.Schema);
-        services.TryAddSingleton<ChatReplayGuard>();
-        services.TryAddSingleton<IChatReplayGuard>(provider => provider.GetRequiredService<ChatReplayGuard>());
+        services.AddStore<IChatReplayGuard, ChatReplayGuard, PostgresChatReplayGuard>(configuration, ChatReplayGuard.Schema, PostgresChatReplayGuard.Schema);
         return services;
     }
 }

@@ -37,15 +37,62 @@ public sealed class PostgresChatJournal(
                 """, cancellationToken, ("key", entry.Key), ("platform", entry.Platform), ("correlation", entry.CorrelationId),
                 ("question", entry.Question.Text), ("turns", JsonSerializer.Serialize(entry.Question.EarlierTurns)), ("reply", entry.Reply),
                 ("at", entry.AcceptedAt.ToUnixTimeMilliseconds()), ("me", instance.Id), ("until", LeaseEnd()));
-            if (Interlocked.Exchange(ref isFailing, 0) == 1) logger.LogInformation("The chat journal is writable again");
+            Succeeded();
             return true;
         }
         catch (NpgsqlException error)
         {
-            if (Interlocked.Exchange(ref isFailing, 1) == 0)
-                logger.LogError("The chat journal could not be written ({Error}); questions are answered without it until it can", error.Message);
+            Failed(error.Message);
             return false;
         }
+    }
+
+    /// <summary>Adds the entry inside another store's transaction (Slack writes it with the thread's turn, in one
+    /// commit). A failing write is rolled back to a savepoint, so the rest of that transaction stands; false (and
+    /// logged once per outage) when the entry could not be written.</summary>
+    public async Task<bool> TryAddAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, ChatJournalEntry entry, CancellationToken cancellationToken)
+    {
+        await transaction.SaveAsync("journal", cancellationToken);
+        try
+        {
+            await using var command = Command(connection, $"""
+                INSERT INTO chat_journal({Columns}, owner, lease_until)
+                VALUES (@key, @platform, @correlation, @question, @turns, @reply, @at, @me, @until) ON CONFLICT (key) DO NOTHING
+                """, [("key", entry.Key), ("platform", entry.Platform), ("correlation", entry.CorrelationId),
+                ("question", entry.Question.Text), ("turns", JsonSerializer.Serialize(entry.Question.EarlierTurns)), ("reply", entry.Reply),
+                ("at", entry.AcceptedAt.ToUnixTimeMilliseconds()), ("me", instance.Id), ("until", LeaseEnd())]);
+            command.Transaction = transaction;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            await transaction.ReleaseAsync("journal", cancellationToken);
+            Succeeded();
+            return true;
+        }
+        catch (PostgresException error)
+        {
+            await transaction.RollbackAsync("journal", cancellationToken);
+            Failed(error.Message);
+            return false;
+        }
+    }
+
+    /// <summary>Removes the entry inside another store's transaction (a question refused after it was journalled).</summary>
+    public static async Task RemoveAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string key, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("DELETE FROM chat_journal WHERE key = @key", connection, transaction);
+        command.Parameters.AddWithValue("key", key);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Logged once per outage, not once per question. Public for a store that could not open its transaction.</summary>
+    public void Failed(string error)
+    {
+        if (Interlocked.Exchange(ref isFailing, 1) == 0)
+            logger.LogError("The chat journal could not be written ({Error}); questions are answered without it until it can", error);
+    }
+
+    private void Succeeded()
+    {
+        if (Interlocked.Exchange(ref isFailing, 0) == 1) logger.LogInformation("The chat journal is writable again");
     }
 
     public async Task RemoveAsync(string key, CancellationToken cancellationToken)

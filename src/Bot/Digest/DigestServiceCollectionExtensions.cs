@@ -19,12 +19,8 @@ public static class DigestServiceCollectionExtensions
         services.AddStorage(configuration);
         services.AddStoreSchema(DigestLedger.Schema);
         services.AddSingleton<DigestLedger>();
-        services.AddStoreSchema(AdminAuditLog.Schema);
-        services.TryAddSingleton<AdminAuditLog>();
-        services.TryAddSingleton<IAdminAuditLog>(provider => provider.GetRequiredService<AdminAuditLog>());
-        services.AddStoreSchema(DigestSubscriptionStore.Schema);
-        services.AddSingleton<DigestSubscriptionStore>();
-        services.AddSingleton<IDigestSubscriptionStore>(provider => provider.GetRequiredService<DigestSubscriptionStore>());
+        services.AddStore<IAdminAuditLog, AdminAuditLog, PostgresAdminAuditLog>(configuration, AdminAuditLog.Schema, PostgresAdminAuditLog.Schema);
+        services.AddStore<IDigestSubscriptionStore, DigestSubscriptionStore, PostgresDigestSubscriptionStore>(configuration, DigestSubscriptionStore.Schema, PostgresDigestSubscriptionStore.Schema);
         services.AddSingleton<DigestDestinations>();
         services.AddSingleton<DigestComposer>();
         services.AddSingleton<DigestPublisher>();

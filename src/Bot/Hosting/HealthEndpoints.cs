@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Newsdesk.Corpus;
 using Newsdesk.Corpus.Feeds;
 using Newsdesk.Retrieval;
@@ -24,7 +25,8 @@ public static class HealthEndpoints
         endpoints.MapGet("/readyz", async (PassageIndexHolder index, StoreWriteHealth store, FeedHealthStore feeds, SqliteConnections database,
             StoreInstance instance, IServiceProvider services, CancellationToken cancellationToken) =>
             index.IsLoaded
-                ? Results.Text("ready" + Degraded(store) + await DatabaseAsync(database, instance, cancellationToken) + SocketMode(services)
+                ? Results.Text("ready" + Degraded(store) + await DatabaseAsync(database, instance, cancellationToken)
+                    + await ProviderAsync(services, cancellationToken) + SocketMode(services)
                     + await FeedsAsync(feeds, cancellationToken))
                 : Results.Text("loading the corpus", statusCode: StatusCodes.Status503ServiceUnavailable));
         return endpoints;
@@ -43,6 +45,26 @@ public static class HealthEndpoints
         catch (Microsoft.Data.Sqlite.SqliteException exception)
         {
             return $"\ndatabase: SQLite {database.DatabasePath}, not reachable ({exception.Message}); this process is {instance.Id}";
+        }
+    }
+
+    /// <summary>Which provider holds the chat state (<c>Storage:Provider</c>), and with PostgreSQL whether it answers:
+    /// host, port and database only, since the connection string is a secret. An unreachable database does not make the
+    /// bot unready: what it cannot record is logged, and questions are still answered.</summary>
+    private static async Task<string> ProviderAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var storage = services.GetRequiredService<IOptions<StorageOptions>>().Value;
+        if (storage.Provider != StorageProvider.PostgreSQL) return "\nstorage provider: SQLite (everything in the file above)";
+        var target = new Npgsql.NpgsqlConnectionStringBuilder(storage.ConnectionString);
+        var where = $"PostgreSQL {target.Host}:{target.Port}/{target.Database}";
+        try
+        {
+            await using var connection = await services.GetRequiredService<PostgresConnections>().OpenAsync(cancellationToken);
+            return $"\nstorage provider: {where}, reachable; chat state there, the corpus in the SQLite file";
+        }
+        catch (Exception exception) when (exception is Npgsql.NpgsqlException or System.Net.Sockets.SocketException or TimeoutException)
+        {
+            return $"\nstorage provider: {where}, not reachable ({exception.Message}); chat state there, the corpus in the SQLite file";
         }
     }
 

@@ -30,9 +30,7 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<SlackSignatureVerifier>();
         services.AddChatJournal(configuration);
         services.AddChatReplayGuard(configuration);
-        services.AddStoreSchema(SlackStore.Schema);
-        services.AddSingleton<SlackStore>();
-        services.AddSingleton<ISlackStore>(provider => provider.GetRequiredService<SlackStore>());
+        services.AddStore<ISlackStore, SlackStore, PostgresSlackStore>(configuration, SlackStore.Schema, PostgresSlackStore.Schema);
         services.AddSingleton<SlackAnswerFormatter>();
         // No request logging: a response_url is a capability URL and must not land in logs.
         // A hung Slack call must not hold a worker for HttpClient's default 100 s.
@@ -43,10 +41,8 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<SlackBotIdentity>();
         services.AddSingleton<SlackEventDispatcher>();
         services.AddSingleton<IChatReplyRestorer, SlackReplyRestorer>();
-        services.AddStoreSchema(AdminAuditLog.Schema);
-        services.AddStoreSchema(SlackChannelModeStore.Schema);
-        services.AddSingleton<SlackChannelModeStore>();
-        services.AddSingleton<ISlackChannelModeStore>(provider => provider.GetRequiredService<SlackChannelModeStore>());
+        services.AddStore<IAdminAuditLog, AdminAuditLog, PostgresAdminAuditLog>(configuration, AdminAuditLog.Schema, PostgresAdminAuditLog.Schema);
+        services.AddStore<ISlackChannelModeStore, SlackChannelModeStore, PostgresSlackChannelModeStore>(configuration, SlackChannelModeStore.Schema, PostgresSlackChannelModeStore.Schema);
         services.AddAnswerFeedback(configuration);
         services.AddSingleton<SlackInteractionHandler>();
         services.AddSingleton<SlackAdminCheck>();

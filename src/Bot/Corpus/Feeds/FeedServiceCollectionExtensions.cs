@@ -20,12 +20,8 @@ public static class FeedServiceCollectionExtensions
         services.AddSingleton<FeedItemStore>();
         services.AddSingleton<FeedItemIngestor>();
         services.AddSingleton<FeedPoller>();
-        services.AddStoreSchema(AdminAuditLog.Schema);
-        services.TryAddSingleton<AdminAuditLog>();
-        services.TryAddSingleton<IAdminAuditLog>(provider => provider.GetRequiredService<AdminAuditLog>());
-        services.AddStoreSchema(ChatFeedStore.Schema);
-        services.AddSingleton<ChatFeedStore>();
-        services.AddSingleton<IChatFeedStore>(provider => provider.GetRequiredService<ChatFeedStore>());
+        services.AddStore<IAdminAuditLog, AdminAuditLog, PostgresAdminAuditLog>(configuration, AdminAuditLog.Schema, PostgresAdminAuditLog.Schema);
+        services.AddStore<IChatFeedStore, ChatFeedStore, PostgresChatFeedStore>(configuration, ChatFeedStore.Schema, PostgresChatFeedStore.Schema);
         services.AddSingleton<FeedCatalog>();
         services.AddSingleton<FeedAdministration>();
         services.AddStoreSchema(FeedHealthStore.Schema);
