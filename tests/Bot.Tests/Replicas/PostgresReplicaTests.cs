@@ -1,0 +1,88 @@
+using Newsdesk.Tests.Faults;
+using Newsdesk.Tests.Fakes.Slack;
+using Newsdesk.Tests.Slack;
+using Newsdesk.Tests.Support;
+
+namespace Newsdesk.Tests.Replicas;
+
+/// <summary>Two real <c>serve</c> processes whose chat state is on one PostgreSQL database (each keeps its own SQLite
+/// file for the corpus, as replicas on two machines would), with the fake Slack: a mention and Slack's retry of it,
+/// landing on different replicas, get one reply; a rolling deploy gives every thread exactly one answer.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresReplicaTests(PostgresServer server)
+{
+    private const int Threads = 8;
+
+    [PostgresFact]
+    public async Task AMentionAndItsRetrySentToDifferentReplicasGetOneReply()
+    {
+        using var folder = new TemporaryFolder();
+        await using var slack = await FakeSlack.StartAsync();
+        var settings = await SettingsAsync();
+        await using var first = await ServeProcess.StartAsync(slack, folder.File("first.db"), settings);
+        await using var second = await ServeProcess.StartAsync(slack, folder.File("second.db"), settings);
+        Assert.Contains("storage provider: PostgreSQL 127.0.0.1:", await first.Http.GetStringAsync("readyz"), StringComparison.Ordinal);
+
+        for (var i = 0; i < Threads; i++)
+        {
+            var mention = SlackEvents.Mention($"EvRETRY{i}", $"CRETRY{i}", Thread(i), $"{SlackEvents.BotMention} {SlackEvents.Question}");
+            var sent = await Task.WhenAll(first.Http.SendAsync(slack.SignedEvent(mention)), second.Http.SendAsync(slack.SignedEvent(mention)));
+            foreach (var response in sent) response.EnsureSuccessStatusCode();
+        }
+
+        await SettledAsync(slack, [first, second], "CRETRY");
+        AssertOneAnswerPerThread(slack, "CRETRY");
+    }
+
+    [PostgresFact]
+    public async Task ARollingDeployOnPostgresGivesEveryThreadExactlyOneAnswer()
+    {
+        using var folder = new TemporaryFolder();
+        await using var slack = await FakeSlack.StartAsync();
+        var settings = await SettingsAsync();
+        await using var old = await ServeProcess.StartAsync(slack, folder.File("old.db"), settings);
+        slack.HoldPosts();
+        for (var i = 0; i < Threads; i++)
+        {
+            var mention = SlackEvents.Mention($"EvROLL{i}", $"CPGROLL{i}", Thread(i), $"{SlackEvents.BotMention} {SlackEvents.Question}");
+            (await old.Http.SendAsync(slack.SignedEvent(mention))).EnsureSuccessStatusCode();
+        }
+        await slack.WaitForCallAsync(c => c.Method == "chat.postMessage" && c.Channel?.StartsWith("CPGROLL", StringComparison.Ordinal) == true, TimeSpan.FromSeconds(60));
+
+        // The new process starts while the old one holds every question, then the old one is told to stop and drains.
+        await using var successor = await ServeProcess.StartAsync(slack, folder.File("new.db"), settings);
+        var stopping = old.TerminateAsync(TimeSpan.FromSeconds(60));
+        slack.ReleasePosts();
+        await stopping;
+
+        await SettledAsync(slack, [successor], "CPGROLL");
+        AssertOneAnswerPerThread(slack, "CPGROLL");
+    }
+
+    /// <summary>Long enough that renewals keep a lease alive on a loaded machine; the chat state on this class's database.</summary>
+    private async Task<string[]> SettingsAsync() =>
+        ["--Chat:JournalLease=00:00:06", "--Slack:RequestTimeout=00:02:00", "--Storage:Provider=PostgreSQL",
+            $"--Storage:ConnectionString={await server.DatabaseAsync(GetType())}"];
+
+    /// <summary>Every thread has an answer, then a sentinel through each process (one worker each, so whatever it had
+    /// queued went out before it) is answered too: nothing more is coming.</summary>
+    private static async Task SettledAsync(FakeSlack slack, IReadOnlyList<ServeProcess> replicas, string channel)
+    {
+        for (var i = 0; i < Threads; i++)
+            await slack.WaitForCallAsync(c => c.Method == "chat.postMessage" && c.Channel == $"{channel}{i}", TimeSpan.FromSeconds(90));
+        for (var r = 0; r < replicas.Count; r++)
+        {
+            var sentinel = SlackEvents.Mention($"Ev{channel}Sentinel{r}", $"{channel}SENTINEL{r}", Thread(0), $"{SlackEvents.BotMention} {SlackEvents.Question}");
+            (await replicas[r].Http.SendAsync(slack.SignedEvent(sentinel))).EnsureSuccessStatusCode();
+            await slack.WaitForCallAsync(c => c.Method == "chat.postMessage" && c.Channel == $"{channel}SENTINEL{r}", TimeSpan.FromSeconds(60));
+        }
+    }
+
+    private static void AssertOneAnswerPerThread(FakeSlack slack, string channel)
+    {
+        var counts = Enumerable.Range(0, Threads).Select(i => slack.Messages.InThread($"{channel}{i}", Thread(i)).Count).ToList();
+        Assert.True(counts.All(c => c == 1), $"answers per thread: {string.Join(", ", counts)}");
+    }
+
+    private static string Thread(int i) => $"1700000200.{i + 100:D6}";
+}
