@@ -17,8 +17,7 @@ public static class DigestServiceCollectionExtensions
         services.AddSingleton<DigestMetrics>();
         services.AddSingleton<DigestSchedule>();
         services.AddStorage(configuration);
-        services.AddStoreSchema(DigestLedger.Schema);
-        services.AddSingleton<DigestLedger>();
+        services.AddProviderStore<IDigestLedger, DigestLedger, PostgresDigestLedger>(configuration, DigestLedger.Schema, PostgresDigestLedger.Schema);
         services.AddStoreSchema(AdminAuditLog.Schema);
         services.TryAddSingleton<AdminAuditLog>();
         services.AddStoreSchema(DigestSubscriptionStore.Schema);

@@ -24,7 +24,8 @@ public static class HealthEndpoints
         endpoints.MapGet("/readyz", async (PassageIndexHolder index, StoreWriteHealth store, FeedHealthStore feeds, SqliteConnections database,
             StoreInstance instance, IServiceProvider services, CancellationToken cancellationToken) =>
             index.IsLoaded
-                ? Results.Text("ready" + Degraded(store) + await DatabaseAsync(database, instance, cancellationToken) + SocketMode(services)
+                ? Results.Text("ready" + Degraded(store) + await DatabaseAsync(database, instance, cancellationToken)
+                    + "\nvector search: " + index.VectorSearch + SocketMode(services)
                     + await FeedsAsync(feeds, cancellationToken))
                 : Results.Text("loading the corpus", statusCode: StatusCodes.Status503ServiceUnavailable));
         return endpoints;

@@ -5,7 +5,7 @@ namespace Newsdesk.Retrieval;
 
 /// <summary>BM25 over SQLite FTS5 (Porter-stemmed). Any of the question's content words may match; BM25 rewards
 /// passages that match more of them, and rarer ones.</summary>
-public sealed class LexicalRanker(KnowledgeStore store)
+public sealed class LexicalRanker(IKnowledgeStore store)
 {
     public async Task<IReadOnlyList<(long PassageId, double Score)>> RankAsync(string question, int limit, CancellationToken cancellationToken)
     {

@@ -25,7 +25,7 @@ public sealed class SlackCommandHandler(
     SlackAnswerFormatter formatter,
     SlackFeedbackStore feedback,
     SlackAdminCommands admin,
-    KnowledgeStore knowledge,
+    IKnowledgeStore knowledge,
     PassageRetriever retriever,
     DigestPreview digest,
     BeatJudge beat)
