@@ -1,20 +1,29 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Newsdesk.Corpus;
 using Newsdesk.Retrieval.Planted;
+using Newsdesk.Storage;
 
 namespace Newsdesk.Retrieval;
 
 /// <summary>Owns the current <see cref="PassageIndex"/>; a reload after ingestion swaps the snapshot atomically so
 /// questions in flight keep the one they started with. Remembers the store version it loaded, so a replica reloads
 /// when another process has ingested (<see cref="CorpusChangeWatcher"/>).</summary>
-public sealed class PassageIndexHolder(IKnowledgeStore store, MachineAddressedSentenceClassifier plantedSentences, ILogger<PassageIndexHolder> logger) : ICorpusIndex
+public sealed class PassageIndexHolder(IKnowledgeStore store, MachineAddressedSentenceClassifier plantedSentences, IOptions<StorageOptions> storage,
+    IOptions<RetrievalOptions> retrieval, ILogger<PassageIndexHolder> logger) : ICorpusIndex
 {
+    private volatile LexicalIndex? lexical;
+
     private readonly TaskCompletionSource loaded = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly SemaphoreSlim reloading = new(1, 1);
     private volatile PassageIndex current = PassageIndex.Empty;
     private volatile string? loadedVersion;
 
     public PassageIndex Current => current;
+
+    /// <summary>BM25 over the loaded passages, where terms are ranked in process (PostgreSQL, unless
+    /// <see cref="RetrievalOptions.ShouldRankTermsInPostgres"/>); null where the store ranks them (SQLite's FTS5).</summary>
+    public LexicalIndex? Lexical => lexical;
     public bool IsLoaded => loaded.Task.IsCompleted;
 
     /// <summary>How vectors are searched (in memory; on PostgreSQL whether pgvector is there), once loaded.</summary>
@@ -64,7 +73,10 @@ public sealed class PassageIndexHolder(IKnowledgeStore store, MachineAddressedSe
         if (planted > 0) logger.LogInformation("Set aside {Count} sentences addressed to machine readers", planted);
         var first = passages.FirstOrDefault(p => p.Sentences.Length > 0);
         var dimensions = first.Vectors is null ? 384 : first.Vectors.Length / first.Sentences.Length;
-        current = new PassageIndex(passages, dimensions);
+        var index = new PassageIndex(passages, dimensions);
+        lexical = storage.Value.Provider == StorageProvider.PostgreSQL && !retrieval.Value.ShouldRankTermsInPostgres
+            ? new LexicalIndex(index.Passages) : null;
+        current = index;
         loadedVersion = version;
         if (!IsLoaded)
         {
