@@ -41,7 +41,7 @@ public static class BeatFitting
         using var host = BotHost.Create(Path.Combine(options.WorkFolder, "beat-bbc.db"), [options.Bbc], options.Settings);
         await host.Services.GetRequiredService<SearchIndexLoader>().LoadAsync(CancellationToken.None);
         var model = host.Services.GetRequiredService<IOptions<CorpusOptions>>().Value.EmbeddingModel;
-        var (sentences, headlines) = await SentenceVectorsAsync(host.Services.GetRequiredService<KnowledgeStore>());
+        var (sentences, headlines) = await SentenceVectorsAsync(host.Services.GetRequiredService<IKnowledgeStore>());
         var embedder = host.Services.GetRequiredService<PassageEmbedder>();
         var probes = labels.ToDictionary(l => l.Source, l => embedder.EmbedQuery(headlines[l.Source], CancellationToken.None), StringComparer.Ordinal);
         var missing = labels.Where(l => !sentences.ContainsKey(l.Source)).Select(l => l.Source).ToList();
@@ -161,7 +161,7 @@ public static class BeatFitting
 
     /// <summary>Each document's sentence vectors in reading order (passage by passage), and the text its headline
     /// check embeds (headline and first passage, as the digest embeds it).</summary>
-    private static async Task<(Dictionary<string, List<float[]>> Sentences, Dictionary<string, string> Headlines)> SentenceVectorsAsync(KnowledgeStore store)
+    private static async Task<(Dictionary<string, List<float[]>> Sentences, Dictionary<string, string> Headlines)> SentenceVectorsAsync(IKnowledgeStore store)
     {
         var stories = new Dictionary<string, List<(int Ordinal, float[] Vector)>>(StringComparer.Ordinal);
         var headlines = new Dictionary<string, string>(StringComparer.Ordinal);

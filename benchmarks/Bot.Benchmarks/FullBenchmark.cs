@@ -88,7 +88,7 @@ public static class FullBenchmark
 
     private static async Task MeasureRecallAsync(IServiceProvider services, IReadOnlyList<EvaluationQuestion> questions)
     {
-        var store = services.GetRequiredService<KnowledgeStore>();
+        var store = services.GetRequiredService<IKnowledgeStore>();
         var passages = (await store.LoadPassagesAsync(CancellationToken.None)).Select(p => p.Passage).ToList();
         // Byte-identical BBC duplicates count as the same story: compare by title.
         var titleOf = passages.GroupBy(p => p.Source).ToDictionary(g => g.Key, g => g.First().Title);

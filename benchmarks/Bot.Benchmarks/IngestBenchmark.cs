@@ -34,12 +34,12 @@ public static class IngestBenchmark
         Report($"model alone, same sentences (length-sorted batches of {options.Batch}, {Environment.ProcessorCount} threads)",
             $"{model.SentencesPerSecond:F0} sentences/s in {model.Seconds:F1} s, load {MachineLoad.LoadAverage()}");
         Report("ingestion time / model time", $"{seconds / model.Seconds:F2}");
-        await CompareVectorsAsync(host.Services.GetRequiredService<KnowledgeStore>(), model.Vectors);
+        await CompareVectorsAsync(host.Services.GetRequiredService<IKnowledgeStore>(), model.Vectors);
         return 0;
     }
 
     /// <summary>Are the stored vectors bit for bit what the model gives for the same sentence in another batch?</summary>
-    private static async Task CompareVectorsAsync(KnowledgeStore store, Dictionary<string, float[]> reference)
+    private static async Task CompareVectorsAsync(IKnowledgeStore store, Dictionary<string, float[]> reference)
     {
         int identical = 0, total = 0;
         var largest = 0f;

@@ -8,6 +8,7 @@ using Newsdesk.Benchmarks;
 //   dotnet run -c Release --project benchmarks/Bot.Benchmarks -- latency --work DIR (DIR holds evaluation-seed-bbc.db)
 //   dotnet run -c Release --project benchmarks/Bot.Benchmarks -- eval [--shared ../shared] [--work DIR] [--Section:Key value …]
 //   dotnet run -c Release --project benchmarks/Bot.Benchmarks -- stories --work DIR (DIR holds evaluation-seed-bbc.db)
+//   Storage__ConnectionString=... dotnet run -c Release --project benchmarks/Bot.Benchmarks -- postgres --work DIR (DIR holds evaluation-seed-bbc.db)
 //   dotnet run -c Release --project benchmarks/Bot.Benchmarks -- beat [--shared ../shared] [--work DIR] [--Corpus:EmbeddingModel M]
 var options = BenchmarkOptions.Parse(args);
 return options.Mode switch
@@ -20,7 +21,8 @@ return options.Mode switch
     "ingest" => await IngestBenchmark.RunAsync(options),
     "memory" => await MemoryBenchmark.RunAsync(options),
     "stories" => await StoryBenchmark.RunAsync(options),
-    _ => Fail($"Unknown mode '{options.Mode}'. Modes: all, ingest, memory, eval, beat, train, latency, stories."),
+    "postgres" => await PostgresBenchmark.RunAsync(options),
+    _ => Fail($"Unknown mode '{options.Mode}'. Modes: all, ingest, memory, eval, beat, train, latency, stories, postgres."),
 };
 
 static int Fail(string message)

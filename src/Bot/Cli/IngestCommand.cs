@@ -7,7 +7,7 @@ namespace Newsdesk.Cli;
 /// <summary><c>ingest &lt;file|folder|feed-url&gt;</c>: adds to the store now. Files and folders are stored as
 /// "import" documents (a folder re-scan does not remove them) and count as arrivals for the next digest; a feed URL is
 /// read once through the same guarded fetcher as the poller, its items stored as back catalogue.</summary>
-public sealed class IngestCommand(DocumentIngestor ingestor, FeedItemStore items, FeedPoller poller, TimeProvider time)
+public sealed class IngestCommand(DocumentIngestor ingestor, IFeedItemStore items, FeedPoller poller, TimeProvider time)
 {
     public const string Origin = "import";
 

@@ -18,8 +18,7 @@ public static class CorpusServiceCollectionExtensions
             o.Folders = o.Folders.Count == 0 ? [CorpusOptions.DefaultFolder] : o.Folders.Distinct(StringComparer.Ordinal).ToList();
         });
 
-        services.AddStoreSchema(KnowledgeStore.Schema);
-        services.AddSingleton<KnowledgeStore>();
+        services.AddStore<IKnowledgeStore, KnowledgeStore, PostgresKnowledgeStore>(configuration, KnowledgeStore.Schema, PostgresKnowledgeStore.Schema);
         services.AddSingleton<PassageEmbedder>();
         services.AddSingleton(IngestProgressTerminal.FromConsole());
         services.AddSingleton<DocumentIngestor>();

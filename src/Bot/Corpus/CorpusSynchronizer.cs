@@ -8,7 +8,7 @@ namespace Newsdesk.Corpus;
 /// <summary>Brings the store in line with the corpus folders: new or changed files are cleaned, split and embedded;
 /// files that are gone leave the store; unchanged files cost one hash each.</summary>
 public sealed class CorpusSynchronizer(
-    KnowledgeStore store,
+    IKnowledgeStore store,
     DocumentIngestor ingestor,
     PassageEmbedder embedder,
     IOptions<CorpusOptions> options,

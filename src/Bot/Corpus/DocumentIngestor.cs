@@ -16,7 +16,7 @@ namespace Newsdesk.Corpus;
 /// The model pads every sentence of a batch to the longest, so mixing sentences of several documents by length wastes
 /// far less work than one document's sentences at a time.</summary>
 public sealed class DocumentIngestor(
-    KnowledgeStore store,
+    IKnowledgeStore store,
     PassageEmbedder embedder,
     IOptions<CorpusOptions> options,
     IngestProgressTerminal terminal,

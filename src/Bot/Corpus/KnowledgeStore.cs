@@ -6,7 +6,7 @@ using Newsdesk.Storage;
 namespace Newsdesk.Corpus;
 
 /// <summary>Documents, passages, their embeddings and the FTS5 lexical index, in one SQLite file.</summary>
-public sealed class KnowledgeStore(SqliteConnections connections, StoreWriteHealth health, TimeProvider time)
+public sealed class KnowledgeStore(SqliteConnections connections, StoreWriteHealth health, TimeProvider time) : IKnowledgeStore
 {
     /// <summary>Documents, passages and the lexical index. The corpus is derived data: a store from an older layout
     /// (a lower <c>user_version</c>) is rebuilt from the files, not migrated.</summary>
@@ -113,7 +113,7 @@ public sealed class KnowledgeStore(SqliteConnections connections, StoreWriteHeal
     }
 
     /// <summary>A passage's sentence vectors, concatenated, as the bytes of the floats.</summary>
-    private static byte[] VectorBytes(IReadOnlyList<float[]> vectors)
+    internal static byte[] VectorBytes(IReadOnlyList<float[]> vectors)
     {
         var bytes = new byte[vectors.Sum(v => v.Length) * sizeof(float)];
         var offset = 0;
@@ -224,6 +224,17 @@ public sealed class KnowledgeStore(SqliteConnections connections, StoreWriteHeal
         }
         return documents;
     }
+
+    /// <summary>Row ids may be reused after a delete, so the latest addition time is part of the version too.</summary>
+    public async Task<string> GetVersionAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) || ':' || coalesce(max(id), 0) || ':' || coalesce(max(added_at), '') FROM documents";
+        return (string)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    public Task<string> DescribeVectorSearchAsync(CancellationToken cancellationToken) => Task.FromResult("in memory (SQLite)");
 
     /// <summary>Each document's publication date and its source, for the documents that have one.</summary>
     public async Task<IReadOnlyDictionary<long, PublicationDate>> GetPublicationDatesAsync(CancellationToken cancellationToken)

@@ -19,7 +19,7 @@ namespace Newsdesk.Digest;
 /// one or two chosen sentences are kept: every word is the article's own (extractive, grounded by construction).
 /// Topics: a story joins an earlier (higher-ranked) one when its headline and lede are close to that story's text.</summary>
 public sealed class DigestComposer(
-    FeedItemStore items,
+    IFeedItemStore items,
     PassageIndexHolder index,
     PassageEmbedder embedder,
     ComposerFunctions composers,

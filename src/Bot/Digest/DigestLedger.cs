@@ -8,7 +8,7 @@ namespace Newsdesk.Digest;
 /// <summary>Which digests were claimed and posted, in the shared SQLite file. A claim is one INSERT on the primary key
 /// (destination, local date), so of several instances sharing the store exactly one wins it; a take-over is an UPDATE
 /// conditioned on the claim it replaces.</summary>
-public sealed class DigestLedger(SqliteConnections connections, StoreWriteHealth health)
+public sealed class DigestLedger(SqliteConnections connections, StoreWriteHealth health) : IDigestLedger
 {
     /// <summary>The slots claimed and posted, one row per destination and local date.</summary>
     public static StoreSchema Schema { get; } = new(nameof(DigestLedger), ["digest_slots"], """

@@ -5,7 +5,7 @@ namespace Newsdesk.Digest;
 /// <summary>Today's digest as it would be posted now, without posting or claiming anything: for
 /// <c>digest --preview</c>, Discord's <c>/digest</c> and Slack's <c>/newsdesk digest</c>. Its window starts where the
 /// newest posted digest (any destination) ended, or at the previous scheduled time when none was posted yet.</summary>
-public sealed class DigestPreview(DigestComposer composer, DigestLedger ledger, DigestSchedule schedule, TimeProvider time)
+public sealed class DigestPreview(DigestComposer composer, IDigestLedger ledger, DigestSchedule schedule, TimeProvider time)
 {
     public async Task<DigestContent> BuildAsync(CancellationToken cancellationToken)
     {

@@ -10,7 +10,7 @@ namespace Newsdesk.Digest;
 /// post may have gone out, the destination is searched for the digest's marker first, and where it cannot be searched
 /// the slot is marked in doubt and logged, never reposted blindly nor skipped in silence.</summary>
 public sealed class DigestPublisher(
-    DigestLedger ledger,
+    IDigestLedger ledger,
     DigestSchedule schedule,
     DigestComposer composer,
     IEnumerable<IDigestPoster> posters,

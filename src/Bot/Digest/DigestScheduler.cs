@@ -14,7 +14,7 @@ namespace Newsdesk.Digest;
 public sealed class DigestScheduler(
     DigestSchedule schedule,
     DigestPublisher publisher,
-    DigestLedger ledger,
+    IDigestLedger ledger,
     DigestDestinations destinations,
     PassageIndexHolder index,
     IOptions<DigestOptions> options,

@@ -17,8 +17,7 @@ public static class DigestServiceCollectionExtensions
         services.AddSingleton<DigestMetrics>();
         services.AddSingleton<DigestSchedule>();
         services.AddStorage(configuration);
-        services.AddStoreSchema(DigestLedger.Schema);
-        services.AddSingleton<DigestLedger>();
+        services.AddStore<IDigestLedger, DigestLedger, PostgresDigestLedger>(configuration, DigestLedger.Schema, PostgresDigestLedger.Schema);
         services.AddStore<IAdminAuditLog, AdminAuditLog, PostgresAdminAuditLog>(configuration, AdminAuditLog.Schema, PostgresAdminAuditLog.Schema);
         services.AddStore<IDigestSubscriptionStore, DigestSubscriptionStore, PostgresDigestSubscriptionStore>(configuration, DigestSubscriptionStore.Schema, PostgresDigestSubscriptionStore.Schema);
         services.AddSingleton<DigestDestinations>();

@@ -26,7 +26,7 @@ public static class HealthEndpoints
             StoreInstance instance, IServiceProvider services, CancellationToken cancellationToken) =>
             index.IsLoaded
                 ? Results.Text("ready" + Degraded(store) + await DatabaseAsync(database, instance, cancellationToken)
-                    + await ProviderAsync(services, cancellationToken) + SocketMode(services)
+                    + await ProviderAsync(services, cancellationToken) + "\nvector search: " + index.VectorSearch + SocketMode(services)
                     + await FeedsAsync(feeds, cancellationToken))
                 : Results.Text("loading the corpus", statusCode: StatusCodes.Status503ServiceUnavailable));
         return endpoints;

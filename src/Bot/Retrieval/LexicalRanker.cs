@@ -3,12 +3,14 @@ using Newsdesk.Text;
 
 namespace Newsdesk.Retrieval;
 
-/// <summary>BM25 over SQLite FTS5 (Porter-stemmed). Any of the question's content words may match; BM25 rewards
-/// passages that match more of them, and rarer ones.</summary>
-public sealed class LexicalRanker(KnowledgeStore store)
+/// <summary>BM25 over SQLite FTS5 (Porter-stemmed), or in process where the index holds a <see cref="LexicalIndex"/>
+/// (PostgreSQL). Any of the question's content words may match; BM25 rewards passages that match more of them, and
+/// rarer ones.</summary>
+public sealed class LexicalRanker(IKnowledgeStore store, PassageIndexHolder index)
 {
     public async Task<IReadOnlyList<(long PassageId, double Score)>> RankAsync(string question, int limit, CancellationToken cancellationToken)
     {
+        if (index.Lexical is { } inProcess) return inProcess.Search(question, limit);
         var query = ToFtsQuery(question);
         return query.Length == 0 ? [] : await store.SearchTermsAsync(query, limit, cancellationToken);
     }

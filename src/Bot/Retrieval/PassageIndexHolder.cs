@@ -1,18 +1,33 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Newsdesk.Corpus;
 using Newsdesk.Retrieval.Planted;
+using Newsdesk.Storage;
 
 namespace Newsdesk.Retrieval;
 
 /// <summary>Owns the current <see cref="PassageIndex"/>; a reload after ingestion swaps the snapshot atomically so
-/// questions in flight keep the one they started with.</summary>
-public sealed class PassageIndexHolder(KnowledgeStore store, MachineAddressedSentenceClassifier plantedSentences, ILogger<PassageIndexHolder> logger) : ICorpusIndex
+/// questions in flight keep the one they started with. Remembers the store version it loaded, so a replica reloads
+/// when another process has ingested (<see cref="CorpusChangeWatcher"/>).</summary>
+public sealed class PassageIndexHolder(IKnowledgeStore store, MachineAddressedSentenceClassifier plantedSentences, IOptions<StorageOptions> storage,
+    IOptions<RetrievalOptions> retrieval, ILogger<PassageIndexHolder> logger) : ICorpusIndex
 {
+    private volatile LexicalIndex? lexical;
+
     private readonly TaskCompletionSource loaded = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly SemaphoreSlim reloading = new(1, 1);
     private volatile PassageIndex current = PassageIndex.Empty;
+    private volatile string? loadedVersion;
 
     public PassageIndex Current => current;
+
+    /// <summary>BM25 over the loaded passages, where terms are ranked in process (PostgreSQL, unless
+    /// <see cref="RetrievalOptions.ShouldRankTermsInPostgres"/>); null where the store ranks them (SQLite's FTS5).</summary>
+    public LexicalIndex? Lexical => lexical;
     public bool IsLoaded => loaded.Task.IsCompleted;
+
+    /// <summary>How vectors are searched (in memory; on PostgreSQL whether pgvector is there), once loaded.</summary>
+    public string VectorSearch { get; private set; } = "not loaded";
 
     /// <summary>Completes once the first index is loaded; a question that arrives while the server is still starting
     /// waits for it rather than being declined by an empty corpus.</summary>
@@ -20,11 +35,54 @@ public sealed class PassageIndexHolder(KnowledgeStore store, MachineAddressedSen
 
     public async Task ReloadAsync(CancellationToken cancellationToken)
     {
+        await reloading.WaitAsync(cancellationToken);
+        try
+        {
+            await LoadAsync(cancellationToken);
+        }
+        finally
+        {
+            reloading.Release();
+        }
+    }
+
+    /// <summary>Reloads when the store's version differs from the one loaded; true when it did.</summary>
+    public async Task<bool> ReloadIfChangedAsync(CancellationToken cancellationToken)
+    {
+        if (!IsLoaded || await store.GetVersionAsync(cancellationToken) == loadedVersion) return false;
+        await reloading.WaitAsync(cancellationToken);
+        try
+        {
+            // Another reload may have caught up meanwhile.
+            if (await store.GetVersionAsync(cancellationToken) == loadedVersion) return false;
+            await LoadAsync(cancellationToken);
+            logger.LogInformation("The corpus changed in the store; reloaded the search index");
+            return true;
+        }
+        finally
+        {
+            reloading.Release();
+        }
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        // Read before the rows: a save committed while loading leaves the version behind, and the next check reloads.
+        var version = await store.GetVersionAsync(cancellationToken);
         var (passages, planted) = PlantedSentenceScreen.Screen(await store.LoadPassagesAsync(cancellationToken), plantedSentences);
         if (planted > 0) logger.LogInformation("Set aside {Count} sentences addressed to machine readers", planted);
         var first = passages.FirstOrDefault(p => p.Sentences.Length > 0);
         var dimensions = first.Vectors is null ? 384 : first.Vectors.Length / first.Sentences.Length;
-        current = new PassageIndex(passages, dimensions);
+        var index = new PassageIndex(passages, dimensions);
+        lexical = storage.Value.Provider == StorageProvider.PostgreSQL && !retrieval.Value.ShouldRankTermsInPostgres
+            ? new LexicalIndex(index.Passages) : null;
+        current = index;
+        loadedVersion = version;
+        if (!IsLoaded)
+        {
+            VectorSearch = await store.DescribeVectorSearchAsync(cancellationToken);
+            logger.LogInformation("Vector search: {VectorSearch}", VectorSearch);
+        }
         loaded.TrySetResult();
         logger.LogInformation("Loaded {Count} passages into the search index", passages.Count);
     }

@@ -40,4 +40,15 @@ public sealed class RetrievalOptions
 
     [Range(-1.0, 1.0)]
     public double MinCosineWhenTermsAgree { get; set; } = 0.55;
+
+    /// <summary>On PostgreSQL, rank terms with its full-text search (<c>ts_rank</c>) instead of BM25 in each replica's
+    /// memory. Off: on the evaluation set full-text search lost lexical recall and was slower (docs/reliability.md).
+    /// SQLite always ranks with FTS5's BM25.</summary>
+    public bool ShouldRankTermsInPostgres { get; set; }
+
+    /// <summary>How often <c>serve</c> asks the store whether another process (an <c>ingest</c>, another replica's feed
+    /// poll) changed the corpus, and reloads the index if so: one cheap query (a count and a maximum), so a few
+    /// seconds is both affordable and soon enough.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
+    public TimeSpan CorpusChangeCheckInterval { get; set; } = TimeSpan.FromSeconds(2);
 }

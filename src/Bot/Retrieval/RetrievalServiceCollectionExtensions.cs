@@ -18,6 +18,7 @@ public static class RetrievalServiceCollectionExtensions
         services.AddSingleton<CoverageJudge>();
         services.AddSingleton<PassageRetriever>();
         services.AddSingleton<SearchIndexLoader>();
+        services.AddHostedService<CorpusChangeWatcher>();
         return services;
     }
 }

@@ -14,7 +14,7 @@ public sealed class StoryArticleFinder(
     PassageIndexHolder indexHolder,
     LexicalRanker lexical,
     PassageEmbedder embedder,
-    KnowledgeStore store,
+    IKnowledgeStore store,
     IOptions<StoryOptions> options,
     IOptions<RetrievalOptions> retrievalOptions,
     ILogger<StoryArticleFinder> logger)

@@ -31,7 +31,7 @@ public sealed class CorpusSynchronizerTests : IDisposable
         Assert.Equal(new CorpusSynchronizer.Result(2, 0, 0, 0, 0), first);
         Assert.Equal(new CorpusSynchronizer.Result(0, 0, 0, 2, 0), second);
         Assert.Equal(new CorpusSynchronizer.Result(1, 1, 1, 0, 0), third);
-        var documents = await host.Services.GetRequiredService<KnowledgeStore>().ListDocumentsAsync(10, CancellationToken.None);
+        var documents = await host.Services.GetRequiredService<IKnowledgeStore>().ListDocumentsAsync(10, CancellationToken.None);
         Assert.Equal(["nested/labels.md", "page.html"], documents.Select(d => d.Source).Order(StringComparer.Ordinal));
         Assert.Contains(documents, d => d.Title == "Labels sue again");
     }

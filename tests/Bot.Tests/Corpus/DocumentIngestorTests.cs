@@ -25,7 +25,7 @@ public sealed class DocumentIngestorTests : IDisposable
 
         Assert.Equal(drafts.Count, count);
         Assert.Equal(drafts.Select(d => d.Record.Source), saved);
-        var stored = await host.Services.GetRequiredService<KnowledgeStore>().LoadPassagesAsync(CancellationToken.None);
+        var stored = await host.Services.GetRequiredService<IKnowledgeStore>().LoadPassagesAsync(CancellationToken.None);
         Assert.Equal(drafts.Select(d => d.Record.Source), stored.Select(p => p.Passage.Source).Distinct());
         var embedder = host.Services.GetRequiredService<PassageEmbedder>();
         foreach (var document in stored.GroupBy(p => p.Passage.Source))
@@ -49,7 +49,7 @@ public sealed class DocumentIngestorTests : IDisposable
             .WaitAsync(TimeSpan.FromMinutes(2));
 
         Assert.Equal("feed item not recorded", thrown.Message);
-        var stored = await host.Services.GetRequiredService<KnowledgeStore>().ListDocumentsAsync(10, CancellationToken.None);
+        var stored = await host.Services.GetRequiredService<IKnowledgeStore>().ListDocumentsAsync(10, CancellationToken.None);
         Assert.Contains(stored, d => d.Source == "doc-2.txt");
     }
 
@@ -60,7 +60,7 @@ public sealed class DocumentIngestorTests : IDisposable
         var empty = new DocumentDraft(new DocumentRecord("empty.html", "file", "", null, "hash", null, null), new CleanDocument("", []));
 
         Assert.Equal(1, await host.Services.GetRequiredService<DocumentIngestor>().IngestAsync(empty, CancellationToken.None));
-        var hashes = await host.Services.GetRequiredService<KnowledgeStore>().GetContentHashesAsync("file", CancellationToken.None);
+        var hashes = await host.Services.GetRequiredService<IKnowledgeStore>().GetContentHashesAsync("file", CancellationToken.None);
         Assert.Equal("hash", hashes["empty.html"]);
     }
 

@@ -29,7 +29,7 @@ public sealed class KnowledgeStoreUpgradeTests : IDisposable
             await create.ExecuteNonQueryAsync();
         }
         using var host = CoreHost.Create(database, []);
-        var store = host.Services.GetRequiredService<KnowledgeStore>();
+        var store = host.Services.GetRequiredService<IKnowledgeStore>();
 
         var record = new DocumentRecord("b.md", "file", "New story", null, "h2", new DateTimeOffset(2005, 3, 1, 0, 0, 0, TimeSpan.Zero), null)
         { PublishedFrom = PublicationDateReader.FrontMatter };

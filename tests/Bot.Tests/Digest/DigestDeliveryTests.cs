@@ -76,7 +76,7 @@ public sealed class DigestDeliveryTests : IAsyncLifetime
 
         Assert.Equal(1, SlackPosts);
         Assert.Single(discord.Posts);
-        var slots = await restarted.Get<DigestLedger>().ListAsync(default);
+        var slots = await restarted.Get<IDigestLedger>().ListAsync(default);
         Assert.Equal(2, slots.Count);
         Assert.All(slots, s => Assert.Equal(DigestSlotState.Posted, s.State));
         Assert.Contains(slots, s => s.MessageId is { } ts && ts.StartsWith("1700000000.", StringComparison.Ordinal));
@@ -92,7 +92,7 @@ public sealed class DigestDeliveryTests : IAsyncLifetime
             await OneStoryArrivesAsync(killed);
             clock.SetUtcNow(EightAm);
             // What a crashed instance leaves: both slots claimed and marked as sending, the messages posted, nothing recorded.
-            var ledger = killed.Get<DigestLedger>();
+            var ledger = killed.Get<IDigestLedger>();
             var digest = await killed.Get<DigestComposer>().ComposeAsync(Midnight.AddHours(-16), EightAm, EightAm, default);
             foreach (var value in new[] { $"slack:{DigestBot.SlackChannel}", discord.WebhookUrl.AbsoluteUri })
             {
@@ -126,7 +126,7 @@ public sealed class DigestDeliveryTests : IAsyncLifetime
         Assert.Single(discord.Posts);
         Assert.Contains(slackMarker, posted.Text, StringComparison.Ordinal);
         Assert.Contains(webhookMarker, discord.Posts[0].Body.ToJsonString(), StringComparison.Ordinal);
-        var ledgerRows = await restarted.Get<DigestLedger>().ListAsync(default);
+        var ledgerRows = await restarted.Get<IDigestLedger>().ListAsync(default);
         var slackSlot = Assert.Single(ledgerRows, s => s.Destination.StartsWith("slack:", StringComparison.Ordinal));
         Assert.Equal(DigestSlotState.Posted, slackSlot.State);
         Assert.Equal("1700000000.000042", slackSlot.MessageId);
@@ -140,7 +140,7 @@ public sealed class DigestDeliveryTests : IAsyncLifetime
         await using var bot = await BotAsync();
         await OneStoryArrivesAsync(bot);
         clock.SetUtcNow(EightAm);
-        var ledger = bot.Get<DigestLedger>();
+        var ledger = bot.Get<IDigestLedger>();
         Assert.True(DigestDestination.TryParse(discord.WebhookUrl.AbsoluteUri, out var webhook));
         await ledger.TryClaimAsync(new DigestSlot(webhook!.Key, "2025-03-11", EightAm, Midnight.AddHours(-16), EightAm,
             DigestPublisher.Marker(webhook, "2025-03-11"), "crashed-while-composing", EightAm, DigestSlotState.Claimed, null), default);
@@ -180,7 +180,7 @@ public sealed class DigestDeliveryTests : IAsyncLifetime
         await bot.Get<DigestScheduler>().RunDueAsync(default);
 
         Assert.Equal(0, SlackPosts);
-        Assert.Empty(await bot.Get<DigestLedger>().ListAsync(default));
+        Assert.Empty(await bot.Get<IDigestLedger>().ListAsync(default));
     }
 
     [SharedFact]
@@ -201,7 +201,7 @@ public sealed class DigestDeliveryTests : IAsyncLifetime
         await skipping.StepAsync();
         Assert.Equal(1, SlackPosts);
         Assert.Single(discord.Posts);
-        var tomorrow = (await skipping.Get<DigestLedger>().ListAsync(default)).Where(s => s.SlotDate == "2025-03-12").ToList();
+        var tomorrow = (await skipping.Get<IDigestLedger>().ListAsync(default)).Where(s => s.SlotDate == "2025-03-12").ToList();
         Assert.Equal(2, tomorrow.Count);
         Assert.All(tomorrow, s => Assert.Equal(DigestSlotState.Skipped, s.State));
     }
@@ -240,7 +240,7 @@ public sealed class DigestDeliveryTests : IAsyncLifetime
 
         Assert.Equal(0, SlackPosts);
         Assert.Empty(discord.Posts);
-        var today = (await bot.Get<DigestLedger>().ListAsync(default)).Where(s => s.SlotDate == "2025-03-11").ToList();
+        var today = (await bot.Get<IDigestLedger>().ListAsync(default)).Where(s => s.SlotDate == "2025-03-11").ToList();
         Assert.Equal(2, today.Count);
         Assert.All(today, s => Assert.Equal(DigestSlotState.Skipped, s.State));
     }

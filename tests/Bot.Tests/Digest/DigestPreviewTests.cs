@@ -29,6 +29,6 @@ public sealed class DigestPreviewTests
         var chart = markdown.IndexOf("Downloads enter US singles chart", StringComparison.Ordinal);
         var sport = markdown.IndexOf("Claxton hunting first major medal", StringComparison.Ordinal);
         Assert.True(napster > 0 && chart > 0 && sport < 0, markdown);
-        Assert.Empty(await host.Services.GetRequiredService<DigestLedger>().ListAsync(default));
+        Assert.Empty(await host.Services.GetRequiredService<IDigestLedger>().ListAsync(default));
     }
 }

@@ -89,7 +89,7 @@ public sealed class DigestWeekTests
         // The UK clocks went forward on 30 March: 08:00 local was 08:00 UTC before and 07:00 UTC after.
         Assert.Equal(8, slackPosts[3].At.UtcDateTime.Hour);
         Assert.Equal(7, slackPosts[4].At.UtcDateTime.Hour);
-        var ledger = await bot.Get<DigestLedger>().ListAsync(default);
+        var ledger = await bot.Get<IDigestLedger>().ListAsync(default);
         Assert.Equal(14, ledger.Count);
         Assert.All(ledger, slot => Assert.Equal(DigestSlotState.Posted, slot.State));
     }

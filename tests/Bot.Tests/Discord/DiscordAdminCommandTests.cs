@@ -56,9 +56,9 @@ public sealed class DiscordAdminCommandTests(DiscordAdminFixture fixture) : ICla
         Assert.Contains($"Label news** <{url}> — added by <@{AdminId}>", DiscordAdminFixture.Text(listed), StringComparison.Ordinal);
         Assert.Contains("already follow", DiscordAdminFixture.Text(again), StringComparison.Ordinal);
         // Seeded silently: its two items are stored, as back catalogue only.
-        var state = await fixture.Get<FeedItemStore>().GetStateAsync(url, default);
+        var state = await fixture.Get<IFeedItemStore>().GetStateAsync(url, default);
         Assert.True(state.IsSeeded);
-        Assert.Empty(await fixture.Get<FeedItemStore>().ListArrivedAsync(DateTimeOffset.MinValue, DateTimeOffset.MaxValue, default));
+        Assert.Empty(await fixture.Get<IFeedItemStore>().ListArrivedAsync(DateTimeOffset.MinValue, DateTimeOffset.MaxValue, default));
 
         var removed = await fixture.RunAsync(Subcommand("feeds", "remove", [TextOption("feed", "Label news")]).Body);
 

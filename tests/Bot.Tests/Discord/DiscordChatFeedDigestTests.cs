@@ -52,7 +52,7 @@ public sealed class DiscordChatFeedDigestTests : IAsyncLifetime
     {
         for (var attempt = 0; ; attempt++)
         {
-            var slot = Assert.Single(await fixture.Get<DigestLedger>().ListAsync(default));
+            var slot = Assert.Single(await fixture.Get<IDigestLedger>().ListAsync(default));
             if (slot.State != DigestSlotState.Sending || attempt == 400) return slot;
             await Task.Delay(25);
         }

@@ -35,7 +35,7 @@ public sealed class MachineAddressedClassifierTests(ITestOutputHelper output)
     {
         using var host = CoreHost.Create(EvaluationStoreFactAttribute.StorePath!, []);
         var embedder = host.Services.GetRequiredService<PassageEmbedder>();
-        var passages = await host.Services.GetRequiredService<KnowledgeStore>().LoadPassagesAsync(CancellationToken.None);
+        var passages = await host.Services.GetRequiredService<IKnowledgeStore>().LoadPassagesAsync(CancellationToken.None);
         var (fitted, measured) = (new List<float[]>(), new List<(float[] Vector, string Text)>());
         foreach (var (passage, spans, vectors) in passages)
             for (var s = 0; s < spans.Length; s++)

@@ -26,10 +26,12 @@ public sealed class FeedHealthStore
     private readonly SqliteConnections connections;
     private readonly StoreWriteHealth writes;
     private readonly FeedCatalog catalog;
+    private readonly IFeedItemStore items;
 
-    public FeedHealthStore(SqliteConnections connections, StoreWriteHealth writes, FeedCatalog catalog, IMeterFactory meters)
+    public FeedHealthStore(SqliteConnections connections, StoreWriteHealth writes, FeedCatalog catalog, IFeedItemStore items, IMeterFactory meters)
     {
         this.connections = connections;
+        this.items = items;
         this.writes = writes;
         this.catalog = catalog;
         var meter = meters.Create(MeterName);
@@ -61,20 +63,20 @@ public sealed class FeedHealthStore
         if (feeds.Count == 0) return [];
         await using var connection = await connections.OpenAsync(cancellationToken);
         var list = new List<FeedHealth>();
-        // Items are counted in feed_items, which FeedItemStore owns and writes; this only reads it.
+        // Items are counted by the feed item store, on whichever provider it is.
         foreach (var feed in feeds)
         {
+            var stored = await items.CountAsync(feed.Url!.AbsoluteUri, cancellationToken);
             await using var command = connection.CreateCommand();
             command.CommandText = """
-                SELECT h.last_success_at, h.last_error_at, h.last_error, h.consecutive_failures,
-                       (SELECT COUNT(*) FROM feed_items i WHERE i.feed_url = $feed)
+                SELECT h.last_success_at, h.last_error_at, h.last_error, h.consecutive_failures
                 FROM (SELECT $feed AS feed_url) f LEFT JOIN feed_health h ON h.feed_url = f.feed_url
                 """;
             command.Parameters.AddWithValue("$feed", feed.Url!.AbsoluteUri);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             await reader.ReadAsync(cancellationToken);
             var health = new FeedHealth(feed.Url.AbsoluteUri, feed.DisplayName, Time(reader, 0), Time(reader, 1),
-                reader.IsDBNull(2) ? null : reader.GetString(2), reader.IsDBNull(3) ? 0 : reader.GetInt32(3), reader.GetInt64(4));
+                reader.IsDBNull(2) ? null : reader.GetString(2), reader.IsDBNull(3) ? 0 : reader.GetInt32(3), stored);
             latest[health.FeedUrl] = health;
             list.Add(health);
         }

@@ -9,7 +9,7 @@ namespace Newsdesk.Corpus.Feeds;
 /// embedded and saved with its title, link, publication time and feed name, so citations link to the article.</summary>
 public sealed class FeedItemIngestor(
     FeedFetcher fetcher,
-    FeedItemStore items,
+    IFeedItemStore items,
     DocumentIngestor ingestor,
     IOptions<FeedOptions> feedOptions,
     TimeProvider time,

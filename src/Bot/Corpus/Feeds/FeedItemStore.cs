@@ -8,7 +8,7 @@ namespace Newsdesk.Corpus.Feeds;
 /// <summary>Feed items seen and each feed's polling state, in the knowledge store's SQLite file. An item is known by
 /// its GUID within its feed, by its link, or by its content hash anywhere, so a feed that rewrites GUIDs or dates, or
 /// two feeds carrying one story, store it once.</summary>
-public sealed class FeedItemStore(SqliteConnections connections, StoreWriteHealth health)
+public sealed class FeedItemStore(SqliteConnections connections, StoreWriteHealth health) : IFeedItemStore
 {
     /// <summary>Items seen per feed and each feed's polling state.</summary>
     public static StoreSchema Schema { get; } = new(nameof(FeedItemStore), ["feed_items", "feed_state"], """
@@ -130,6 +130,15 @@ public sealed class FeedItemStore(SqliteConnections connections, StoreWriteHealt
         return copies;
     }
 
+    public async Task<long> CountAsync(string feedUrl, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM feed_items WHERE feed_url = $feed";
+        command.Parameters.AddWithValue("$feed", feedUrl);
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
     public async Task<FeedState> GetStateAsync(string feedUrl, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
@@ -160,6 +169,10 @@ public sealed class FeedItemStore(SqliteConnections connections, StoreWriteHealt
         command.Parameters.AddWithValue("$seeded", state.IsSeeded ? 1 : 0);
         await health.WriteAsync("feed_state", () => command.ExecuteNonQueryAsync(cancellationToken));
     }
+
+    /// <summary>One file serves the processes of one host, which poll on their own schedules; items are stored once
+    /// all the same (the unique key on feed and GUID), so SQLite hands out no lock.</summary>
+    public Task<StoreLock?> TryLockFeedAsync(string feedUrl, CancellationToken cancellationToken) => Task.FromResult<StoreLock?>(StoreLock.None);
 
     private static DateTimeOffset Parse(string value) => DateTimeOffset.Parse(value, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
 

@@ -8,7 +8,7 @@ namespace Newsdesk.Corpus.Feeds;
 /// fails alone (logged, retried later with a doubling backoff); the others and the bot carry on.</summary>
 public sealed class FeedPoller(
     FeedFetcher fetcher,
-    FeedItemStore items,
+    IFeedItemStore items,
     FeedItemIngestor ingestor,
     FeedHealthStore health,
     FeedCatalog catalog,
@@ -26,6 +26,12 @@ public sealed class FeedPoller(
         {
             var state = await items.GetStateAsync(feed.Url!.AbsoluteUri, cancellationToken);
             if (state.NextAttemptAt is { } next && next > time.GetUtcNow()) continue;
+            // Replicas sharing a store poll a feed one at a time; the one that waited re-reads the state, since the
+            // other may have just polled it.
+            await using var held = await items.TryLockFeedAsync(feed.Url.AbsoluteUri, cancellationToken);
+            if (held is null) continue;
+            state = await items.GetStateAsync(feed.Url.AbsoluteUri, cancellationToken);
+            if (state.NextAttemptAt is { } due && due > time.GetUtcNow()) continue;
             polled++;
             try
             {

@@ -16,8 +16,7 @@ public static class FeedServiceCollectionExtensions
         services.AddValidatedOptions<FeedOptions>(configuration, FeedOptions.Section);
         services.AddSingleton<FeedFetcher>();
         services.AddStorage(configuration);
-        services.AddStoreSchema(FeedItemStore.Schema);
-        services.AddSingleton<FeedItemStore>();
+        services.AddStore<IFeedItemStore, FeedItemStore, PostgresFeedItemStore>(configuration, FeedItemStore.Schema, PostgresFeedItemStore.Schema);
         services.AddSingleton<FeedItemIngestor>();
         services.AddSingleton<FeedPoller>();
         services.AddStore<IAdminAuditLog, AdminAuditLog, PostgresAdminAuditLog>(configuration, AdminAuditLog.Schema, PostgresAdminAuditLog.Schema);

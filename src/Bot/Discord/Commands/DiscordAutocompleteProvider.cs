@@ -6,7 +6,7 @@ namespace Newsdesk.Discord.Commands;
 
 /// <summary>Suggestions for /ask question: questions built from the titles of stored stories, the ones sharing the
 /// most words with what the user has typed first (newest first on ties), at most 25 (docs/protocols.md, "Interactions", type 8).</summary>
-public sealed class DiscordAutocompleteProvider(KnowledgeStore store)
+public sealed class DiscordAutocompleteProvider(IKnowledgeStore store)
 {
     public const int MaxChoices = 25;
     private const int ChoiceLimit = 100;

@@ -11,7 +11,7 @@ using Newsdesk.Discord.Wire;
 namespace Newsdesk.Discord.Commands;
 
 /// <summary>/sources, /about and /digest: what the bot follows and how it works, from the store and the settings.</summary>
-public sealed class DiscordInfoCommands(KnowledgeStore store, PassageRetriever retriever, IOptions<AnsweringOptions> answering, DigestPreview digest,
+public sealed class DiscordInfoCommands(IKnowledgeStore store, PassageRetriever retriever, IOptions<AnsweringOptions> answering, DigestPreview digest,
     BeatJudge beat)
 {
     private const int ListColor = 0x2F855A;

@@ -24,7 +24,7 @@ public sealed class SlackCommandHandler(
     SlackAnswerFormatter formatter,
     IAnswerFeedbackStore feedback,
     SlackAdminCommands admin,
-    KnowledgeStore knowledge,
+    IKnowledgeStore knowledge,
     PassageRetriever retriever,
     DigestPreview digest,
     BeatJudge beat)

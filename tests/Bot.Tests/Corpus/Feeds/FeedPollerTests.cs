@@ -54,7 +54,7 @@ public sealed class FeedPollerTests : IAsyncLifetime
         server.AddItem("music", BbcArticle.Load("entertainment/266.txt"), Day1.AddHours(20));
         using var host = await HostAsync(Feed(0, "music"));
         var poller = host.Services.GetRequiredService<FeedPoller>();
-        var items = host.Services.GetRequiredService<FeedItemStore>();
+        var items = host.Services.GetRequiredService<IFeedItemStore>();
 
         Assert.Equal(2, (await poller.PollOnceAsync(default)).NewDocuments);
         Assert.Empty(await items.ListArrivedAsync(Day1.AddDays(-7), clock.GetUtcNow(), default));
@@ -67,7 +67,7 @@ public sealed class FeedPollerTests : IAsyncLifetime
         Assert.Equal(server.ArticleUrl(BbcArticle.Load("entertainment/266.txt")), arrived.Link);
 
         // The story is searchable with its link and feed name, and its text came from the article page.
-        var documents = await host.Services.GetRequiredService<KnowledgeStore>().ListDocumentsAsync(10, default);
+        var documents = await host.Services.GetRequiredService<IKnowledgeStore>().ListDocumentsAsync(10, default);
         var stored = Assert.Single(documents, d => d.Title == "Help for indies in download sales");
         Assert.Equal("music", stored.FeedName);
         Assert.Equal(arrived.Link, stored.Url);
@@ -108,7 +108,7 @@ public sealed class FeedPollerTests : IAsyncLifetime
         }
 
         Assert.Equal(3, server.Feed("rewriter").Requests);
-        var documents = await host.Services.GetRequiredService<KnowledgeStore>().ListDocumentsAsync(10, default);
+        var documents = await host.Services.GetRequiredService<IKnowledgeStore>().ListDocumentsAsync(10, default);
         Assert.Single(documents, d => d.Title == story.Title);
     }
 
@@ -126,14 +126,14 @@ public sealed class FeedPollerTests : IAsyncLifetime
         using var host = await HostAsync(new Dictionary<string, string?>(
             Feed(0, "broken").Concat(Feed(1, "slow")).Concat(Feed(2, "huge")).Concat(Feed(3, "good"))));
         var poller = host.Services.GetRequiredService<FeedPoller>();
-        var items = host.Services.GetRequiredService<FeedItemStore>();
+        var items = host.Services.GetRequiredService<IFeedItemStore>();
 
         var first = await poller.PollOnceAsync(default);
 
         Assert.Equal(3, first.Failed);
         Assert.Equal(1, first.NewDocuments);
         // The article page was over the limit, so the feed's own text (its first paragraph) was stored instead.
-        var documents = await host.Services.GetRequiredService<KnowledgeStore>().ListDocumentsAsync(10, default);
+        var documents = await host.Services.GetRequiredService<IKnowledgeStore>().ListDocumentsAsync(10, default);
         Assert.Single(documents, d => d.Title == big.Title);
         foreach (var name in new[] { "broken", "slow", "huge" })
         {

@@ -50,11 +50,11 @@ public sealed class FeedSamplesTests : IAsyncLifetime
         Assert.Equal(Samples.Length, result.Polled);
         Assert.Equal(0, result.Failed);
         Assert.Equal(13, result.NewDocuments);
-        var items = host.Services.GetRequiredService<FeedItemStore>();
+        var items = host.Services.GetRequiredService<IFeedItemStore>();
         foreach (var sample in Samples)
             Assert.Equal(0, (await items.GetStateAsync(server.SampleUrl(sample).AbsoluteUri, default)).Failures);
 
-        var passages = await host.Services.GetRequiredService<KnowledgeStore>().LoadPassagesAsync(default);
+        var passages = await host.Services.GetRequiredService<IKnowledgeStore>().LoadPassagesAsync(default);
         string TextOf(string title) => string.Join(' ', passages.Where(p => p.Passage.Title == title).Select(p => p.Passage.Text));
         // The feed's full text, where the page had less to say.
         Assert.Contains("landmark royalty case", TextOf("Indie labels win royalty case"), StringComparison.Ordinal);
@@ -63,7 +63,7 @@ public sealed class FeedSamplesTests : IAsyncLifetime
         Assert.Contains("signed at a café near the Opéra", TextOf("Streaming & the majors"), StringComparison.Ordinal);
         Assert.Contains("Björk has signed", TextOf("Björk signs with new label"), StringComparison.Ordinal);
         Assert.DoesNotContain(passages, p => p.Passage.Title == "An item with a date nobody can read");
-        var documents = await host.Services.GetRequiredService<KnowledgeStore>().ListDocumentsAsync(50, default);
+        var documents = await host.Services.GetRequiredService<IKnowledgeStore>().ListDocumentsAsync(50, default);
         Assert.Equal(server.SampleUrl("pages/chart.html"), documents.Single(d => d.Title == "Download chart expands").Url);
     }
 }
