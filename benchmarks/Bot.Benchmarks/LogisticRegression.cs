@@ -1,3 +1,5 @@
+using System.Numerics.Tensors;
+
 namespace Newsdesk.Benchmarks;
 
 /// <summary>Class-balanced logistic regression for the fitted models: the two fits behind AnswerModel by batch gradient
@@ -84,33 +86,32 @@ public static class LogisticRegression
         var n = dimensions + 1; // the last coefficient is the bias (not regularised)
         var positives = labels.Count(l => l);
         var weightOf = new[] { labels.Count / (2.0 * (labels.Count - positives)), labels.Count / (2.0 * positives) };
+        // Each row with a trailing 1 for the bias, as doubles, so the Hessian's rows are built with vector operations.
+        var rows = features.Select(x => x.Select(v => (double)v).Append(1.0).ToArray()).ToList();
         var beta = new double[n];
         for (var iteration = 0; iteration < 50; iteration++)
         {
             var gradient = new double[n];
-            var hessian = new double[n, n];
-            for (var i = 0; i < features.Count; i++)
+            var hessian = new double[n * n]; // lower triangle, row by row
+            for (var i = 0; i < rows.Count; i++)
             {
-                var x = features[i];
-                var z = beta[dimensions];
-                for (var d = 0; d < dimensions; d++) z += beta[d] * x[d];
-                var p = 1 / (1 + Math.Exp(-z));
+                var x = rows[i];
+                var p = 1 / (1 + Math.Exp(-TensorPrimitives.Dot<double>(beta, x)));
                 var w = weightOf[labels[i] ? 1 : 0];
-                var residual = w * (p - (labels[i] ? 1 : 0));
+                TensorPrimitives.MultiplyAdd(x, w * (p - (labels[i] ? 1 : 0)), gradient, gradient);
                 var curvature = w * Math.Max(p * (1 - p), 1e-9);
                 for (var a = 0; a < n; a++)
                 {
-                    var xa = a < dimensions ? x[a] : 1;
-                    gradient[a] += residual * xa;
-                    for (var b = 0; b <= a; b++) hessian[a, b] += curvature * xa * (b < dimensions ? x[b] : 1);
+                    var row = hessian.AsSpan(a * n, a + 1);
+                    TensorPrimitives.MultiplyAdd(x.AsSpan(0, a + 1), curvature * x[a], row, row);
                 }
             }
             for (var a = 0; a < n; a++)
             {
-                for (var b = 0; b < a; b++) hessian[b, a] = hessian[a, b];
-                if (a < dimensions) { gradient[a] += lambda * beta[a]; hessian[a, a] += lambda; }
+                for (var b = 0; b < a; b++) hessian[b * n + a] = hessian[a * n + b];
+                if (a < dimensions) { gradient[a] += lambda * beta[a]; hessian[a * n + a] += lambda; }
             }
-            var step = Solve(hessian, gradient);
+            var step = Solve(hessian, gradient, n);
             var largest = 0.0;
             for (var a = 0; a < n; a++) { beta[a] -= step[a]; largest = Math.Max(largest, Math.Abs(step[a])); }
             if (largest < 1e-6) break;
@@ -118,36 +119,37 @@ public static class LogisticRegression
         return (beta.Take(dimensions).Select(b => (float)b).ToArray(), beta[dimensions]);
     }
 
-    /// <summary>Gaussian elimination with partial pivoting (the Hessian is symmetric positive definite with λ > 0).</summary>
-    private static double[] Solve(double[,] matrix, double[] vector)
+    /// <summary>Gaussian elimination with partial pivoting on a row-major n×n matrix (the Hessian is symmetric positive
+    /// definite with λ > 0); both arguments are overwritten.</summary>
+    private static double[] Solve(double[] a, double[] b, int n)
     {
-        var n = vector.Length;
-        var a = (double[,])matrix.Clone();
-        var b = (double[])vector.Clone();
         for (var column = 0; column < n; column++)
         {
             var pivot = column;
-            for (var row = column + 1; row < n; row++) if (Math.Abs(a[row, column]) > Math.Abs(a[pivot, column])) pivot = row;
+            for (var row = column + 1; row < n; row++) if (Math.Abs(a[row * n + column]) > Math.Abs(a[pivot * n + column])) pivot = row;
             if (pivot != column)
             {
-                for (var k = 0; k < n; k++) (a[column, k], a[pivot, k]) = (a[pivot, k], a[column, k]);
+                var swap = a.AsSpan(column * n, n).ToArray();
+                a.AsSpan(pivot * n, n).CopyTo(a.AsSpan(column * n, n));
+                swap.CopyTo(a.AsSpan(pivot * n, n));
                 (b[column], b[pivot]) = (b[pivot], b[column]);
             }
+            var pivotRow = a.AsSpan(column * n + column, n - column);
             for (var row = column + 1; row < n; row++)
             {
-                var factor = a[row, column] / a[column, column];
+                var factor = a[row * n + column] / a[column * n + column];
                 if (factor == 0) continue;
-                for (var k = column; k < n; k++) a[row, k] -= factor * a[column, k];
+                var target = a.AsSpan(row * n + column, n - column);
+                TensorPrimitives.MultiplyAdd(pivotRow, -factor, target, target);
                 b[row] -= factor * b[column];
             }
         }
-        var x = new double[n];
+        var solution = new double[n];
         for (var row = n - 1; row >= 0; row--)
         {
-            var sum = b[row];
-            for (var k = row + 1; k < n; k++) sum -= a[row, k] * x[k];
-            x[row] = sum / a[row, row];
+            var sum = b[row] - TensorPrimitives.Dot<double>(a.AsSpan(row * n + row + 1, n - row - 1), solution.AsSpan(row + 1));
+            solution[row] = sum / a[row * n + row];
         }
-        return x;
+        return solution;
     }
 }

@@ -73,15 +73,20 @@ public sealed class BeatClassifier
 
     private const int LedeCharacters = 300;
 
-    /// <summary>How sure the classifier is that a story may lead: the mean of its margin and the headline check's margin
-    /// over <paramref name="headline"/> (the embedded <see cref="HeadlineText"/>); the margin alone without a check.</summary>
+    /// <summary>How sure the classifier is that a story may lead: a weighted mean of its margin and the headline check's
+    /// margin over <paramref name="headline"/> (the embedded <see cref="HeadlineText"/>); the margin alone without a check.</summary>
     public double LeadScore(double margin, ReadOnlySpan<float> headline)
     {
         if (weights.HeadlineCheckWeights is not { Length: > 0 } check) return margin;
         double dot = 0;
         for (var i = 0; i < check.Length; i++) dot += check[i] * headline[i];
-        return (margin + dot + weights.HeadlineCheckBias) / 2;
+        return Combine(margin, dot + weights.HeadlineCheckBias, weights.HeadlineCheckShare);
     }
+
+    /// <summary>The lead score from a story's margin and its headline check's margin, the check counting
+    /// <paramref name="checkShare"/> of it (the fitting computes the same number).</summary>
+    public static double Combine(double margin, double checkMargin, double checkShare) =>
+        (1 - checkShare) * margin + checkShare * checkMargin;
 
     /// <summary>Sure enough to lead a digest: on the beat, and a lead score at the fitted precision threshold.</summary>
     public bool IsHeadline(double margin, double leadScore) => IsOnBeat(margin) && leadScore >= weights.HeadlineThreshold;

@@ -14,8 +14,10 @@ namespace Newsdesk.Beat;
 /// <param name="LedeSentences">How many opening sentences make the lede.</param>
 /// <param name="HeadlineCheckWeights">A second look for the stories that may lead: a direction over the story's
 /// headline and lede embedded together as one query (<see cref="BeatClassifier.HeadlineText"/>). A story's lead score
-/// is the mean of its margin and this check's margin; empty when leads are judged by the margin alone.</param>
+/// is a weighted mean of its margin and this check's margin (<paramref name="HeadlineCheckShare"/>); empty when leads are judged by the margin alone.</param>
 /// <param name="HeadlineCheckBias">The check's bias.</param>
+/// <param name="HeadlineCheckShare">How much the check's margin counts in the lead score (the margin counts the rest):
+/// chosen with the thresholds on held-out folds, since the two disagree most on the borderline stories.</param>
 public sealed record BeatWeights(string EmbeddingModel, float[] Weights, double Bias, double Threshold, double HeadlineThreshold,
     IReadOnlyList<string> Measured, float[]? LedeWeights = null, int LedeSentences = 0,
-    float[]? HeadlineCheckWeights = null, double HeadlineCheckBias = 0);
+    float[]? HeadlineCheckWeights = null, double HeadlineCheckBias = 0, double HeadlineCheckShare = 0.5);

@@ -14,7 +14,8 @@ namespace Newsdesk.Digest;
 /// story from another source, and is listed under it; so is a byte-for-byte copy, which ingest remembers but does not
 /// store again. Importance: centrality to the beat (the classifier's
 /// probability), how many sources carry the story, and how new it is. Only stories the classifier is sure of lead
-/// (its lead score, with a second look at the headline and lede, at the headline threshold fitted for precision); the other on-beat stories are counted in the closing line.
+/// (its lead score, with a second look at the headline and lede when the fit has one, at the headline threshold fitted for
+/// precision); the other on-beat stories are counted in the closing line.
 /// Summaries: the story's headline is put as the question to the offline composer, through the Kernel, and its first
 /// one or two chosen sentences are kept: every word is the article's own (extractive, grounded by construction).
 /// Topics: a story joins an earlier (higher-ranked) one when its headline and lede are close to that story's text.</summary>

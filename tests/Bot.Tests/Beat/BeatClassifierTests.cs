@@ -9,16 +9,18 @@ namespace Newsdesk.Tests.Beat;
 
 /// <summary>The beat classifier against the hand labels' test part, which the fitting never saw. Shares the evaluation
 /// store when NEWSDESK_EVAL_STORE keeps one (hence the evaluation collection: one writer at a time); otherwise it embeds
-/// only the test part's stories (a minute or so).</summary>
+/// only the test part's stories (a minute or so). The MiniLM fit always embeds the test part's stories with MiniLM.</summary>
 [Collection(EvaluationCollection.Name)]
 public sealed class BeatClassifierTests
 {
-    // Measured on 2026-11-30 (benchmarks: beat, ArcticXs; mean and lede vectors, leads checked on the embedded headline
-    // and lede): test part 410 stories, 56 music: precision 89.7%, recall 92.9%, digest-chosen precision 92.5% (49/53).
-    // The floors sit just under, so a worse fit or a change to the vectors fails.
-    private const double PrecisionFloor = 0.88;
-    private const double RecallFloor = 0.91;
-    private const double ChosenPrecisionFloor = 0.91;
+    // Measured on 2026-11-30 (benchmarks: beat; design and thresholds chosen on folds of train+tune, labels per
+    // docs/beat-labels.md), test part 410 stories, 57 music. ArcticXs: precision 85.7% (54/63), recall 94.7% (54/57),
+    // digest-chosen precision 90.9% (50/55). MiniLM: 94.7% (54/57), 94.7% (54/57), 94.4% (51/54). The floors sit just
+    // under, so a worse fit or a change to the vectors fails.
+    private const double PrecisionFloor = 0.85;
+    private const double RecallFloor = 0.94;
+    private const double ChosenPrecisionFloor = 0.90;
+    private const double MiniLMPrecisionFloor = 0.94, MiniLMRecallFloor = 0.94, MiniLMChosenPrecisionFloor = 0.94;
 
     private static readonly string[] Sections = ["entertainment/", "tech/", "business/"];
 
@@ -46,42 +48,71 @@ public sealed class BeatClassifierTests
         Assert.Throws<InvalidOperationException>(() => new BeatClassifier(new BeatWeightsFile([]), "ArcticXs"));
     }
 
+    [Fact]
+    public void TheLeadScoreWeighsTheHeadlineCheckByItsFittedShare()
+    {
+        var check = new float[384];
+        check[0] = 2;
+        var headline = new float[384];
+        headline[0] = 1;
+        var classifier = new BeatClassifier(new BeatWeightsFile([new BeatWeights("ArcticXs", new float[384], 0, 0, 0, [],
+            HeadlineCheckWeights: check, HeadlineCheckBias: 1, HeadlineCheckShare: 0.25)]), "ArcticXs");
+
+        // The check's margin is 2 × 1 + 1 = 3; a quarter of it beside three quarters of the story's margin of 1.
+        Assert.Equal(0.75 * 1 + 0.25 * 3, classifier.LeadScore(1, headline), 9);
+        Assert.Equal(0.5, BeatWeightsFile.Parse("""{"models":[{"embeddingModel":"MiniLM","weights":[],"bias":0,"threshold":0,"headlineThreshold":0,"measured":[]}]}""")
+            .Models[0].HeadlineCheckShare);
+    }
+
     [SharedFact]
     public async Task HeldOutStoriesAreJudgedAboveTheMeasuredFloors()
     {
         using var temporary = new TemporaryFolder();
-        var test = Labels.Where(l => l.Part == BeatLabel.Test).ToList();
         var kept = Environment.GetEnvironmentVariable("NEWSDESK_EVAL_STORE");
-        string database;
-        string[] corpus;
-        if (kept is { Length: > 0 })
+        var score = kept is { Length: > 0 }
+            ? await ScoreAsync(Path.Combine(kept, "evaluation-seed-bbc.db"), [TestPaths.Seeds, TestPaths.BbcCorpus], null)
+            : await ScoreAsync(temporary.File("beat.db"), [CopyTestPart(temporary)], null);
+
+        Assert.True(score.Precision >= PrecisionFloor && score.Recall >= RecallFloor && score.ChosenPrecision >= ChosenPrecisionFloor, score.ToString());
+    }
+
+    /// <summary>The MiniLM fit, over the test part's stories embedded by MiniLM (the kept store holds ArcticXs vectors).</summary>
+    [SharedFact]
+    public async Task HeldOutStoriesAreJudgedAboveTheMeasuredFloorsWithMiniLM()
+    {
+        using var temporary = new TemporaryFolder();
+        var score = await ScoreAsync(temporary.File("beat.db"), [CopyTestPart(temporary)], new Dictionary<string, string?> { ["Corpus:EmbeddingModel"] = "MiniLM" });
+
+        Assert.True(score.Precision >= MiniLMPrecisionFloor && score.Recall >= MiniLMRecallFloor && score.ChosenPrecision >= MiniLMChosenPrecisionFloor, score.ToString());
+    }
+
+    private static string CopyTestPart(TemporaryFolder temporary)
+    {
+        foreach (var label in Labels.Where(l => l.Part == BeatLabel.Test))
         {
-            (database, corpus) = (Path.Combine(kept, "evaluation-seed-bbc.db"), [TestPaths.Seeds, TestPaths.BbcCorpus]);
+            Directory.CreateDirectory(Path.GetDirectoryName(temporary.File("bbc/" + label.Source))!);
+            File.Copy(Path.Combine(TestPaths.BbcCorpus, label.Source), temporary.File("bbc/" + label.Source));
         }
-        else
-        {
-            foreach (var label in test)
-            {
-                Directory.CreateDirectory(Path.GetDirectoryName(temporary.File("bbc/" + label.Source))!);
-                File.Copy(Path.Combine(TestPaths.BbcCorpus, label.Source), temporary.File("bbc/" + label.Source));
-            }
-            (database, corpus) = (temporary.File("beat.db"), [temporary.File("bbc")]);
-        }
-        using var host = await CoreHost.CreateLoadedAsync(database, corpus);
+        return temporary.File("bbc");
+    }
+
+    private static async Task<BeatScore> ScoreAsync(string database, string[] corpus, IDictionary<string, string?>? settings)
+    {
+        var test = Labels.Where(l => l.Part == BeatLabel.Test).ToList();
+        using var host = await CoreHost.CreateLoadedAsync(database, corpus, settings);
         var classifier = host.Services.GetRequiredService<BeatClassifier>();
         var judge = host.Services.GetRequiredService<BeatJudge>();
         var snapshot = host.Services.GetRequiredService<PassageIndexHolder>().Current;
         var embedder = host.Services.GetRequiredService<PassageEmbedder>();
         var firstPassages = snapshot.Passages.Where(p => p.Ordinal == 0).ToDictionary(p => p.Source, StringComparer.Ordinal);
 
-        var score = BeatScore.Of(test.Select(l =>
+        return BeatScore.Of(test.Select(l =>
         {
             var margin = judge.Margin(snapshot, l.Source);
-            var first = firstPassages[l.Source];
+            // A passage the planted-sentence screen set aside is not in the index: such a story leads on its margin.
+            if (!firstPassages.TryGetValue(l.Source, out var first)) return (l.Source, l.IsMusic, margin, margin);
             var headline = embedder.EmbedQuery(BeatClassifier.HeadlineText(first.Title, first.Text), default);
             return (l.Source, l.IsMusic, margin, classifier.LeadScore(margin, headline));
         }).ToList(), classifier.Threshold, classifier.HeadlineThreshold);
-
-        Assert.True(score.Precision >= PrecisionFloor && score.Recall >= RecallFloor && score.ChosenPrecision >= ChosenPrecisionFloor, score.ToString());
     }
 }
