@@ -1,0 +1,31 @@
+using System.Globalization;
+
+namespace Newsdesk.Stories;
+
+/// <summary>The pieces of a brief as a chat reply shows them, the same on every platform: parties named but given no
+/// claim are still cited, by the first article that names them, so no line of a reply goes uncited.</summary>
+public static class StoryBriefLines
+{
+    public const string FollowUpHint = "Ask a follow-up about any line";
+
+    /// <summary>Parties the articles name without attributing a claim to them, each with the first article that
+    /// names them.</summary>
+    public static IReadOnlyList<(string Name, int? Source)> Involved(StoryBrief brief) =>
+        brief.Parties.Where(p => p.Claims.Count == 0).Select(p => (p.Name, p.FirstSource)).ToList();
+
+    /// <summary>Where a timeline event sits in time, as a reader should see it: the date at the precision known, or
+    /// "undated" when no publication date anchors a relative expression.</summary>
+    public static string When(TimelineEvent item) => item.Date switch
+    {
+        { Year: null, Month: { } month } date => $"{(date.Day is { } day ? $"{day} " : "")}{CultureInfo.InvariantCulture.DateTimeFormat.GetMonthName(month)}, year unknown",
+        { } date when date.ToString() is { Length: > 0 } known => known,
+        _ => "undated",
+    };
+
+    /// <summary>A party's name with the other names the articles give it.</summary>
+    public static string Heading(StoryParty party)
+    {
+        var aliases = party.Mentions.Where(m => m != party.Name).ToList();
+        return aliases.Count == 0 ? party.Name : $"{party.Name} (also: {string.Join(", ", aliases)})";
+    }
+}
