@@ -47,6 +47,7 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<SlackChannelModeStore>();
         services.AddStoreSchema(SlackFeedbackStore.Schema);
         services.AddSingleton<SlackFeedbackStore>();
+        services.AddSingleton<SlackStoryCommand>();
         services.AddSingleton<SlackInteractionHandler>();
         services.AddSingleton<SlackAdminCheck>();
         services.AddSingleton<SlackAdminCommands>();
