@@ -22,6 +22,19 @@ public static class StoryBriefLines
         _ => "undated",
     };
 
+    /// <summary>Most characters of a topic a button carries (a Discord custom_id holds 100 in all).</summary>
+    public const int TopicLimit = 80;
+
+    /// <summary>A story's title as the topic of its brief, cut at a word to <see cref="TopicLimit"/>: its own words
+    /// find the story's article first.</summary>
+    public static string TopicOf(string title)
+    {
+        var topic = title.Trim().TrimEnd('.', '!', '?');
+        if (topic.Length <= TopicLimit) return topic;
+        var space = topic.LastIndexOf(' ', TopicLimit);
+        return (space > TopicLimit / 2 ? topic[..space] : topic[..TopicLimit]).Trim();
+    }
+
     /// <summary>A party's name with the other names the articles give it.</summary>
     public static string Heading(StoryParty party)
     {

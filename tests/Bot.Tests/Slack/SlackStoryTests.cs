@@ -1,9 +1,12 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Newsdesk.Digest;
 using Newsdesk.Slack.Interactions;
+using Newsdesk.Slack.Posting;
 using Newsdesk.Slack.Replies;
 using Newsdesk.Stories;
 using Newsdesk.Tests.Fakes.Slack;
+using Newsdesk.Tests.Support;
 
 namespace Newsdesk.Tests.Slack;
 
@@ -55,21 +58,51 @@ public sealed class SlackStoryTests(SlackBotFixture fixture) : IClassFixture<Sla
     [Fact]
     public async Task TheMoreButtonShowsTheNextPagePrivatelyThroughTheClicksResponseUrl()
     {
-        var click = new JsonObject
-        {
-            ["type"] = "block_actions",
-            ["user"] = new JsonObject { ["id"] = "UREADER", ["username"] = "reader" },
-            ["channel"] = new JsonObject { ["id"] = "CSTORIES1" },
-            ["response_url"] = Slack.ResponseUrl("story-more").AbsoluteUri,
-            ["actions"] = new JsonArray(new JsonObject { ["action_id"] = SlackActionIds.StoryMore, ["value"] = SlackActionIds.StoryMoreValue(2, "AllofMP3"), ["block_id"] = "b1", ["type"] = "button" }),
-        };
+        var click = Click(SlackActionIds.StoryPageValue(2, "AllofMP3"), Slack.ResponseUrl("story-more"));
 
-        var response = await fixture.Bot.SendAsync(Slack.SignRequest("slack/interactions", "payload=" + Uri.EscapeDataString(click.ToJsonString()), "application/x-www-form-urlencoded"));
+        var response = await fixture.Bot.SendAsync(Slack.SignRequest("slack/interactions", click, "application/x-www-form-urlencoded"));
         var page = await ResponseAsync("story-more");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("ephemeral", page.Json!["response_type"]!.GetValue<string>());
         Assert.Equal("*Story: AllofMP3*", page.Blocks[0]!["text"]!["text"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task ADigestStorysBriefButtonShowsItsBriefPrivately()
+    {
+        var story = new DigestStory("Russian copyright wars to continue despite AllofMP3 shutdown", null, "allofmp3-shutdown-2007.txt", "The site closed.", 1.0, DateTimeOffset.UnixEpoch);
+        var digest = SlackDigestFormatter.Format(new DigestContent("Tuesday 11 March 2025", [new DigestTopic([story])], 0), "nd-test");
+        var button = digest.Blocks.Single(b => b!["type"]!.GetValue<string>() == "actions")!["elements"]![0]!;
+        Assert.Equal(SlackActionIds.StoryPage, button["action_id"]!.GetValue<string>());
+
+        var response = await fixture.Bot.SendAsync(Slack.SignRequest("slack/interactions", Click(button["value"]!.GetValue<string>(), Slack.ResponseUrl("digest-brief")),
+            "application/x-www-form-urlencoded"));
+        var brief = await ResponseAsync("digest-brief");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("ephemeral", brief.Json!["response_type"]!.GetValue<string>());
+        Assert.Equal("*Story: Russian copyright wars to continue despite AllofMP3 shutdown*", brief.Blocks[0]!["text"]!["text"]!.GetValue<string>());
+        Assert.Contains(brief.Blocks, b => b!["text"]?["text"]?.GetValue<string>().StartsWith("*Says: MediaServices*", StringComparison.Ordinal) == true);
+    }
+
+    [Fact]
+    public async Task ABriefButtonClickedInASocketModeAppIsAcknowledgedAndShownThroughTheResponseUrl()
+    {
+        using var folder = new TemporaryFolder();
+        await using var slack = await FakeSlack.StartAsync();
+        await using var bot = await SlackBot.StartAsync(slack, folder.File("bot.db"), isHttp: false, isSocketMode: true);
+        var socket = await slack.NextSocketAsync();
+
+        await socket.SendAsync(new JsonObject
+        {
+            ["envelope_id"] = "env-brief", ["type"] = "interactive", ["accepts_response_payload"] = false,
+            ["payload"] = JsonNode.Parse(Payload(SlackActionIds.StoryPageValue(1, "AllofMP3"), slack.ResponseUrl("socket-brief")).ToJsonString()),
+        });
+
+        Assert.Equal("env-brief", (await socket.ReceiveAsync(TimeSpan.FromSeconds(30)))["envelope_id"]!.GetValue<string>());
+        var brief = await slack.WaitForCallAsync(c => c.Method == "response_url" && c.Path == "/response/socket-brief", TimeSpan.FromSeconds(30));
+        Assert.Equal("*Story: AllofMP3*", brief.Blocks[0]!["text"]!["text"]!.GetValue<string>());
     }
 
     [Fact]
@@ -85,10 +118,21 @@ public sealed class SlackStoryTests(SlackBotFixture fixture) : IClassFixture<Sla
 
         Assert.True(pages > 1);
         Assert.All(contents, c => Assert.True(c.Blocks.Count <= 50));
-        Assert.All(contents.SkipLast(1), c => Assert.Equal(SlackActionIds.StoryMore, c.Blocks[^1]!["elements"]![0]!["action_id"]!.GetValue<string>()));
+        Assert.All(contents.SkipLast(1), c => Assert.Equal(SlackActionIds.StoryPage, c.Blocks[^1]!["elements"]![0]!["action_id"]!.GetValue<string>()));
         Assert.Equal("2|royalties", first.Blocks[^1]!["elements"]![0]!["value"]!.GetValue<string>());
         Assert.Equal(60, contents.SelectMany(c => c.Blocks).Count(b => b!["text"]?["text"]?.GetValue<string>().StartsWith("*Says: Party", StringComparison.Ordinal) == true));
     }
+
+    private static string Click(string value, Uri responseUrl) => "payload=" + Uri.EscapeDataString(Payload(value, responseUrl).ToJsonString());
+
+    private static JsonObject Payload(string value, Uri responseUrl) => new()
+    {
+        ["type"] = "block_actions",
+        ["user"] = new JsonObject { ["id"] = "UREADER", ["username"] = "reader" },
+        ["channel"] = new JsonObject { ["id"] = "CSTORIES1" },
+        ["response_url"] = responseUrl.AbsoluteUri,
+        ["actions"] = new JsonArray(new JsonObject { ["action_id"] = SlackActionIds.StoryPage, ["value"] = value, ["block_id"] = "b1", ["type"] = "button" }),
+    };
 
     private async Task<JsonNode> CommandAsync(string id, string text)
     {

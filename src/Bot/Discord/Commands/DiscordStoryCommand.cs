@@ -10,7 +10,7 @@ namespace Newsdesk.Discord.Commands;
 public sealed class DiscordStoryCommand(StoryBriefBuilder builder)
 {
     /// <summary>Registered as the option's maximum, so "story:PAGE:" and the topic fit a 100-character custom_id.</summary>
-    public const int TopicLimit = 80;
+    public const int TopicLimit = StoryBriefLines.TopicLimit;
 
     public async Task<DiscordMessagePayload> BriefAsync(string topic, int page, CancellationToken cancellationToken)
     {

@@ -7,17 +7,17 @@ public static class SlackActionIds
 {
     public const string Vote = "newsdesk_vote";
     public const string FollowUp = "newsdesk_followup";
-    public const string StoryMore = "newsdesk_story_more";
+    public const string StoryPage = "newsdesk_story_page";
 
     /// <summary>Slack caps a button's value at 2,000 characters (docs/protocols.md, "Slack interactivity").</summary>
     public const int MaxValue = 2000;
 
     public static string VoteValue(string answerKey, bool isHelpful) => (isHelpful ? "up:" : "down:") + answerKey;
 
-    /// <summary>A story brief's "More" button: "PAGE|TOPIC".</summary>
-    public static string StoryMoreValue(int page, string topic) => $"{page}|{topic}";
+    /// <summary>A button to a page of a story's brief (its "More", a digest story's brief): "PAGE|TOPIC".</summary>
+    public static string StoryPageValue(int page, string topic) => $"{page}|{topic}";
 
-    public static bool TryParseStoryMore(string? value, out int page, out string topic)
+    public static bool TryParseStoryPage(string? value, out int page, out string topic)
     {
         (page, topic) = (0, "");
         var bar = value?.IndexOf('|', StringComparison.Ordinal) ?? -1;

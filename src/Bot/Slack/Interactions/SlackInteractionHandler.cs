@@ -40,7 +40,7 @@ public sealed class SlackInteractionHandler(SlackFeedbackStore feedback, ChatInt
             {
                 await AskAsync(interaction, question, responseUrl, correlationId, null);
             }
-            else if (action.ActionId == SlackActionIds.StoryMore && SlackActionIds.TryParseStoryMore(action.Value, out var page, out var topic)
+            else if (action.ActionId == SlackActionIds.StoryPage && SlackActionIds.TryParseStoryPage(action.Value, out var page, out var topic)
                 && Uri.TryCreate(interaction.ResponseUrl, UriKind.Absolute, out var storyUrl))
             {
                 await AskAsync(interaction, $"/newsdesk story {topic}", storyUrl, correlationId, ct => story.PageAsync(topic, page, ct));

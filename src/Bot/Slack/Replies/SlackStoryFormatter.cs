@@ -34,7 +34,7 @@ public static class SlackStoryFormatter
             content.Add(new JsonObject
             {
                 ["type"] = "actions",
-                ["elements"] = new JsonArray(SlackAnswerFormatter.Button($"More ({index + 2}/{pages.Count})", SlackActionIds.StoryMore, SlackActionIds.StoryMoreValue(index + 2, brief.Topic))),
+                ["elements"] = new JsonArray(SlackAnswerFormatter.Button($"More ({index + 2}/{pages.Count})", SlackActionIds.StoryPage, SlackActionIds.StoryPageValue(index + 2, brief.Topic))),
             });
         var plain = $"Story: {brief.Topic}" + (brief.Summary is { } s ? $" — {s.Text} [{s.Source}]" : "");
         return (Content(plain, content), pages.Count);
