@@ -22,6 +22,11 @@ public static class StoryBriefLines
         _ => "undated",
     };
 
+    /// <summary>Who wrote the brief's lines, for the line under it.</summary>
+    public static string Authorship(StoryBrief brief) => brief.ComposedBy is { } model
+        ? $"written by {model} from the articles' sentences, each line checked against the sentence it cites"
+        : "every line is quoted from the article it cites";
+
     /// <summary>Most characters of a topic a button carries (a Discord custom_id holds 100 in all).</summary>
     public const int TopicLimit = 80;
 

@@ -23,8 +23,9 @@ public static class DiscordStoryFormatter
             return [new DiscordEmbed(title, $"No article I follow is about “{MarkdownText.Escape(brief.Topic)}”. Try /sources to see what I do follow.", Color: StoryColor)];
 
         var units = Units(brief);
+        if (brief.FallbackReason is { } reason) units.Insert(0, new Unit([new DiscordEmbedField("Note", MarkdownText.Escape(reason))], []));
         var description = brief.Summary is { } summary ? "**In one line:** " + Cited(summary) : "";
-        var footer = new DiscordEmbedFooter($"{StoryBriefLines.FollowUpHint}: /ask question: … · every line is quoted from the article it cites");
+        var footer = new DiscordEmbedFooter($"{StoryBriefLines.FollowUpHint}: /ask question: … · {StoryBriefLines.Authorship(brief)}");
         var allSources = SourcesField(brief, brief.Sources.Select(s => s.Number));
         // What the 6,000 total leaves the content fields once the rest of a page is counted at its largest.
         var pageBudget = DiscordAnswerFormatter.EmbedTotalLimit - title.Length - 8 - description.Length - footer.Text.Length

@@ -29,7 +29,8 @@ public static class SlackStoryFormatter
         var content = new List<JsonObject> { Section(pages.Count == 1 ? heading : $"{heading} ({index + 1}/{pages.Count})") };
         content.AddRange(pages[index]);
         content.Add(Context(Sources(brief)));
-        content.Add(Context($"{StoryBriefLines.FollowUpHint}: `/newsdesk ask <question>` · every line is quoted from the article it cites"));
+        if (brief.FallbackReason is { } reason) content.Add(Context(":warning: " + SlackText.Escape(reason)));
+        content.Add(Context($"{StoryBriefLines.FollowUpHint}: `/newsdesk ask &lt;question&gt;` · {SlackText.Escape(StoryBriefLines.Authorship(brief))}"));
         if (index + 1 < pages.Count)
             content.Add(new JsonObject
             {
