@@ -37,7 +37,7 @@ public sealed class SlackStoryTests(SlackBotFixture fixture) : IClassFixture<Sla
         Assert.Contains(sections, s => s.StartsWith("*Still open*", StringComparison.Ordinal) && s.Contains("legal attack", StringComparison.Ordinal));
         var timeline = sections.Single(s => s.StartsWith("*Timeline", StringComparison.Ordinal)).Split('\n').Skip(1).ToList();
         Assert.Equal(["this morning", "last week", "last October", "in November", "In April", "today"], timeline.Select(l => l.Split('“', '”')[1]));
-        var contested = brief.Blocks.Single(b => b!["fields"] is not null)!["fields"]!.AsArray().Select(f => f!["text"]!.GetValue<string>()).ToList();
+        var contested = brief.Blocks.First(b => b!["fields"] is not null)!["fields"]!.AsArray().Select(f => f!["text"]!.GetValue<string>()).ToList();
         Assert.StartsWith("*:scales: Contested · MediaServices*", contested[0], StringComparison.Ordinal);
         Assert.StartsWith("*vs Western music bodies*", contested[1], StringComparison.Ordinal);
         // Every line under a heading ends with its citation.

@@ -56,7 +56,7 @@ public sealed class LanguageModelBriefTests : IAsyncLifetime
         Assert.Equal("The BPI was unsure how the shutdown would affect its legal attack", Assert.Single(brief.OpenPoints).Text);
         // The timeline and the contested point stay the builder's: the model dates nothing.
         Assert.Equal(6, brief.Timeline.Count);
-        Assert.Single(brief.ContestedPoints);
+        Assert.Equal(2, brief.ContestedPoints.Count);
     }
 
     [Fact]
