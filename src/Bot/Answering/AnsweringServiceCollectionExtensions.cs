@@ -40,6 +40,7 @@ public static class AnsweringServiceCollectionExtensions
         services.AddSingleton<OfflineComposer>();
         services.AddSingleton<ComposerFunctions>();
         services.AddSingleton<GroundedAnswerer>();
+        services.AddSingleton<StoryBriefComposer>();
         services.AddSingleton<IQuestionAnswerer>(sp => sp.GetRequiredService<GroundedAnswerer>());
         return services;
     }

@@ -16,4 +16,6 @@ public sealed class PromptLibrary(Kernel kernel, IOptions<AnsweringOptions> opti
     });
 
     public KernelFunction Answer => plugin.Value["Answer"];
+
+    public KernelFunction StoryBrief => plugin.Value["StoryBrief"];
 }

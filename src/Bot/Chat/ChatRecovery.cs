@@ -96,7 +96,12 @@ public sealed class ChatRecovery(
             await journal.RemoveAsync(entry.Key, cancellationToken);
             return;
         }
-        var job = new ChatJob(entry.CorrelationId, entry.Platform, entry.Question, reply) { PlatformId = entry.Key, JournalKey = entry.Key };
+        var job = new ChatJob(entry.CorrelationId, entry.Platform, entry.Question, reply)
+        {
+            PlatformId = entry.Key,
+            JournalKey = entry.Key,
+            Run = reply is IRerunnableReply rerun ? ct => rerun.RunAsync(entry.Question, ct) : null,
+        };
         var isQueued = inbox.TryEnqueue(job);
         metrics.Recovered(entry.Platform, isQueued ? "requeued" : "busy");
         logger.LogInformation("Recovered unanswered question {Key} from a stopped process ({Outcome})", entry.Key, isQueued ? "queued again" : "inbox full or closed, released for another try");

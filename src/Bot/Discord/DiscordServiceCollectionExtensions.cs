@@ -32,6 +32,7 @@ public static class DiscordServiceCollectionExtensions
         services.AddSingleton<DiscordInfoCommands>();
         services.TryAddSingleton<DiscordChannelPermissions>();
         services.AddSingleton<DiscordAdminCommands>();
+        services.AddSingleton<DiscordStoryCommand>();
         services.AddSingleton<DiscordCommandRouter>();
         services.AddSingleton<DiscordAutocompleteProvider>();
         services.AddSingleton<DiscordInteractionDispatcher>();

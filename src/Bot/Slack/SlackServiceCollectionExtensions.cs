@@ -44,6 +44,7 @@ public static class SlackServiceCollectionExtensions
         services.AddStore<IAdminAuditLog, AdminAuditLog, PostgresAdminAuditLog>(configuration, AdminAuditLog.Schema, PostgresAdminAuditLog.Schema);
         services.AddStore<ISlackChannelModeStore, SlackChannelModeStore, PostgresSlackChannelModeStore>(configuration, SlackChannelModeStore.Schema, PostgresSlackChannelModeStore.Schema);
         services.AddAnswerFeedback(configuration);
+        services.AddSingleton<SlackStoryCommand>();
         services.AddSingleton<SlackInteractionHandler>();
         services.AddSingleton<SlackAdminCheck>();
         services.AddSingleton<SlackAdminCommands>();

@@ -23,8 +23,8 @@ public sealed class StoryBriefBuilder(StoryArticleFinder finder, PassageIndexHol
             var entities = EntityDetector.Detect(article.Sentences);
             var attributions = AttributionFinder.Find(entities);
             var claims = attributions.Claims.ToDictionary(c => c, c => parties.AddClaim(entities.Entities[c.Entity], c.Verb, new CitedLine(article.Sentences[c.Sentence], number)));
-            foreach (var actor in attributions.Actors) parties.AddActor(entities.Entities[actor]);
-            foreach (var (claim, counter) in ContestFinder.Find(attributions, article.Sentences))
+            foreach (var actor in attributions.Actors) parties.AddActor(entities.Entities[actor], number);
+            foreach (var (claim, counter) in ContestFinder.Find(attributions, article.Sentences, entities))
                 if (claims[claim] is { } first && claims[counter] is { } second) contested.Add(new ContestedPoint(first, second));
 
             for (var s = 0; s < article.Sentences.Count; s++)

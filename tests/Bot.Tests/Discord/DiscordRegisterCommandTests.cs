@@ -25,7 +25,7 @@ public sealed class DiscordRegisterCommandTests : IAsyncLifetime, IDisposable
         var (second, _) = await RegisterAsync();
 
         Assert.Equal((0, 0), (first, second));
-        Assert.Contains("Registered 7 commands", firstOutput);
+        Assert.Contains("Registered 8 commands", firstOutput);
         var puts = discord.Requests;
         Assert.Equal(2, puts.Count);
         Assert.All(puts, r => Assert.Equal(("PUT", $"/api/v10/applications/{FakeDiscord.ApplicationId}/commands"), (r.Method, r.Path)));
@@ -36,7 +36,7 @@ public sealed class DiscordRegisterCommandTests : IAsyncLifetime, IDisposable
         var question = ask.GetProperty("options")[0];
         Assert.Equal(("question", 3, true, true), (question.GetProperty("name").GetString(), question.GetProperty("type").GetInt32(),
             question.GetProperty("required").GetBoolean(), question.GetProperty("autocomplete").GetBoolean()));
-        Assert.Equal(["ask", "sources", "about", "digest", "feeds", "help", "Ask Newsdesk about this"], puts[0].Json.EnumerateArray().Select(c => c.GetProperty("name").GetString()));
+        Assert.Equal(["ask", "sources", "story", "about", "digest", "feeds", "help", "Ask Newsdesk about this"], puts[0].Json.EnumerateArray().Select(c => c.GetProperty("name").GetString()));
     }
 
     [Fact]

@@ -28,6 +28,23 @@ public sealed class DiscordAutocompleteProvider(IKnowledgeStore store)
             .ToList();
     }
 
+    /// <summary>Suggestions for /story topic: the titles of stored stories sharing the most words with what the user
+    /// has typed (newest first on ties), each a topic the brief finds its story by.</summary>
+    public async Task<IReadOnlyList<DiscordAutocompleteChoice>> SuggestStoriesAsync(string? typed, CancellationToken cancellationToken)
+    {
+        var documents = await store.ListDocumentsAsync(Candidates, cancellationToken);
+        var words = Words(typed ?? "");
+        return documents
+            .Select((d, newest) => (Title: d.Title.Trim().TrimEnd('.', '!', '?'), Newest: newest, Matches: words.Count(w => d.Title.Contains(w, StringComparison.OrdinalIgnoreCase))))
+            .Where(d => d.Title.Length > 0 && (words.Count == 0 || d.Matches > 0))
+            .OrderByDescending(d => d.Matches).ThenBy(d => d.Newest)
+            .Select(d => d.Title.Length <= DiscordStoryCommand.TopicLimit ? d.Title : DiscordTextCutter.Cut(d.Title, DiscordStoryCommand.TopicLimit))
+            .Distinct(StringComparer.Ordinal)
+            .Take(MaxChoices)
+            .Select(t => new DiscordAutocompleteChoice(t, t))
+            .ToList();
+    }
+
     private static string Question(string title)
     {
         const string Prefix = "What happened: ";

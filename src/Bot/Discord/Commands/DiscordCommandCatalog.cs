@@ -5,6 +5,7 @@ public static class DiscordCommandCatalog
 {
     public const string Ask = "ask";
     public const string Sources = "sources";
+    public const string Story = "story";
     public const string About = "about";
     public const string Digest = "digest";
     public const string Feeds = "feeds";
@@ -24,6 +25,10 @@ public static class DiscordCommandCatalog
         new(Sources, "The articles I follow, or those about a topic",
         [
             new(DiscordCommandOptionDefinition.StringType, "topic", "Only articles about this topic", MaxLength: 100),
+        ]),
+        new(Story, "A story at a glance: who says what, the timeline and what is still open, every line cited",
+        [
+            new(DiscordCommandOptionDefinition.StringType, "topic", "The story, e.g. AllofMP3", Required: true, Autocomplete: true, MaxLength: DiscordStoryCommand.TopicLimit),
         ]),
         new(About, "What this bot is, how it answers and which backend is on"),
         new(Digest, "The daily digest: preview it, see when it comes, choose the channels it goes to",

@@ -72,6 +72,7 @@ public sealed class DiscordInfoCommands(IKnowledgeStore store, PassageRetriever 
             • 👍/👎 under an answer tells the team what to fix.
 
             **Browse**
+            • /story topic: AllofMP3 — who says what, the timeline and what is still open
             • /sources [topic] — the articles I follow · /about — how I work · /digest preview — today's digest
 
             **Set up (Manage Server)**

@@ -6,10 +6,11 @@ namespace Newsdesk.Discord.Interactions;
 /// <summary>Turns a command interaction into a <see cref="DiscordCommandPlan"/>. Commands that change the bot
 /// (<c>/feeds</c>, <c>/digest subscribe|unsubscribe</c>) are refused here, privately and before anything is queued,
 /// unless the member holds Manage Server.</summary>
-public sealed class DiscordCommandRouter(DiscordInfoCommands info, DiscordAdminCommands admin)
+public sealed class DiscordCommandRouter(DiscordInfoCommands info, DiscordAdminCommands admin, DiscordStoryCommand story)
 {
-    public const string Unknown = "I don't know that command. Try /ask, /sources, /about, /digest or /help.";
+    public const string Unknown = "I don't know that command. Try /ask, /story, /sources, /about, /digest or /help.";
     public const string Empty = "Please type a question, for example: /ask question: Who shut down AllofMP3?";
+    public const string NoTopic = "Please name a story, for example: /story topic: AllofMP3";
     public const string NoText = "That message has no text I can ask about.";
 
     public DiscordCommandPlan Route(DiscordInteraction interaction, DiscordInteractionData data)
@@ -23,6 +24,9 @@ public sealed class DiscordCommandRouter(DiscordInfoCommands info, DiscordAdminC
             DiscordCommandCatalog.Ask => data.StringOption("question")?.Trim() is { Length: > 0 } question
                 ? DiscordCommandPlan.Ask(question, data.BooleanOption("private"))
                 : DiscordCommandPlan.Refuse(Empty),
+            DiscordCommandCatalog.Story => data.StringOption("topic")?.Trim() is { Length: > 0 } topic
+                ? Story(topic, 1, isEphemeral: false)
+                : DiscordCommandPlan.Refuse(NoTopic),
             DiscordCommandCatalog.Sources => DiscordCommandPlan.Run(ct => info.SourcesAsync(data.StringOption("topic"), ct)),
             DiscordCommandCatalog.About => DiscordCommandPlan.Run(info.AboutAsync),
             DiscordCommandCatalog.Help => DiscordCommandPlan.Run(_ => Task.FromResult(DiscordInfoCommands.Help()), isEphemeral: true),
@@ -30,6 +34,13 @@ public sealed class DiscordCommandRouter(DiscordInfoCommands info, DiscordAdminC
             DiscordCommandCatalog.Feeds => Feeds(interaction, data),
             _ => DiscordCommandPlan.Refuse(Unknown),
         };
+    }
+
+    /// <summary>A page of a story's brief; further pages (the "more" button) are one reader's, so private.</summary>
+    public DiscordCommandPlan Story(string topic, int page, bool isEphemeral)
+    {
+        topic = topic.Length <= DiscordStoryCommand.TopicLimit ? topic : topic[..DiscordStoryCommand.TopicLimit].Trim();
+        return DiscordCommandPlan.Story(topic, page, ct => story.BriefAsync(topic, page, ct), isEphemeral);
     }
 
     /// <summary><c>/digest</c> without a subcommand is the preview, as registered before it had subcommands.</summary>

@@ -8,7 +8,7 @@ using Newsdesk.Discord.Wire;
 
 namespace Newsdesk.Discord.Interactions;
 
-/// <summary>Routes a verified interaction. Every command (<c>/ask</c>, <c>/sources</c>, <c>/about</c>, <c>/digest</c>,
+/// <summary>Routes a verified interaction. Every command (<c>/ask</c>, <c>/story</c> and its "more" button, <c>/sources</c>, <c>/about</c>, <c>/digest</c>,
 /// <c>/feeds</c>, <c>/help</c>, the message command) is planned by the <see cref="DiscordCommandRouter"/> and goes through the <see cref="ChatIntake"/> as inbox work with a <see cref="DiscordInteractionResponder"/>
 /// as its reply; autocomplete and feedback buttons are answered here at once. Returns null when the payload is not one
 /// Discord would send (no id, no token, no data), which the endpoint answers with 400.</summary>
@@ -39,15 +39,19 @@ public sealed class DiscordInteractionDispatcher(
             // A digest story's follow-up button asks its question privately, through the same intake as /ask.
             DiscordInteraction.MessageComponent => DiscordFollowUpId.TryParse(data.CustomId, out var question)
                 ? await CommandAsync(interaction, DiscordFollowUpId.AsAskData(question), correlationId)
+                : DiscordStoryId.TryParse(data.CustomId, out var page, out var topic)
+                ? await AcceptAsync(interaction, data, router.Story(topic, page, isEphemeral: true), correlationId)
                 : await FeedbackAsync(interaction, data, cancellationToken),
             DiscordInteraction.ModalSubmit => Say(Unknown),
             _ => null,
         };
     }
 
-    private async Task<DiscordInteractionResponse> CommandAsync(DiscordInteraction interaction, DiscordInteractionData data, string? correlationId)
+    private Task<DiscordInteractionResponse> CommandAsync(DiscordInteraction interaction, DiscordInteractionData data, string? correlationId) =>
+        AcceptAsync(interaction, data, router.Route(interaction, data), correlationId);
+
+    private async Task<DiscordInteractionResponse> AcceptAsync(DiscordInteraction interaction, DiscordInteractionData data, DiscordCommandPlan plan, string? correlationId)
     {
-        var plan = router.Route(interaction, data);
         if (plan.Refusal is not null) return Say(plan.Refusal);
 
         // The budget counts from the request; questions already waiting mean no answer can come within it, so the
@@ -60,9 +64,10 @@ public sealed class DiscordInteractionDispatcher(
             PlatformId = interaction.Id,
             Run = work is null ? null : async ct => await responder.DeliverAsync(await work(ct), ct),
         };
-        // A question is journalled, so a crash before its reply loses nothing; the other commands are cheap to ask again.
-        var journal = work is not null ? null : new ChatJournalEntry($"{DiscordInteractionResponder.Platform}:{interaction.Id}", job.Platform, job.CorrelationId,
-            job.Question, DiscordReplyRestorer.Save(interaction.Token!, interaction.Id!, plan.IsEphemeral), time.GetUtcNow());
+        // A question or a story brief is journalled, so a crash before its reply loses nothing; the other commands are
+        // cheap to ask again.
+        var journal = work is not null && plan.StoryPage is null ? null : new ChatJournalEntry($"{DiscordInteractionResponder.Platform}:{interaction.Id}", job.Platform,
+            job.CorrelationId, job.Question, DiscordReplyRestorer.Save(interaction.Token!, interaction.Id!, plan.IsEphemeral, plan.StoryPage), time.GetUtcNow());
         // Refusals are the ephemeral HTTP response itself, so they cost no extra call.
         var acceptance = await intake.AcceptAsync(new ChatIntakeRequest(interaction.UserId, interaction.ChannelId, job) { Journal = journal }, CancellationToken.None);
         if (!acceptance.IsQueued) return Say(acceptance.Refusal);
@@ -72,9 +77,12 @@ public sealed class DiscordInteractionDispatcher(
     private async Task<DiscordInteractionResponse> SuggestAsync(DiscordInteractionData data, CancellationToken cancellationToken)
     {
         var focused = data.Focused;
-        IReadOnlyList<DiscordAutocompleteChoice> choices = data.Name == DiscordCommandCatalog.Ask && focused?.Name == "question"
-            ? await autocomplete.SuggestAsync(focused.Value?.ToString(), cancellationToken)
-            : [];
+        IReadOnlyList<DiscordAutocompleteChoice> choices = (data.Name, focused?.Name) switch
+        {
+            (DiscordCommandCatalog.Ask, "question") => await autocomplete.SuggestAsync(focused!.Value?.ToString(), cancellationToken),
+            (DiscordCommandCatalog.Story, "topic") => await autocomplete.SuggestStoriesAsync(focused!.Value?.ToString(), cancellationToken),
+            _ => [],
+        };
         return new DiscordInteractionResponse(DiscordInteractionResponse.AutocompleteResult, new DiscordAutocompleteData(choices));
     }
 

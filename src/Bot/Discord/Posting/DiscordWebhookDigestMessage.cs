@@ -1,13 +1,15 @@
 using System.Text.Json.Nodes;
 using Newsdesk.Digest;
 using Newsdesk.Discord.Commands;
+using Newsdesk.Stories;
 
 namespace Newsdesk.Discord.Posting;
 
 /// <summary>The Execute Webhook body for a digest: a short <c>content</c> line and one embed per running topic, within
 /// Discord's limits (docs/protocols.md, "Discord messages": content ≤ 2000, ≤ 10 embeds, title ≤ 256, description ≤ 4096, all embed text
 /// ≤ 6000) and with <c>allowed_mentions: {parse: []}</c> so nothing in a story can ping anyone (D5). Each story shown
-/// gets a follow-up button that asks about it (rows of five, labels ≤ 80); a channel webhook that no application owns
+/// gets a follow-up button that asks about it, and each topic's lead a button to its story brief (rows of five, labels
+/// ≤ 80, at most 25); a channel webhook that no application owns
 /// ignores such buttons, a bot's post (<c>discord:ID</c>) carries them.</summary>
 public static class DiscordWebhookDigestMessage
 {
@@ -45,7 +47,9 @@ public static class DiscordWebhookDigestMessage
             ["embeds"] = embeds,
             ["allowed_mentions"] = new JsonObject { ["parse"] = new JsonArray() },
         };
-        var buttons = digest.Topics.SelectMany(t => t.Stories).Take(shown).Take(MaxButtons).Select(FollowUpButton).ToList();
+        // Each story's follow-up, and after each topic's lead a button to that story's brief.
+        var buttons = digest.Topics.SelectMany(t => t.Stories.Select((story, i) => (Story: story, IsLead: i == 0))).Take(shown)
+            .SelectMany(s => s.IsLead ? new[] { FollowUpButton(s.Story), BriefButton(s.Story) } : new[] { FollowUpButton(s.Story) }).Take(MaxButtons).ToList();
         if (buttons.Count > 0)
             message["components"] = new JsonArray([.. buttons.Chunk(5).Select(row => (JsonNode)new JsonObject { ["type"] = 1, ["components"] = new JsonArray([.. row]) })]);
         return message;
@@ -59,6 +63,15 @@ public static class DiscordWebhookDigestMessage
         ["style"] = 2,
         ["label"] = Truncate("Ask: " + story.Title, 80),
         ["custom_id"] = DiscordFollowUpId.Create(story.FollowUpQuestion),
+    };
+
+    /// <summary>A click shows the story's brief privately (<c>/story</c> with the story's title as the topic).</summary>
+    private static JsonNode BriefButton(DigestStory story) => new JsonObject
+    {
+        ["type"] = 2,
+        ["style"] = 2,
+        ["label"] = Truncate("Brief: " + story.Title, 80),
+        ["custom_id"] = DiscordStoryId.Create(1, StoryBriefLines.TopicOf(story.Title)),
     };
 
     public static string Footer(string marker) => $"Newsdesk digest · ref {marker}";

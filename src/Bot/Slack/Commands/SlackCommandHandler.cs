@@ -14,7 +14,7 @@ using Newsdesk.Slack.Wire;
 
 namespace Newsdesk.Slack.Commands;
 
-/// <summary><c>/newsdesk ask|ask!|digest|sources|help</c>. <see cref="HandleAsync"/> returns the immediate (ephemeral)
+/// <summary><c>/newsdesk ask|ask!|story|digest|sources|help</c>. <see cref="HandleAsync"/> returns the immediate (ephemeral)
 /// acknowledgement, which Slack needs within 3,000 ms (docs/protocols.md, "Slash commands"); the real answer follows
 /// through response_url.</summary>
 public sealed class SlackCommandHandler(
@@ -27,7 +27,8 @@ public sealed class SlackCommandHandler(
     IKnowledgeStore knowledge,
     PassageRetriever retriever,
     DigestPreview digest,
-    BeatJudge beat)
+    BeatJudge beat,
+    SlackStoryCommand story)
 {
     private const int ListedStories = 10;
 
@@ -56,8 +57,9 @@ public sealed class SlackCommandHandler(
             "feeds" => await AdminAsync(command, $"/newsdesk feeds {rest}", ct => admin.FeedsAsync(command, rest, ct), correlationId),
             "digest" when SlackAdminCommands.IsDigestChange(rest) => await AdminAsync(command, $"/newsdesk digest {rest}", ct => admin.DigestAsync(command, rest, ct), correlationId),
             "digest" => await AcceptAsync(command, "/newsdesk digest", false, DigestAsync, correlationId),
+            "story" when rest.Length > 0 => await AcceptAsync(command, $"/newsdesk story {rest}", false, ct => story.PageAsync(rest, 1, ct), correlationId),
             "sources" => await AcceptAsync(command, $"/newsdesk sources {rest}", false, ct => SourcesAsync(rest, ct), correlationId),
-            "" or "help" or "ask" or "ask!" => Ephemeral(SlackNotices.Help),
+            "" or "help" or "ask" or "ask!" or "story" => Ephemeral(SlackNotices.Help),
             _ => Ephemeral($"I don't know \"{verb}\".\n{SlackNotices.Help}"),
         };
     }

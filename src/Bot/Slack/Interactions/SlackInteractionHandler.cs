@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Newsdesk.Chat;
 using Newsdesk.Chat.Intake;
+using Newsdesk.Slack.Commands;
 using Newsdesk.Slack.Events;
 using Newsdesk.Slack.Replies;
 using Newsdesk.Slack.WebApi;
@@ -9,10 +10,10 @@ using Newsdesk.Slack.Wire;
 namespace Newsdesk.Slack.Interactions;
 
 /// <summary>Button clicks (<c>block_actions</c>): a 👍/👎 is one row write; a digest story's follow-up asks its
-/// question through the <see cref="ChatIntake"/>, answered privately through the click's response_url. Both are quick,
+/// question, and a brief's "More" shows its next page, through the <see cref="ChatIntake"/>, answered privately through the click's response_url. Both are quick,
 /// so the endpoint acknowledges well within Slack's 3 seconds (docs/protocols.md, "Slack interactivity").</summary>
 public sealed class SlackInteractionHandler(IAnswerFeedbackStore feedback, ChatIntake intake, ChatMetrics metrics, WorstRatedAnswers worst, SlackWebApiClient client, SlackAnswerFormatter formatter,
-    TimeProvider time, ILogger<SlackInteractionHandler> logger)
+    SlackStoryCommand story, TimeProvider time, ILogger<SlackInteractionHandler> logger)
 {
     private static readonly TimeSpan NoticeDeadline = TimeSpan.FromSeconds(2);
 
@@ -37,19 +38,27 @@ public sealed class SlackInteractionHandler(IAnswerFeedbackStore feedback, ChatI
             else if (action.ActionId == SlackActionIds.FollowUp && action.Value is { Length: > 0 } question
                 && Uri.TryCreate(interaction.ResponseUrl, UriKind.Absolute, out var responseUrl))
             {
-                await AskAsync(interaction, question, responseUrl, correlationId);
+                await AskAsync(interaction, question, responseUrl, correlationId, null);
+            }
+            else if (action.ActionId == SlackActionIds.StoryPage && SlackActionIds.TryParseStoryPage(action.Value, out var page, out var topic)
+                && Uri.TryCreate(interaction.ResponseUrl, UriKind.Absolute, out var storyUrl))
+            {
+                await AskAsync(interaction, $"/newsdesk story {topic}", storyUrl, correlationId, ct => story.PageAsync(topic, page, ct));
             }
         }
         return true;
     }
 
-    private async Task AskAsync(SlackInteraction interaction, string question, Uri responseUrl, string? correlationId)
+    /// <param name="compose">Work that makes the reply (a brief's next page) instead of answering the question.</param>
+    private async Task AskAsync(SlackInteraction interaction, string question, Uri responseUrl, string? correlationId,
+        Func<CancellationToken, Task<SlackMessageContent>>? compose)
     {
         var reply = new SlackResponseUrlReply(client, formatter, responseUrl, isInChannel: false, feedback);
         var platformId = $"followup:{interaction.User?.Id}:{Guid.NewGuid():N}";
         var job = new ChatJob(string.IsNullOrEmpty(correlationId) ? platformId : correlationId, SlackEventDispatcher.Platform, new Question(question), reply)
         {
             PlatformId = platformId,
+            Run = compose is null ? null : async ct => await reply.SendAsync(await compose(ct), ct),
         };
         var acceptance = await intake.AcceptAsync(new ChatIntakeRequest(interaction.User?.Id, interaction.Channel?.Id, job), CancellationToken.None);
         if (acceptance.IsQueued) return;

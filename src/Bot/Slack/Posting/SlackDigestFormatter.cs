@@ -3,10 +3,11 @@ using Newsdesk.Digest;
 using Newsdesk.Slack.Interactions;
 using Newsdesk.Slack.Replies;
 using Newsdesk.Slack.Wire;
+using Newsdesk.Stories;
 
 namespace Newsdesk.Slack.Posting;
 
-/// <summary>A digest in Block Kit: a header, one section per running topic, a closing context line with the digest's
+/// <summary>A digest in Block Kit: a header, one section per running topic (and a button to its brief), a closing context line with the digest's
 /// marker. Within Slack's limits (docs/protocols.md, "Slack messages": ≤ 50 blocks, text ≤ 4,000; header text ≤ 150, section text
 /// ≤ 3,000), every piece of article text escaped so none of it can form a mention or link.</summary>
 public static class SlackDigestFormatter
@@ -35,6 +36,13 @@ public static class SlackDigestFormatter
                 // A click asks the bot about the story, privately, as on Discord.
                 ["accessory"] = SlackAnswerFormatter.Button("Ask about this", SlackActionIds.FollowUp,
                     SlackText.Truncate(topic.Lead.FollowUpQuestion, SlackActionIds.MaxValue)),
+            });
+            // The lead story's brief, privately, as /newsdesk story would show it: 20 topics take 41 of the 50 blocks.
+            blocks.Add(new JsonObject
+            {
+                ["type"] = "actions",
+                ["elements"] = new JsonArray(SlackAnswerFormatter.Button("Story brief", SlackActionIds.StoryPage,
+                    SlackActionIds.StoryPageValue(1, StoryBriefLines.TopicOf(topic.Lead.Title)))),
             });
         }
         var more = digest.MoreCount + digest.Topics.Skip(MaxTopics).Sum(t => t.Stories.Count);

@@ -15,8 +15,8 @@ public static class FakeInteractions
     public static (string Id, string Token, string Body) Command(string name, object[]? options = null) =>
         Build(2, new { id = "1160000000000000001", name, type = 1, options = options ?? [] });
 
-    public static (string Id, string Token, string Body) Autocomplete(string typed) =>
-        Build(4, new { id = "1160000000000000001", name = "ask", type = 1, options = new[] { new { name = "question", type = 3, value = typed, focused = true } } });
+    public static (string Id, string Token, string Body) Autocomplete(string typed, string command = "ask", string option = "question") =>
+        Build(4, new { id = "1160000000000000001", name = command, type = 1, options = new[] { new { name = option, type = 3, value = typed, focused = true } } });
 
     public static (string Id, string Token, string Body) Button(string customId, string userId = "53908232506183680") =>
         Build(3, new { custom_id = customId, component_type = 2 }, userId);
