@@ -20,8 +20,8 @@ public sealed record BenchmarkOptions(string Mode, string Shared, string WorkFol
     /// <summary>The norm of the noise added to each perturbed copy of a sentence vector (<c>--noise 0.6</c>).</summary>
     public double Noise { get; init; } = 0.6;
 
-    /// <summary>Sentences the int8 first pass hands to float rescoring (<c>--candidates 400</c>).</summary>
-    public int Candidates { get; init; } = 400;
+    /// <summary>Sentences the int8 first pass hands to float rescoring, one run each (<c>--candidates 400,1000</c>).</summary>
+    public IReadOnlyList<int> Candidates { get; init; } = [400, 1000];
 
     /// <summary>How many evaluation questions the scale verb times (<c>--queries 200</c>).</summary>
     public int Queries { get; init; } = 270;
@@ -52,7 +52,7 @@ public sealed record BenchmarkOptions(string Mode, string Shared, string WorkFol
                 case "--scales": parsed = parsed with { Scales = Integers(args[++i]) }; break;
                 case "--lexical-scales": parsed = parsed with { LexicalScales = Integers(args[++i]) }; break;
                 case "--noise": parsed = parsed with { Noise = double.Parse(args[++i], CultureInfo.InvariantCulture) }; break;
-                case "--candidates": parsed = parsed with { Candidates = int.Parse(args[++i], CultureInfo.InvariantCulture) }; break;
+                case "--candidates": parsed = parsed with { Candidates = Integers(args[++i]) }; break;
                 case "--queries": parsed = parsed with { Queries = int.Parse(args[++i], CultureInfo.InvariantCulture) }; break;
                 default: settings.Add(args[i]); break;
             }
@@ -62,5 +62,6 @@ public sealed record BenchmarkOptions(string Mode, string Shared, string WorkFol
     }
 
     private static int[] Integers(string list) =>
-        list.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
+        list.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(s => int.Parse(s, CultureInfo.InvariantCulture))
+            .Select(n => n >= 1 ? n : throw new ArgumentException($"'{list}': every size and count must be at least 1.")).ToArray();
 }

@@ -7,7 +7,7 @@ using Newsdesk.Benchmarks;
 //   dotnet run -c Release --project benchmarks/Bot.Benchmarks -- memory --work DIR  (DIR holds evaluation-seed-bbc.db)
 //   dotnet run -c Release --project benchmarks/Bot.Benchmarks -- latency --work DIR (DIR holds evaluation-seed-bbc.db)
 //   dotnet run -c Release --project benchmarks/Bot.Benchmarks -- eval [--shared ../shared] [--work DIR] [--Section:Key value …]
-//   dotnet run -c Release --project benchmarks/Bot.Benchmarks -- scale --work DIR [--scales 1,10,100] [--lexical-scales 1,10,100] [--noise 0.6] [--candidates 400]
+//   dotnet run -c Release --project benchmarks/Bot.Benchmarks -- scale --work DIR [--scales 1,10,100] [--lexical-scales 1,10,100] [--noise 0.6] [--candidates 400,1000]
 //   dotnet run -c Release --project benchmarks/Bot.Benchmarks -- stories --work DIR (DIR holds evaluation-seed-bbc.db)
 //   dotnet run -c Release --project benchmarks/Bot.Benchmarks -- beat [--shared ../shared] [--work DIR] [--Corpus:EmbeddingModel M]
 var options = BenchmarkOptions.Parse(args);

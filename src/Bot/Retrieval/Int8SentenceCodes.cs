@@ -33,7 +33,8 @@ public sealed class Int8SentenceCodes
     public int Dimensions { get; }
     public long Bytes => codes.LongLength + scales.LongLength * sizeof(float) + passageOf.LongLength * sizeof(int);
 
-    /// <summary>The distinct passages holding the <paramref name="sentences"/> best sentences by the quantised score.</summary>
+    /// <summary>The distinct passages holding the <paramref name="sentences"/> best sentences by the quantised score,
+    /// in passage order: rescoring offers them in the order exact search scans them.</summary>
     public IReadOnlyCollection<int> CandidatePassages(ReadOnlySpan<float> query, int sentences)
     {
         Span<sbyte> quantisedQuery = stackalloc sbyte[Dimensions];
@@ -41,7 +42,7 @@ public sealed class Int8SentenceCodes
         var top = new TopScores(sentences);
         for (var row = 0; row < scales.Length; row++)
             top.Offer(row, Dot(codes.AsSpan(row * Dimensions, Dimensions), quantisedQuery) * scales[row]);
-        var passages = new HashSet<int>();
+        var passages = new SortedSet<int>();
         foreach (var (row, _) in top.Descending()) passages.Add(passageOf[row]);
         return passages;
     }

@@ -47,7 +47,10 @@ public sealed class PassageIndex
         return result;
     }
 
-    /// <summary>The <paramref name="limit"/> passages whose best sentence is closest to <paramref name="query"/>.</summary>
+    /// <summary>The <paramref name="limit"/> passages whose best sentence is closest to <paramref name="query"/>: exact
+    /// search over every sentence. The int8 first pass (<see cref="Int8SentenceCodes"/>) finds the same top passages
+    /// with the same cosines but may order byte-identical copies (equal cosines) differently, which moves the
+    /// evaluation; docs/performance.md, "Dense search at scale", has the figures.</summary>
     public IReadOnlyList<(StoredPassage Passage, float Cosine)> Nearest(ReadOnlySpan<float> query, int limit) =>
         vectors.Nearest(query, limit).Select(hit => (Passages[hit.Passage], hit.Cosine)).ToList();
 }

@@ -1,7 +1,7 @@
 namespace Newsdesk.Retrieval;
 
 /// <summary>The <c>limit</c> highest-scoring items offered, kept in a min-heap so each offer below the current
-/// worst costs one comparison.</summary>
+/// worst costs one comparison; a later item replaces the worst only with a strictly higher score.</summary>
 public sealed class TopScores(int limit)
 {
     private readonly PriorityQueue<int, float> heap = new(limit + 1);
