@@ -7,11 +7,11 @@ using Newsdesk.Tests.Support;
 
 namespace Newsdesk.Tests.Beat;
 
-/// <summary>The beat classifier against the hand labels' test part, which the fitting never saw. Shares the evaluation
-/// store when NEWSDESK_EVAL_STORE keeps one (hence the evaluation collection: one writer at a time); otherwise it embeds
-/// only the test part's stories (a minute or so).</summary>
+/// <summary>The beat classifier against the hand labels' test part, which the fitting never saw, judged on the
+/// evaluation collection's one seed + BBC store: built once per run (or kept with NEWSDESK_EVAL_STORE), so this class
+/// embeds nothing of its own.</summary>
 [Collection(EvaluationCollection.Name)]
-public sealed class BeatClassifierTests
+public sealed class BeatClassifierTests(EvaluationFixture fixture)
 {
     // Measured on 2026-11-30 (benchmarks: beat, ArcticXs; mean and lede vectors, leads checked on the embedded headline
     // and lede): test part 410 stories, 56 music: precision 89.7%, recall 92.9%, digest-chosen precision 92.5% (49/53).
@@ -49,25 +49,8 @@ public sealed class BeatClassifierTests
     [SharedFact]
     public async Task HeldOutStoriesAreJudgedAboveTheMeasuredFloors()
     {
-        using var temporary = new TemporaryFolder();
         var test = Labels.Where(l => l.Part == BeatLabel.Test).ToList();
-        var kept = Environment.GetEnvironmentVariable("NEWSDESK_EVAL_STORE");
-        string database;
-        string[] corpus;
-        if (kept is { Length: > 0 })
-        {
-            (database, corpus) = (Path.Combine(kept, "evaluation-seed-bbc.db"), [TestPaths.Seeds, TestPaths.BbcCorpus]);
-        }
-        else
-        {
-            foreach (var label in test)
-            {
-                Directory.CreateDirectory(Path.GetDirectoryName(temporary.File("bbc/" + label.Source))!);
-                File.Copy(Path.Combine(TestPaths.BbcCorpus, label.Source), temporary.File("bbc/" + label.Source));
-            }
-            (database, corpus) = (temporary.File("beat.db"), [temporary.File("bbc")]);
-        }
-        using var host = await CoreHost.CreateLoadedAsync(database, corpus);
+        using var host = await CoreHost.CreateLoadedAsync(await fixture.SeedAndBbcStoreAsync(), [TestPaths.Seeds, TestPaths.BbcCorpus]);
         var classifier = host.Services.GetRequiredService<BeatClassifier>();
         var judge = host.Services.GetRequiredService<BeatJudge>();
         var snapshot = host.Services.GetRequiredService<PassageIndexHolder>().Current;
