@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Newsdesk.Benchmarks;
 
 /// <summary>Command line of the benchmark runner. Unknown <c>--Key value</c> pairs are passed to the bot's configuration.</summary>
@@ -8,6 +10,21 @@ public sealed record BenchmarkOptions(string Mode, string Shared, string WorkFol
 
     /// <summary>Sentences per model call per core (<c>--batch N</c>).</summary>
     public int Batch { get; init; } = 32;
+
+    /// <summary>The scale verb's sizes, as multiples of the store's sentences (<c>--scales 1,10,100</c>).</summary>
+    public IReadOnlyList<int> Scales { get; init; } = [1, 10, 100];
+
+    /// <summary>The scale verb's sizes for the lexical ranker (<c>--lexical-scales 1,10</c>).</summary>
+    public IReadOnlyList<int> LexicalScales { get; init; } = [1, 10, 100];
+
+    /// <summary>The norm of the noise added to each perturbed copy of a sentence vector (<c>--noise 0.6</c>).</summary>
+    public double Noise { get; init; } = 0.6;
+
+    /// <summary>Sentences the int8 first pass hands to float rescoring, one run each (<c>--candidates 400,1000</c>).</summary>
+    public IReadOnlyList<int> Candidates { get; init; } = [400, 1000];
+
+    /// <summary>How many evaluation questions the scale verb times (<c>--queries 200</c>).</summary>
+    public int Queries { get; init; } = 270;
 
     public IEnumerable<string> BbcFolders => Sections.Count == 0 ? [Bbc] : Sections.Select(s => Path.Combine(Bbc, s));
 
@@ -23,6 +40,7 @@ public sealed record BenchmarkOptions(string Mode, string Shared, string WorkFol
         var settings = new List<string>();
         IReadOnlyList<string> sections = [];
         var batch = 32;
+        var parsed = new BenchmarkOptions("", "", "", []);
         for (var i = mode == args.FirstOrDefault() ? 1 : 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -31,10 +49,19 @@ public sealed record BenchmarkOptions(string Mode, string Shared, string WorkFol
                 case "--work": work = Path.GetFullPath(args[++i]); break;
                 case "--sections": sections = args[++i].Split(',', StringSplitOptions.RemoveEmptyEntries); break;
                 case "--batch": batch = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture); break;
+                case "--scales": parsed = parsed with { Scales = Integers(args[++i]) }; break;
+                case "--lexical-scales": parsed = parsed with { LexicalScales = Integers(args[++i]) }; break;
+                case "--noise": parsed = parsed with { Noise = double.Parse(args[++i], CultureInfo.InvariantCulture) }; break;
+                case "--candidates": parsed = parsed with { Candidates = Integers(args[++i]) }; break;
+                case "--queries": parsed = parsed with { Queries = int.Parse(args[++i], CultureInfo.InvariantCulture) }; break;
                 default: settings.Add(args[i]); break;
             }
         }
         Directory.CreateDirectory(work);
-        return new BenchmarkOptions(mode, shared, work, settings) { Sections = sections, Batch = batch };
+        return parsed with { Mode = mode, Shared = shared, WorkFolder = work, Settings = settings, Sections = sections, Batch = batch };
     }
+
+    private static int[] Integers(string list) =>
+        list.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(s => int.Parse(s, CultureInfo.InvariantCulture))
+            .Select(n => n >= 1 ? n : throw new ArgumentException($"'{list}': every size and count must be at least 1.")).ToArray();
 }

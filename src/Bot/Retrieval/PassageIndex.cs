@@ -1,4 +1,3 @@
-using System.Numerics;
 using Newsdesk.Corpus;
 
 namespace Newsdesk.Retrieval;
@@ -8,10 +7,7 @@ namespace Newsdesk.Retrieval;
 /// statistics. A passage's dense score is its best sentence's.</summary>
 public sealed class PassageIndex
 {
-    // Each passage's sentence vectors, concatenated, as the store loaded them: the one copy of every vector (a
-    // matrix of all rows built beside them held each vector twice while loading). Scanning passage by passage reads
-    // memory just as sequentially.
-    private readonly float[][] vectors;
+    private readonly SentenceVectors vectors;
     private readonly Dictionary<long, int> byId;
     private readonly SentenceSpan[][] sentences;
 
@@ -20,7 +16,10 @@ public sealed class PassageIndex
         Dimensions = dimensions;
         Passages = passages.Select(p => p.Passage).ToArray();
         sentences = passages.Select(p => p.Sentences).ToArray();
-        vectors = passages.Select(p => p.Vectors).ToArray();
+        // The arrays the store loaded are kept as they are: the one copy of every vector (a matrix of all rows built
+        // beside them held each vector twice while loading). Scanning passage by passage reads memory just as
+        // sequentially.
+        vectors = new SentenceVectors(passages.Select(p => p.Vectors).ToArray(), dimensions);
         SentenceCount = sentences.Sum(s => s.Length);
         byId = new Dictionary<long, int>(passages.Count);
         for (var i = 0; i < passages.Count; i++) byId[passages[i].Passage.Id] = i;
@@ -34,7 +33,7 @@ public sealed class PassageIndex
     public TermStatistics Terms { get; }
     public int Count => Passages.Count;
     public int SentenceCount { get; }
-    public long VectorBytes => (long)SentenceCount * Dimensions * sizeof(float);
+    public long VectorBytes => vectors.Bytes;
 
     public StoredPassage? Find(long passageId) => byId.TryGetValue(passageId, out var at) ? Passages[at] : null;
 
@@ -44,42 +43,14 @@ public sealed class PassageIndex
         if (!byId.TryGetValue(passageId, out var at)) return [];
         var spans = sentences[at];
         var result = new (SentenceSpan, float)[spans.Length];
-        for (var s = 0; s < spans.Length; s++) result[s] = (spans[s], Dot(Row(at, s), query));
+        for (var s = 0; s < spans.Length; s++) result[s] = (spans[s], SentenceVectors.Dot(vectors.Row(at, s), query));
         return result;
     }
 
-    /// <summary>The <paramref name="limit"/> passages whose best sentence is closest to <paramref name="query"/>.</summary>
-    public IReadOnlyList<(StoredPassage Passage, float Cosine)> Nearest(ReadOnlySpan<float> query, int limit)
-    {
-        var bestOfPassage = new float[Passages.Count];
-        for (var i = 0; i < bestOfPassage.Length; i++)
-        {
-            var best = float.MinValue;
-            for (var s = 0; s < sentences[i].Length; s++) best = Math.Max(best, Dot(Row(i, s), query));
-            bestOfPassage[i] = best;
-        }
-        var top = new PriorityQueue<int, float>(limit + 1);
-        for (var i = 0; i < bestOfPassage.Length; i++)
-        {
-            if (top.Count < limit) top.Enqueue(i, bestOfPassage[i]);
-            else if (top.TryPeek(out _, out var worst) && bestOfPassage[i] > worst) top.EnqueueDequeue(i, bestOfPassage[i]);
-        }
-        var result = new List<(StoredPassage, float)>(top.Count);
-        while (top.TryDequeue(out var i, out var score)) result.Add((Passages[i], score));
-        result.Reverse();
-        return result;
-    }
-
-    private ReadOnlySpan<float> Row(int passage, int sentence) => vectors[passage].AsSpan(sentence * Dimensions, Dimensions);
-
-    private static float Dot(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
-    {
-        var sum = Vector<float>.Zero;
-        var i = 0;
-        for (; i <= a.Length - Vector<float>.Count; i += Vector<float>.Count)
-            sum += new Vector<float>(a[i..]) * new Vector<float>(b[i..]);
-        var total = Vector.Sum(sum);
-        for (; i < a.Length; i++) total += a[i] * b[i];
-        return total;
-    }
+    /// <summary>The <paramref name="limit"/> passages whose best sentence is closest to <paramref name="query"/>: exact
+    /// search over every sentence. The int8 first pass (<see cref="Int8SentenceCodes"/>) finds the same top passages
+    /// with the same cosines but may order byte-identical copies (equal cosines) differently, which moves the
+    /// evaluation; docs/performance.md, "Dense search at scale", has the figures.</summary>
+    public IReadOnlyList<(StoredPassage Passage, float Cosine)> Nearest(ReadOnlySpan<float> query, int limit) =>
+        vectors.Nearest(query, limit).Select(hit => (Passages[hit.Passage], hit.Cosine)).ToList();
 }
