@@ -39,6 +39,7 @@ public static class AnsweringServiceCollectionExtensions
         services.AddSingleton<PromptLibrary>();
         services.AddSingleton<OfflineComposer>();
         services.AddSingleton<ComposerFunctions>();
+        services.AddSingleton<FocusScorer>();
         services.AddSingleton<GroundedAnswerer>();
         services.AddSingleton<IQuestionAnswerer>(sp => sp.GetRequiredService<GroundedAnswerer>());
         return services;

@@ -14,6 +14,7 @@ public sealed class GroundedAnswerer(
     PassageIndexHolder index,
     BeatJudge beat,
     ComposerFunctions composers,
+    FocusScorer focus,
     IOptions<AnsweringOptions> options,
     TimeProvider time,
     ILogger<GroundedAnswerer> logger) : IQuestionAnswerer
@@ -61,7 +62,8 @@ public sealed class GroundedAnswerer(
         {
             (composition, fallbackReason) = await TryModelAsync(question, passages, cancellationToken);
         }
-        composition ??= await composers.AnswerOfflineAsync(analysis, passages, retrieval.Statistics, cancellationToken);
+        composition ??= await composers.AnswerOfflineAsync(analysis, passages, retrieval.Statistics,
+            focus.Score(question, analysis, passages, cancellationToken), cancellationToken);
 
         return composition.Sentences.Count == 0
             ? AnswerAssembler.Decline(question, OnBeat(passages), composition.Backend, fallbackReason)

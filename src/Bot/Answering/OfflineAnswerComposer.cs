@@ -13,8 +13,8 @@ public static class OfflineAnswerComposer
     // Stories repeat themselves; a sentence sharing this much with a chosen one adds nothing.
     private const double MaxOverlap = 0.6;
 
-    public static Composition Compose(QuestionAnalysis question, IReadOnlyList<RetrievedPassage> passages, TermStatistics statistics) =>
-        Decide(question, AnswerEvidenceGatherer.Gather(question, passages, statistics), AnswerModel.GateProbability, AnswerModel.AnswerThreshold, AnswerModel.TopicThreshold);
+    public static Composition Compose(QuestionAnalysis question, IReadOnlyList<RetrievedPassage> passages, TermStatistics statistics, FocusSimilarity similarity) =>
+        Decide(question, AnswerEvidenceGatherer.Gather(question, passages, statistics, similarity), AnswerModel.GateProbability, AnswerModel.AnswerThreshold, AnswerModel.TopicThreshold);
 
     /// <summary>The top-ranked sentences, those the reply would carry.</summary>
     public static IReadOnlyList<AnswerCandidate> Choose(IReadOnlyList<AnswerCandidate> candidates)
@@ -29,8 +29,9 @@ public static class OfflineAnswerComposer
         return picked;
     }
 
-    /// <summary>The outcome, given a gate over the chosen sentences' pooled evidence; the trainer calls it with
-    /// candidate weights and thresholds.</summary>
+    /// <summary>The outcome, given a gate that gives each sentence's probability of answering; the trainer calls it
+    /// with candidate weights and thresholds. The reply answers when one of the chosen sentences passes the gate; it
+    /// carries those that pass and at most one other, the best-ranked, as context.</summary>
     public static Composition Decide(QuestionAnalysis question, IReadOnlyList<AnswerCandidate> candidates, Func<IReadOnlyList<double>, double> gate,
         double answerThreshold, double topicThreshold)
     {
@@ -38,7 +39,14 @@ public static class OfflineAnswerComposer
         if (candidates.Count == 0 || question.Unknown.Count > 0) return none;
 
         var picked = Choose(candidates);
-        if (gate(AnswerModel.Pool(picked.Select(c => c.Evidence))) >= answerThreshold) return new Composition(Ordered(picked), OfflineComposer.BackendName);
+        // A figure or a date is asked for by its shape: a sentence without one is context, never the answer.
+        var needsSpan = question.Kind is AnswerKind.Money or AnswerKind.Count or AnswerKind.Date;
+        var answering = picked.Where(c => (!needsSpan || c.Evidence.Typed > 0) && gate(c.Evidence.Features()) >= answerThreshold).ToList();
+        if (answering.Count > 0)
+        {
+            var context = picked.FirstOrDefault(c => !answering.Contains(c));
+            return new Composition(Ordered(context is null ? answering : [.. answering, context]), OfflineComposer.BackendName);
+        }
 
         // No sentence holds the asked fact. If the stories are about what was asked, say what they do say.
         var onTopic = candidates.OrderByDescending(c => c.Evidence.NearShare + c.Evidence.Cosine).First();

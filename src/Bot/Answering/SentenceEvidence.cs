@@ -20,6 +20,11 @@ namespace Newsdesk.Answering;
 /// <param name="TypedFocus">The span of the asked kind and the focus together: <see cref="FocusShare"/> when the
 /// sentence holds such a span (or the kind has none), else 0. "A price" alone is not an answer to "what does the
 /// album cost"; a price beside "album" is.</param>
+/// <param name="AskedCosine">The sentence's dense similarity to the asked message alone (a follow-up's retrieval
+/// compares with the whole thread).</param>
+/// <param name="FocusCosine">…to the focus phrase: the message without the words naming the stories' topic. It
+/// recognises a paraphrased focus ("charge" against "punt tracks for $0.10").</param>
+/// <param name="FocusCosineGap">The focus similarity minus the best of any retrieved sentence (at most 0).</param>
 public sealed record SentenceEvidence(
     double CosineGap,
     double Cosine,
@@ -34,10 +39,13 @@ public sealed record SentenceEvidence(
     double FocusShare,
     double IsBestCosine,
     double TermShareGap,
-    double TypedFocus)
+    double TypedFocus,
+    double AskedCosine,
+    double FocusCosine,
+    double FocusCosineGap)
 {
-    public double[] Features() => [CosineGap, Cosine, TermShare, NearShare, ThreadShare, Typed, TypedNearTerms, UntypedKind, Rank, AbsentShare, FocusShare, IsBestCosine, TermShareGap, TypedFocus];
+    public double[] Features() => [CosineGap, Cosine, TermShare, NearShare, ThreadShare, Typed, TypedNearTerms, UntypedKind, Rank, AbsentShare, FocusShare, IsBestCosine, TermShareGap, TypedFocus, AskedCosine, FocusCosine, FocusCosineGap];
 
     public static readonly IReadOnlyList<string> Names =
-        ["cosine_gap", "cosine", "term_share", "near_share", "thread_share", "typed", "typed_near_terms", "untyped_kind", "rank", "absent_share", "focus_share", "is_best_cosine", "term_share_gap", "typed_focus"];
+        ["cosine_gap", "cosine", "term_share", "near_share", "thread_share", "typed", "typed_near_terms", "untyped_kind", "rank", "absent_share", "focus_share", "is_best_cosine", "term_share_gap", "typed_focus", "asked_cosine", "focus_cosine", "focus_cosine_gap"];
 }
