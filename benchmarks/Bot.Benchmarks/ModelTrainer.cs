@@ -21,18 +21,23 @@ public static class ModelTrainer
         var examples = new Dictionary<bool, List<TrainingExample>>();
         foreach (var withBbc in new[] { true, false })
             examples[withBbc] = await GatherAsync(options, questions, withBbc);
+        // The Hostile tests' planted articles and their questions join the seed's TUNING part (they have no test part):
+        // "who runs Harbour Records?" is answered by a name in apposition, which no seed question asks for.
+        var planted = EvaluationSet.Load(options.PlantedQuestions);
+        if (planted.Any(q => q.IsTest)) throw new InvalidDataException("The planted-article questions are tuning questions only.");
+        examples[false].AddRange(await GatherAsync(options, planted, Path.Combine(options.WorkFolder, "training-planted.db"), [options.Seeds, options.PlantedCorpus], withBbc: false));
         var all = examples.Values.SelectMany(e => e).Where(e => !e.Question.IsInjection).ToList();
         var tuning = all.Where(e => !e.Question.IsTest).ToList();
         var test = all.Where(e => e.Question.IsTest).ToList();
 
         var (rankWeights, gateWeights, gateBias) = Fit(tuning, test);
         var best = FitThresholds(examples, rankWeights, gateWeights, gateBias);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"thresholds: answer {best.Answer:F2}, topic {best.Topic:F2}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"thresholds: answer {best.Thresholds.Answer:F2}, tied {best.Thresholds.Tied:F2}, topic {best.Thresholds.Topic:F2}"));
         foreach (var (withBbc, list) in examples)
         {
-            var ceiling = list.Select(e => Simulate(e, withBbc, rankWeights, gateWeights, gateBias, 0, best.Topic)).ToList();
+            var ceiling = list.Select(e => Simulate(e, withBbc, rankWeights, gateWeights, gateBias, new AnswerThresholds(0, 0, best.Thresholds.Topic))).ToList();
             Console.WriteLine("gate open (every covered question answered):\n" + EvaluationTable.Format(withBbc ? "seed+bbc" : "seed", ceiling, withBbc));
-            var outcomes = list.Select(e => Simulate(e, withBbc, rankWeights, gateWeights, gateBias, best.Answer, best.Topic)).ToList();
+            var outcomes = list.Select(e => Simulate(e, withBbc, rankWeights, gateWeights, gateBias, best.Thresholds)).ToList();
             Console.WriteLine(EvaluationTable.Format(withBbc ? "seed+bbc (simulated, fitted)" : "seed (simulated, fitted)", outcomes, withBbc));
         }
 
@@ -40,13 +45,14 @@ public static class ModelTrainer
         Console.WriteLine("public static readonly double[] RankWeights = [" + Join(rankWeights) + "];");
         Console.WriteLine("public static readonly double[] GateWeights = [" + Join(gateWeights) + "];");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"public const double GateBias = {gateBias:F3};"));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"public const double AnswerThreshold = {best.Answer:F2};"));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"public const double TopicThreshold = {best.Topic:F2};"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"public const double AnswerThreshold = {best.Thresholds.Answer:F2};"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"public const double TiedAnswerThreshold = {best.Thresholds.Tied:F2};"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"public const double TopicThreshold = {best.Thresholds.Topic:F2};"));
         for (var i = 0; i < rankWeights.Length; i++)
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"//   {SentenceEvidence.Names[i],-18} rank {rankWeights[i],8:F3}  gate {gateWeights[i],8:F3}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"objective on the hand-written tuning part  by the fit above: {best.Score:F3}"));
 
-        await SelfSupervisedTraining.ReportAsync(options, examples, tuning);
+        if (!options.HandWrittenOnly) await SelfSupervisedTraining.ReportAsync(options, examples, tuning);
         return 0;
     }
 
@@ -67,23 +73,33 @@ public static class ModelTrainer
         return (rankWeights, gateWeights, gateBias);
     }
 
-    /// <summary>The answer and topic thresholds that score best on the hand-written TUNING part over both corpora.</summary>
-    public static (double Answer, double Topic, double Score) FitThresholds(Dictionary<bool, List<TrainingExample>> examples, double[] rankWeights, double[] gateWeights, double gateBias)
+    /// <summary>The answer and topic thresholds that score best on the hand-written TUNING part over both corpora, then
+    /// the tied-answer threshold (at most the answer threshold; ties go to the highest).</summary>
+    public static (AnswerThresholds Thresholds, double Score) FitThresholds(Dictionary<bool, List<TrainingExample>> examples, double[] rankWeights, double[] gateWeights, double gateBias)
     {
-        var best = (Answer: 0.5, Topic: 0.5, Score: double.MinValue);
+        double Score(AnswerThresholds t) => examples.Sum(pair => Objective(pair.Value.Where(e => !e.Question.IsTest), pair.Key, rankWeights, gateWeights, gateBias, t));
+        var best = (Thresholds: new AnswerThresholds(0.5, 0.5, 0.5), Score: double.MinValue);
         foreach (var answer in Grid(0.2, 0.95, 0.05))
         foreach (var topic in Grid(0.2, 1.2, 0.05))
         {
-            var score = examples.Sum(pair => Objective(pair.Value.Where(e => !e.Question.IsTest), pair.Key, rankWeights, gateWeights, gateBias, answer, topic));
-            if (score > best.Score) best = (answer, topic, score);
+            var thresholds = new AnswerThresholds(answer, answer, topic);
+            if (Score(thresholds) is var score && score > best.Score) best = (thresholds, score);
+        }
+        foreach (var tied in Grid(0.05, best.Thresholds.Answer, 0.05).Reverse())
+        {
+            var thresholds = best.Thresholds with { Tied = tied };
+            if (Score(thresholds) is var score && score > best.Score) best = (thresholds, score);
         }
         return best;
     }
 
-    public static async Task<List<TrainingExample>> GatherAsync(BenchmarkOptions options, IReadOnlyList<EvaluationQuestion> questions, bool withBbc)
+    public static Task<List<TrainingExample>> GatherAsync(BenchmarkOptions options, IReadOnlyList<EvaluationQuestion> questions, bool withBbc) =>
+        GatherAsync(options, questions, Path.Combine(options.WorkFolder, withBbc ? "evaluation-seed-bbc.db" : "evaluation-seed.db"),
+            withBbc ? [options.Seeds, options.Bbc] : [options.Seeds], withBbc);
+
+    private static async Task<List<TrainingExample>> GatherAsync(BenchmarkOptions options, IReadOnlyList<EvaluationQuestion> questions, string database, string[] folders, bool withBbc)
     {
-        var database = Path.Combine(options.WorkFolder, withBbc ? "evaluation-seed-bbc.db" : "evaluation-seed.db");
-        using var host = BotHost.Create(database, withBbc ? [options.Seeds, options.Bbc] : [options.Seeds], options.Settings);
+        using var host = BotHost.Create(database, folders, options.Settings);
         await host.Services.GetRequiredService<SearchIndexLoader>().LoadAsync(CancellationToken.None);
         var retriever = host.Services.GetRequiredService<PassageRetriever>();
         var focus = host.Services.GetRequiredService<FocusScorer>();
@@ -119,22 +135,22 @@ public static class ModelTrainer
             })
             .ToList();
 
-    private static double Objective(IEnumerable<TrainingExample> examples, bool withBbc, double[] rankWeights, double[] gateWeights, double gateBias, double answer, double topic)
+    private static double Objective(IEnumerable<TrainingExample> examples, bool withBbc, double[] rankWeights, double[] gateWeights, double gateBias, AnswerThresholds thresholds)
     {
-        var outcomes = examples.Select(e => Simulate(e, withBbc, rankWeights, gateWeights, gateBias, answer, topic)).ToList();
+        var outcomes = examples.Select(e => Simulate(e, withBbc, rankWeights, gateWeights, gateBias, thresholds)).ToList();
         // Answering right counts as much as declining right: the answerable class, against the mean of the near-miss
         // and partly covered classes, plus the thread turns.
         double Rate(string name) => EvaluationTable.Rate(outcomes, withBbc, name, test: false) is var (right, total) && total > 0 ? right / (double)total : 0;
         return 2 * Rate("answerable: answered right") + Rate("near misses: declined or partial") + Rate("partly covered: declined or partial") + Rate("thread turns: right");
     }
 
-    public static EvaluationOutcome Simulate(TrainingExample example, bool withBbc, double[] rankWeights, double[] gateWeights, double gateBias, double answer, double topic)
+    public static EvaluationOutcome Simulate(TrainingExample example, bool withBbc, double[] rankWeights, double[] gateWeights, double gateBias, AnswerThresholds thresholds)
     {
         var q = example.Question;
         var declined = new Answer(q.Question, false, "declined", [], "offline", null, []);
         if (!example.IsRetrievalCovered) return EvaluationSet.Score(q, declined, withBbc);
         var composition = OfflineAnswerComposer.Decide(example.Analysis, Rescore(example, rankWeights),
-            pooled => AnswerModel.Probability(pooled, gateWeights, gateBias), answer, topic);
+            pooled => AnswerModel.Probability(pooled, gateWeights, gateBias), thresholds);
         var text = string.Join(" ", composition.Sentences.Select(s => s.Text));
         var reply = composition.Sentences.Count == 0 ? declined
             : new Answer(q.Question, composition.Coverage == AnswerCoverage.Answered, text, [], "offline", null, [])

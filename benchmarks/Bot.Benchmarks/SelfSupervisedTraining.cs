@@ -32,12 +32,12 @@ public static class SelfSupervisedTraining
             var (rank, gate, bias) = ModelTrainer.Fit(tuning, selfTest);
             var thresholds = ModelTrainer.FitThresholds(hand, rank, gate, bias);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"thresholds (hand-written tuning part): answer {thresholds.Answer:F2}, topic {thresholds.Topic:F2}; objective on the hand-written tuning part {thresholds.Score:F3}"));
-            var selfOutcomes = self.Select(e => ModelTrainer.Simulate(e, true, rank, gate, bias, thresholds.Answer, thresholds.Topic)).ToList();
+                $"thresholds (hand-written tuning part): {thresholds.Thresholds}; objective on the hand-written tuning part {thresholds.Score:F3}"));
+            var selfOutcomes = self.Select(e => ModelTrainer.Simulate(e, true, rank, gate, bias, thresholds.Thresholds)).ToList();
             Console.WriteLine(EvaluationTable.Format("self-supervised (tuning = its train part)", selfOutcomes, true));
             foreach (var (withBbc, list) in hand)
             {
-                var outcomes = list.Select(e => ModelTrainer.Simulate(e, withBbc, rank, gate, bias, thresholds.Answer, thresholds.Topic)).ToList();
+                var outcomes = list.Select(e => ModelTrainer.Simulate(e, withBbc, rank, gate, bias, thresholds.Thresholds)).ToList();
                 Console.WriteLine(EvaluationTable.Format(withBbc ? "hand-written, seed+bbc" : "hand-written, seed", outcomes, withBbc));
             }
             Console.WriteLine("rank: " + string.Join(", ", rank.Select(w => w.ToString("F3", CultureInfo.InvariantCulture))));

@@ -27,6 +27,8 @@ public static partial class AnswerEvidenceGatherer
         var sentenceTerms = SentenceTerms(passages);
         var focus = FocusTerms(question, passages, sentenceTerms);
         var focusWeight = Weigher(focus.Count > 0 ? focus : question.Terms, statistics);
+        // The question's other terms name the entity asked about ("harbour", "records" in "who runs Harbour Records").
+        var entities = question.Terms.Where(t => !focus.Contains(t)).ToHashSet(StringComparer.Ordinal);
         var bestFocusCosine = passages.SelectMany((p, rank) => p.Sentences.Select((s, position) => FocusSimilarity.At(similarity.Focus, rank, position, s.Cosine)))
             .Select(c => (double)c).DefaultIfEmpty(0).Max();
         var bestTermShare = sentenceTerms.Select(s => weight(question.Terms.Where(s.Contains))).DefaultIfEmpty(0).Max();
@@ -48,6 +50,7 @@ public static partial class AnswerEvidenceGatherer
                 if (terms.Count < MinTerms || PlantedInstruction.IsLike(text)) continue;
 
                 var typedSpans = TypedSpans.Find(question.Kind, text);
+                var answerSpans = AnswerSpans.Find(question.Kind, text, question.Terms);
                 var termShare = weight(question.Terms.Where(terms.Contains));
                 var focusShare = focusWeight((focus.Count > 0 ? focus : question.Terms).Where(t => terms.Contains(t) || before.Contains(t)));
                 var typed = untyped == 1 || typedSpans.Count > 0;
@@ -69,7 +72,9 @@ public static partial class AnswerEvidenceGatherer
                     TypedFocus: typed ? focusShare : 0,
                     AskedCosine: FocusSimilarity.At(similarity.Asked, rank, position, cosine),
                     FocusCosine: focusCosine,
-                    FocusCosineGap: focusCosine - bestFocusCosine);
+                    FocusCosineGap: focusCosine - bestFocusCosine,
+                    AnswerSpan: answerSpans.Count > 0 ? 1 : 0,
+                    SpanTied: AnswerSpans.IsTied(text, answerSpans, focus, entities) ? 1 : 0);
                 candidates.Add(new AnswerCandidate(rank, position, text, terms, evidence, AnswerModel.RankScore(evidence)));
             }
         }

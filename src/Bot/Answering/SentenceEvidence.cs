@@ -25,6 +25,10 @@ namespace Newsdesk.Answering;
 /// <param name="FocusCosine">…to the focus phrase: the message without the words naming the stories' topic. It
 /// recognises a paraphrased focus ("charge" against "punt tracks for $0.10").</param>
 /// <param name="FocusCosineGap">The focus similarity minus the best of any retrieved sentence (at most 0).</param>
+/// <param name="AnswerSpan">Whether the sentence holds a span of the asked kind other than the question's own words:
+/// the entity asked about is not its own answer. For a name, a figure or a date, a sentence without one cannot answer.</param>
+/// <param name="SpanTied">Whether such a span is tied to what was asked: a focus term beside it, or an apposition
+/// joining it to the asked entity ("Harbour Records chief executive Maria Okafor" for "who runs Harbour Records").</param>
 public sealed record SentenceEvidence(
     double CosineGap,
     double Cosine,
@@ -42,10 +46,12 @@ public sealed record SentenceEvidence(
     double TypedFocus,
     double AskedCosine,
     double FocusCosine,
-    double FocusCosineGap)
+    double FocusCosineGap,
+    double AnswerSpan,
+    double SpanTied)
 {
-    public double[] Features() => [CosineGap, Cosine, TermShare, NearShare, ThreadShare, Typed, TypedNearTerms, UntypedKind, Rank, AbsentShare, FocusShare, IsBestCosine, TermShareGap, TypedFocus, AskedCosine, FocusCosine, FocusCosineGap];
+    public double[] Features() => [CosineGap, Cosine, TermShare, NearShare, ThreadShare, Typed, TypedNearTerms, UntypedKind, Rank, AbsentShare, FocusShare, IsBestCosine, TermShareGap, TypedFocus, AskedCosine, FocusCosine, FocusCosineGap, AnswerSpan, SpanTied];
 
     public static readonly IReadOnlyList<string> Names =
-        ["cosine_gap", "cosine", "term_share", "near_share", "thread_share", "typed", "typed_near_terms", "untyped_kind", "rank", "absent_share", "focus_share", "is_best_cosine", "term_share_gap", "typed_focus", "asked_cosine", "focus_cosine", "focus_cosine_gap"];
+        ["cosine_gap", "cosine", "term_share", "near_share", "thread_share", "typed", "typed_near_terms", "untyped_kind", "rank", "absent_share", "focus_share", "is_best_cosine", "term_share_gap", "typed_focus", "asked_cosine", "focus_cosine", "focus_cosine_gap", "answer_span", "span_tied"];
 }
