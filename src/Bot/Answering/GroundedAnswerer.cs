@@ -15,6 +15,7 @@ public sealed class GroundedAnswerer(
     BeatJudge beat,
     ComposerFunctions composers,
     FocusScorer focus,
+    PublicationDates publicationDates,
     IOptions<AnsweringOptions> options,
     TimeProvider time,
     ILogger<GroundedAnswerer> logger) : IQuestionAnswerer
@@ -65,6 +66,11 @@ public sealed class GroundedAnswerer(
         composition ??= await composers.AnswerOfflineAsync(analysis, passages, retrieval.Statistics,
             focus.Score(question, analysis, passages, cancellationToken), cancellationToken);
 
+        if (analysis.Kind == AnswerKind.Date && composition is { Coverage: AnswerCoverage.Answered, Sentences.Count: > 0 })
+        {
+            var dates = await publicationDates.CurrentAsync(cancellationToken);
+            composition = composition with { DateNote = RelativeDateNote.For(composition.Sentences, n => n >= 1 && n <= passages.Count ? dates.GetValueOrDefault(passages[n - 1].Passage.DocumentId) : null) };
+        }
         return composition.Sentences.Count == 0
             ? AnswerAssembler.Decline(question, OnBeat(passages), composition.Backend, fallbackReason)
             : AnswerAssembler.Assemble(question, composition, passages, fallbackReason);
