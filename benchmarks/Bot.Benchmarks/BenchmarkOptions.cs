@@ -8,6 +8,9 @@ public sealed record BenchmarkOptions(string Mode, string Shared, string WorkFol
     /// <summary>BBC sections to use (<c>--sections entertainment,tech</c>); empty means the whole set.</summary>
     public IReadOnlyList<string> Sections { get; init; } = [];
 
+    /// <summary>For <c>train</c>: fit on the hand-written set only and skip the self-supervised report (<c>--hand-written-only</c>).</summary>
+    public bool HandWrittenOnly { get; init; }
+
     /// <summary>Sentences per model call per core (<c>--batch N</c>).</summary>
     public int Batch { get; init; } = 32;
 
@@ -31,6 +34,8 @@ public sealed record BenchmarkOptions(string Mode, string Shared, string WorkFol
     public string Seeds => Path.GetFullPath("seeds");
     public string Bbc => Path.Combine(Shared, "corpus", "bbc");
     public string Questions => Path.GetFullPath(Path.Combine("tests", "Bot.Tests", "Evaluation", "questions.jsonl"));
+    public string PlantedQuestions => Path.GetFullPath(Path.Combine("tests", "Bot.Tests", "Evaluation", "planted-questions.jsonl"));
+    public string PlantedCorpus => Path.GetFullPath(Path.Combine("tests", "Bot.Tests", "Hostile", "Corpus"));
 
     public static BenchmarkOptions Parse(string[] args)
     {
@@ -41,6 +46,7 @@ public sealed record BenchmarkOptions(string Mode, string Shared, string WorkFol
         IReadOnlyList<string> sections = [];
         var batch = 32;
         var parsed = new BenchmarkOptions("", "", "", []);
+        var handWrittenOnly = false;
         for (var i = mode == args.FirstOrDefault() ? 1 : 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -48,6 +54,7 @@ public sealed record BenchmarkOptions(string Mode, string Shared, string WorkFol
                 case "--shared": shared = Path.GetFullPath(args[++i]); break;
                 case "--work": work = Path.GetFullPath(args[++i]); break;
                 case "--sections": sections = args[++i].Split(',', StringSplitOptions.RemoveEmptyEntries); break;
+                case "--hand-written-only": handWrittenOnly = true; break;
                 case "--batch": batch = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture); break;
                 case "--scales": parsed = parsed with { Scales = Integers(args[++i]) }; break;
                 case "--lexical-scales": parsed = parsed with { LexicalScales = Integers(args[++i]) }; break;
@@ -58,7 +65,7 @@ public sealed record BenchmarkOptions(string Mode, string Shared, string WorkFol
             }
         }
         Directory.CreateDirectory(work);
-        return parsed with { Mode = mode, Shared = shared, WorkFolder = work, Settings = settings, Sections = sections, Batch = batch };
+        return parsed with { Mode = mode, Shared = shared, WorkFolder = work, Settings = settings, Sections = sections, Batch = batch, HandWrittenOnly = handWrittenOnly };
     }
 
     private static int[] Integers(string list) =>

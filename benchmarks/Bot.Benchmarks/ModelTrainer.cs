@@ -12,6 +12,8 @@ namespace Newsdesk.Benchmarks;
 /// the fit does on the test part it never saw. Prints the table to paste into AnswerModel.cs.</summary>
 public static class ModelTrainer
 {
+    // The gate's L2 penalty (over a few hundred chosen sentences): enough to keep weights of rarely-set features small.
+    private const double GateL2 = 1.0;
 
     public static async Task<int> RunAsync(BenchmarkOptions options)
     {
@@ -19,37 +21,23 @@ public static class ModelTrainer
         var examples = new Dictionary<bool, List<TrainingExample>>();
         foreach (var withBbc in new[] { true, false })
             examples[withBbc] = await GatherAsync(options, questions, withBbc);
+        // The Hostile tests' planted articles and their questions join the seed's TUNING part (they have no test part):
+        // "who runs Harbour Records?" is answered by a name in apposition, which no seed question asks for.
+        var planted = EvaluationSet.Load(options.PlantedQuestions);
+        if (planted.Any(q => q.IsTest)) throw new InvalidDataException("The planted-article questions are tuning questions only.");
+        examples[false].AddRange(await GatherAsync(options, planted, Path.Combine(options.WorkFolder, "training-planted.db"), [options.Seeds, options.PlantedCorpus], withBbc: false));
         var all = examples.Values.SelectMany(e => e).Where(e => !e.Question.IsInjection).ToList();
         var tuning = all.Where(e => !e.Question.IsTest).ToList();
         var test = all.Where(e => e.Question.IsTest).ToList();
 
-        // 1. The ranker, on questions whose candidates hold a fact.
-        var rankWeights = LogisticRegression.FitRanker(Groups(tuning));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"ranker: the top sentence holds a fact for {LogisticRegression.TopOneAccuracy(Groups(tuning), rankWeights):P1} of tuning questions ({Groups(tuning).Count}), {LogisticRegression.TopOneAccuracy(Groups(test), rankWeights):P1} of test questions ({Groups(test).Count})"));
-
-        // 2. The gate, on each question's top sentence: does it answer (an answerable question whose top sentence
-        // holds a fact) or not (a near miss, a partly covered or uncovered question, or a top sentence without the fact)?
-        var gateRows = GateRows(tuning, rankWeights);
-        var (gateWeights, gateBias) = LogisticRegression.Fit(gateRows);
-        PrintGate("gate, tuning", LogisticRegression.Measure(gateRows, gateWeights, gateBias), gateRows.Count);
-        var gateTest = GateRows(test, rankWeights);
-        PrintGate("gate, test  ", LogisticRegression.Measure(gateTest, gateWeights, gateBias), gateTest.Count);
-
-        // 3. Thresholds: the pair that scores best on the tuning part over both corpora, every class counting equally.
-        var best = (Answer: 0.5, Topic: 0.5, Score: double.MinValue);
-        foreach (var answer in Grid(0.2, 0.95, 0.05))
-        foreach (var topic in Grid(0.2, 1.2, 0.05))
-        {
-            var score = examples.Sum(pair => Objective(pair.Value.Where(e => !e.Question.IsTest), pair.Key, rankWeights, gateWeights, gateBias, answer, topic));
-            if (score > best.Score) best = (answer, topic, score);
-        }
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"thresholds: answer {best.Answer:F2}, topic {best.Topic:F2}"));
+        var (rankWeights, gateWeights, gateBias) = Fit(tuning, test);
+        var best = FitThresholds(examples, rankWeights, gateWeights, gateBias);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"thresholds: answer {best.Thresholds.Answer:F2}, tied {best.Thresholds.Tied:F2}, topic {best.Thresholds.Topic:F2}"));
         foreach (var (withBbc, list) in examples)
         {
-            var ceiling = list.Select(e => Simulate(e, withBbc, rankWeights, gateWeights, gateBias, 0, best.Topic)).ToList();
+            var ceiling = list.Select(e => Simulate(e, withBbc, rankWeights, gateWeights, gateBias, new AnswerThresholds(0, 0, best.Thresholds.Topic))).ToList();
             Console.WriteLine("gate open (every covered question answered):\n" + EvaluationTable.Format(withBbc ? "seed+bbc" : "seed", ceiling, withBbc));
-            var outcomes = list.Select(e => Simulate(e, withBbc, rankWeights, gateWeights, gateBias, best.Answer, best.Topic)).ToList();
+            var outcomes = list.Select(e => Simulate(e, withBbc, rankWeights, gateWeights, gateBias, best.Thresholds)).ToList();
             Console.WriteLine(EvaluationTable.Format(withBbc ? "seed+bbc (simulated, fitted)" : "seed (simulated, fitted)", outcomes, withBbc));
         }
 
@@ -57,26 +45,72 @@ public static class ModelTrainer
         Console.WriteLine("public static readonly double[] RankWeights = [" + Join(rankWeights) + "];");
         Console.WriteLine("public static readonly double[] GateWeights = [" + Join(gateWeights) + "];");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"public const double GateBias = {gateBias:F3};"));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"public const double AnswerThreshold = {best.Answer:F2};"));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"public const double TopicThreshold = {best.Topic:F2};"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"public const double AnswerThreshold = {best.Thresholds.Answer:F2};"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"public const double TiedAnswerThreshold = {best.Thresholds.Tied:F2};"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"public const double TopicThreshold = {best.Thresholds.Topic:F2};"));
         for (var i = 0; i < rankWeights.Length; i++)
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"//   {SentenceEvidence.Names[i],-18} rank {rankWeights[i],8:F3}  gate {gateWeights[i],8:F3}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"objective on the hand-written tuning part  by the fit above: {best.Score:F3}"));
+
+        if (!options.HandWrittenOnly) await SelfSupervisedTraining.ReportAsync(options, examples, tuning);
         return 0;
     }
 
-    private static async Task<List<TrainingExample>> GatherAsync(BenchmarkOptions options, IReadOnlyList<EvaluationQuestion> questions, bool withBbc)
+    /// <summary>The ranker (on questions whose candidates hold a fact) and the gate (on each chosen sentence), fitted on
+    /// <paramref name="tuning"/>; measured on it and on <paramref name="test"/>.</summary>
+    public static (double[] Rank, double[] Gate, double Bias) Fit(IReadOnlyList<TrainingExample> tuning, IReadOnlyList<TrainingExample> test)
     {
-        var database = Path.Combine(options.WorkFolder, withBbc ? "evaluation-seed-bbc.db" : "evaluation-seed.db");
-        using var host = BotHost.Create(database, withBbc ? [options.Seeds, options.Bbc] : [options.Seeds], options.Settings);
+        var rankWeights = LogisticRegression.FitRanker(Groups(tuning));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"ranker: the top sentence holds a fact for {LogisticRegression.TopOneAccuracy(Groups(tuning), rankWeights):P1} of tuning questions ({Groups(tuning).Count}), {LogisticRegression.TopOneAccuracy(Groups(test), rankWeights):P1} of test questions ({Groups(test).Count})"));
+        var gateRows = GateRows(tuning, rankWeights);
+        // Newton's method converges where gradient descent stopped short (every weight near 1 after 4,000 steps).
+        var (gateFloats, gateBias) = LogisticRegression.FitByNewton(gateRows.Select(r => r.X.Select(x => (float)x).ToArray()).ToList(), gateRows.Select(r => r.Y).ToList(), GateL2);
+        var gateWeights = gateFloats.Select(w => (double)w).ToArray();
+        PrintGate("gate, tuning", LogisticRegression.Measure(gateRows, gateWeights, gateBias), gateRows.Count);
+        var gateTest = GateRows(test, rankWeights);
+        PrintGate("gate, test  ", LogisticRegression.Measure(gateTest, gateWeights, gateBias), gateTest.Count);
+        return (rankWeights, gateWeights, gateBias);
+    }
+
+    /// <summary>The answer and topic thresholds that score best on the hand-written TUNING part over both corpora, then
+    /// the tied-answer threshold (at most the answer threshold; ties go to the highest).</summary>
+    public static (AnswerThresholds Thresholds, double Score) FitThresholds(Dictionary<bool, List<TrainingExample>> examples, double[] rankWeights, double[] gateWeights, double gateBias)
+    {
+        double Score(AnswerThresholds t) => examples.Sum(pair => Objective(pair.Value.Where(e => !e.Question.IsTest), pair.Key, rankWeights, gateWeights, gateBias, t));
+        var best = (Thresholds: new AnswerThresholds(0.5, 0.5, 0.5), Score: double.MinValue);
+        foreach (var answer in Grid(0.2, 0.95, 0.05))
+        foreach (var topic in Grid(0.2, 1.2, 0.05))
+        {
+            var thresholds = new AnswerThresholds(answer, answer, topic);
+            if (Score(thresholds) is var score && score > best.Score) best = (thresholds, score);
+        }
+        foreach (var tied in Grid(0.05, best.Thresholds.Answer, 0.05).Reverse())
+        {
+            var thresholds = best.Thresholds with { Tied = tied };
+            if (Score(thresholds) is var score && score > best.Score) best = (thresholds, score);
+        }
+        return best;
+    }
+
+    public static Task<List<TrainingExample>> GatherAsync(BenchmarkOptions options, IReadOnlyList<EvaluationQuestion> questions, bool withBbc) =>
+        GatherAsync(options, questions, Path.Combine(options.WorkFolder, withBbc ? "evaluation-seed-bbc.db" : "evaluation-seed.db"),
+            withBbc ? [options.Seeds, options.Bbc] : [options.Seeds], withBbc);
+
+    private static async Task<List<TrainingExample>> GatherAsync(BenchmarkOptions options, IReadOnlyList<EvaluationQuestion> questions, string database, string[] folders, bool withBbc)
+    {
+        using var host = BotHost.Create(database, folders, options.Settings);
         await host.Services.GetRequiredService<SearchIndexLoader>().LoadAsync(CancellationToken.None);
         var retriever = host.Services.GetRequiredService<PassageRetriever>();
+        var focus = host.Services.GetRequiredService<FocusScorer>();
         var list = new List<TrainingExample>();
         foreach (var q in questions)
         {
             var asked = new Question(q.Question, EvaluationSet.EarlierTurns(questions, q));
             var retrieval = await retriever.RetrieveAsync(GroundedAnswerer.SearchText(asked), CancellationToken.None);
             var analysis = QuestionAnalyzer.Analyze(asked.Text, asked.EarlierTurns, retrieval.Statistics);
-            var candidates = AnswerEvidenceGatherer.Gather(analysis, retrieval.Passages, retrieval.Statistics);
+            var similarity = focus.Score(asked, analysis, retrieval.Passages, CancellationToken.None);
+            var candidates = AnswerEvidenceGatherer.Gather(analysis, retrieval.Passages, retrieval.Statistics, similarity);
             var facts = q.IsAnswerableWith(withBbc) && q.Facts is not null ? q.Facts.SelectMany(g => g).ToList() : [];
             list.Add(new TrainingExample(q, retrieval.IsCovered, analysis,
                 candidates.Select(c => (c, facts.Any(f => c.Text.Contains(f, StringComparison.OrdinalIgnoreCase)))).ToList()));
@@ -89,33 +123,34 @@ public static class ModelTrainer
             .Select(e => (IReadOnlyList<(double[] X, bool Y)>)e.Candidates.Select(c => (c.Candidate.Evidence.Features(), c.HoldsFact)).ToList())
             .ToList();
 
+    // One row per chosen sentence: it answers when its question is answerable and it holds a fact; a near miss's,
+    // partly covered or uncovered question's chosen sentences never answer.
     private static List<(double[] X, bool Y)> GateRows(IEnumerable<TrainingExample> examples, double[] rankWeights) =>
         examples.Where(e => e.IsRetrievalCovered && e.Candidates.Count > 0)
-            .Select(e =>
+            .SelectMany(e =>
             {
-                var chosen = OfflineAnswerComposer.Choose(Rescore(e, rankWeights));
                 var holds = e.Candidates.Where(c => c.HoldsFact).Select(c => c.Candidate.Text).ToHashSet();
-                // The reply carries the chosen sentences, so it answers when one of them holds the fact.
-                return (AnswerModel.Pool(chosen.Select(c => c.Evidence)), e.Question.IsAnswerable && chosen.Any(c => holds.Contains(c.Text)));
+                return OfflineAnswerComposer.Choose(Rescore(e, rankWeights))
+                    .Select(c => (c.Evidence.Features(), e.Question.IsAnswerable && holds.Contains(c.Text)));
             })
             .ToList();
 
-    private static double Objective(IEnumerable<TrainingExample> examples, bool withBbc, double[] rankWeights, double[] gateWeights, double gateBias, double answer, double topic)
+    private static double Objective(IEnumerable<TrainingExample> examples, bool withBbc, double[] rankWeights, double[] gateWeights, double gateBias, AnswerThresholds thresholds)
     {
-        var outcomes = examples.Select(e => Simulate(e, withBbc, rankWeights, gateWeights, gateBias, answer, topic)).ToList();
+        var outcomes = examples.Select(e => Simulate(e, withBbc, rankWeights, gateWeights, gateBias, thresholds)).ToList();
         // Answering right counts as much as declining right: the answerable class, against the mean of the near-miss
         // and partly covered classes, plus the thread turns.
         double Rate(string name) => EvaluationTable.Rate(outcomes, withBbc, name, test: false) is var (right, total) && total > 0 ? right / (double)total : 0;
         return 2 * Rate("answerable: answered right") + Rate("near misses: declined or partial") + Rate("partly covered: declined or partial") + Rate("thread turns: right");
     }
 
-    public static EvaluationOutcome Simulate(TrainingExample example, bool withBbc, double[] rankWeights, double[] gateWeights, double gateBias, double answer, double topic)
+    public static EvaluationOutcome Simulate(TrainingExample example, bool withBbc, double[] rankWeights, double[] gateWeights, double gateBias, AnswerThresholds thresholds)
     {
         var q = example.Question;
         var declined = new Answer(q.Question, false, "declined", [], "offline", null, []);
         if (!example.IsRetrievalCovered) return EvaluationSet.Score(q, declined, withBbc);
         var composition = OfflineAnswerComposer.Decide(example.Analysis, Rescore(example, rankWeights),
-            pooled => AnswerModel.Probability(pooled, gateWeights, gateBias), answer, topic);
+            pooled => AnswerModel.Probability(pooled, gateWeights, gateBias), thresholds);
         var text = string.Join(" ", composition.Sentences.Select(s => s.Text));
         var reply = composition.Sentences.Count == 0 ? declined
             : new Answer(q.Question, composition.Coverage == AnswerCoverage.Answered, text, [], "offline", null, [])
@@ -138,5 +173,5 @@ public static class ModelTrainer
 
     private static void PrintGate(string what, (double Accuracy, double Recall, double Precision) m, int rows) =>
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{what}: {rows} questions, accuracy {m.Accuracy:P1}, recall of answering top sentences {m.Recall:P1}, precision {m.Precision:P1}"));
+            $"{what}: {rows} chosen sentences, accuracy {m.Accuracy:P1}, recall of answering sentences {m.Recall:P1}, precision {m.Precision:P1}"));
 }

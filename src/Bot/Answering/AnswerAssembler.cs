@@ -30,6 +30,7 @@ public static class AnswerAssembler
             return new Citation(pair.Value, passage.Source, passage.Title, QuoteFinder.Quote(passage.Text, reliedOn), passage.Url);
         }).ToList();
 
+        if (composition.DateNote is { } note) text.Append(' ').Append(note);
         if (composition.Coverage != AnswerCoverage.Partial)
             return new Answer(question.Text, true, text.ToString(), citations, composition.Backend, fallbackReason, []);
         // Partly covered: what the stories do say, cited, then plainly what they do not.

@@ -15,7 +15,8 @@ public static partial class AnswerEvidenceGatherer
     // A question term in this many retrieved sentences names what the stories are about, not the asked property.
     private const int RecurringSentences = 3;
 
-    public static IReadOnlyList<AnswerCandidate> Gather(QuestionAnalysis question, IReadOnlyList<RetrievedPassage> passages, TermStatistics statistics)
+    public static IReadOnlyList<AnswerCandidate> Gather(QuestionAnalysis question, IReadOnlyList<RetrievedPassage> passages, TermStatistics statistics,
+        FocusSimilarity similarity)
     {
         var weight = Weigher(question.Terms, statistics);
         var threadWeight = Weigher(question.ThreadTerms, statistics);
@@ -23,12 +24,13 @@ public static partial class AnswerEvidenceGatherer
         var everything = new HashSet<string>(passages.SelectMany(p => TextAnalyzer.Terms(p.Passage.Title + " " + p.Passage.Text)), StringComparer.Ordinal);
         var absent = weight(question.Terms.Where(t => !everything.Contains(t)));
         var untyped = TypedSpans.IsTyped(question.Kind) ? 0 : 1;
-        // What the stories are about shows in their titles and recurs across their sentences; the question's other
-        // terms are its focus, the property asked about.
-        var titles = new HashSet<string>(passages.SelectMany(p => TextAnalyzer.Terms(p.Passage.Title)), StringComparer.Ordinal);
-        var sentenceTerms = passages.SelectMany(p => p.Sentences.Select(s => TextAnalyzer.TermSet(p.Passage.Text.Substring(s.Span.Start, s.Span.Length)))).ToList();
-        var focus = question.Terms.Where(t => !titles.Contains(t) && sentenceTerms.Count(s => s.Contains(t)) < RecurringSentences).ToHashSet(StringComparer.Ordinal);
+        var sentenceTerms = SentenceTerms(passages);
+        var focus = FocusTerms(question, passages, sentenceTerms);
         var focusWeight = Weigher(focus.Count > 0 ? focus : question.Terms, statistics);
+        // The question's other terms name the entity asked about ("harbour", "records" in "who runs Harbour Records").
+        var entities = question.Terms.Where(t => !focus.Contains(t)).ToHashSet(StringComparer.Ordinal);
+        var bestFocusCosine = passages.SelectMany((p, rank) => p.Sentences.Select((s, position) => FocusSimilarity.At(similarity.Focus, rank, position, s.Cosine)))
+            .Select(c => (double)c).DefaultIfEmpty(0).Max();
         var bestTermShare = sentenceTerms.Select(s => weight(question.Terms.Where(s.Contains))).DefaultIfEmpty(0).Max();
 
         var candidates = new List<AnswerCandidate>();
@@ -48,9 +50,11 @@ public static partial class AnswerEvidenceGatherer
                 if (terms.Count < MinTerms || PlantedInstruction.IsLike(text)) continue;
 
                 var typedSpans = TypedSpans.Find(question.Kind, text);
+                var answerSpans = AnswerSpans.Find(question.Kind, text, question.Terms);
                 var termShare = weight(question.Terms.Where(terms.Contains));
                 var focusShare = focusWeight((focus.Count > 0 ? focus : question.Terms).Where(t => terms.Contains(t) || before.Contains(t)));
                 var typed = untyped == 1 || typedSpans.Count > 0;
+                double focusCosine = FocusSimilarity.At(similarity.Focus, rank, position, cosine);
                 var evidence = new SentenceEvidence(
                     CosineGap: cosine - bestCosine,
                     Cosine: cosine,
@@ -65,12 +69,31 @@ public static partial class AnswerEvidenceGatherer
                     FocusShare: focusShare,
                     IsBestCosine: cosine >= bestCosine ? 1 : 0,
                     TermShareGap: termShare - bestTermShare,
-                    TypedFocus: typed ? focusShare : 0);
+                    TypedFocus: typed ? focusShare : 0,
+                    AskedCosine: FocusSimilarity.At(similarity.Asked, rank, position, cosine),
+                    FocusCosine: focusCosine,
+                    FocusCosineGap: focusCosine - bestFocusCosine,
+                    AnswerSpan: answerSpans.Count > 0 ? 1 : 0,
+                    SpanTied: AnswerSpans.IsTied(text, answerSpans, focus, entities) ? 1 : 0);
                 candidates.Add(new AnswerCandidate(rank, position, text, terms, evidence, AnswerModel.RankScore(evidence)));
             }
         }
         return candidates;
     }
+
+    /// <summary>The question's focus terms: what the stories are about shows in their titles and recurs across their
+    /// sentences; the question's other terms are its focus, the property asked about.</summary>
+    public static IReadOnlySet<string> FocusTerms(QuestionAnalysis question, IReadOnlyList<RetrievedPassage> passages) =>
+        FocusTerms(question, passages, SentenceTerms(passages));
+
+    private static HashSet<string> FocusTerms(QuestionAnalysis question, IReadOnlyList<RetrievedPassage> passages, List<HashSet<string>> sentenceTerms)
+    {
+        var titles = new HashSet<string>(passages.SelectMany(p => TextAnalyzer.Terms(p.Passage.Title)), StringComparer.Ordinal);
+        return question.Terms.Where(t => !titles.Contains(t) && sentenceTerms.Count(s => s.Contains(t)) < RecurringSentences).ToHashSet(StringComparer.Ordinal);
+    }
+
+    private static List<HashSet<string>> SentenceTerms(IReadOnlyList<RetrievedPassage> passages) =>
+        passages.SelectMany(p => p.Sentences.Select(s => TextAnalyzer.TermSet(p.Passage.Text.Substring(s.Span.Start, s.Span.Length)))).ToList();
 
     /// <summary>IDF-weighted share of <paramref name="all"/> that a subset holds.</summary>
     private static Func<IEnumerable<string>, double> Weigher(IReadOnlySet<string> all, TermStatistics statistics)

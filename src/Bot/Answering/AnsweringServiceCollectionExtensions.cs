@@ -39,6 +39,8 @@ public static class AnsweringServiceCollectionExtensions
         services.AddSingleton<PromptLibrary>();
         services.AddSingleton<OfflineComposer>();
         services.AddSingleton<ComposerFunctions>();
+        services.AddSingleton<FocusScorer>();
+        services.AddSingleton<PublicationDates>();
         services.AddSingleton<GroundedAnswerer>();
         services.AddSingleton<StoryBriefComposer>();
         services.AddSingleton<IQuestionAnswerer>(sp => sp.GetRequiredService<GroundedAnswerer>());

@@ -14,15 +14,16 @@ public sealed class ComposerFunctions(Kernel kernel, PromptLibrary prompts, Offl
         description: "Composes a cited answer from retrieved passages without a language model.");
 
     private readonly KernelFunction answerFunction = KernelFunctionFactory.CreateFromMethod(
-        (QuestionAnalysis question, IReadOnlyList<RetrievedPassage> passages, TermStatistics statistics) =>
-            OfflineAnswerComposer.Compose(question, passages, statistics),
+        (QuestionAnalysis question, IReadOnlyList<RetrievedPassage> passages, TermStatistics statistics, FocusSimilarity similarity) =>
+            OfflineAnswerComposer.Compose(question, passages, statistics, similarity),
         functionName: "AnswerOffline",
         description: "Answers a question from retrieved passages without a language model: answered, partly covered or not covered.");
 
     /// <summary>The offline answer to a question, through the Kernel.</summary>
-    public async Task<Composition> AnswerOfflineAsync(QuestionAnalysis question, IReadOnlyList<RetrievedPassage> passages, TermStatistics statistics, CancellationToken cancellationToken)
+    public async Task<Composition> AnswerOfflineAsync(QuestionAnalysis question, IReadOnlyList<RetrievedPassage> passages, TermStatistics statistics,
+        FocusSimilarity similarity, CancellationToken cancellationToken)
     {
-        var arguments = new KernelArguments { ["question"] = question, ["passages"] = passages, ["statistics"] = statistics };
+        var arguments = new KernelArguments { ["question"] = question, ["passages"] = passages, ["statistics"] = statistics, ["similarity"] = similarity };
         var result = await kernel.InvokeAsync(answerFunction, arguments, cancellationToken);
         return result.GetValue<Composition>()!;
     }

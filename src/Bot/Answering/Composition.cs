@@ -10,6 +10,10 @@ public sealed record Composition(IReadOnlyList<ComposedSentence> Sentences, stri
     public AnswerCoverage Coverage { get; init; } = AnswerCoverage.Answered;
 
     public string? Missing { get; init; }
+
+    /// <summary>For a "when" answer dated relative to its article ("last October"): the date that means, and the
+    /// article's publication date it was resolved against.</summary>
+    public string? DateNote { get; init; }
 }
 
 public sealed record ComposedSentence(string Text, IReadOnlyList<int> PassageNumbers);

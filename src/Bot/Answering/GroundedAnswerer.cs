@@ -14,6 +14,8 @@ public sealed class GroundedAnswerer(
     PassageIndexHolder index,
     BeatJudge beat,
     ComposerFunctions composers,
+    FocusScorer focus,
+    PublicationDates publicationDates,
     IOptions<AnsweringOptions> options,
     TimeProvider time,
     ILogger<GroundedAnswerer> logger) : IQuestionAnswerer
@@ -61,8 +63,14 @@ public sealed class GroundedAnswerer(
         {
             (composition, fallbackReason) = await TryModelAsync(question, passages, cancellationToken);
         }
-        composition ??= await composers.AnswerOfflineAsync(analysis, passages, retrieval.Statistics, cancellationToken);
+        composition ??= await composers.AnswerOfflineAsync(analysis, passages, retrieval.Statistics,
+            focus.Score(question, analysis, passages, cancellationToken), cancellationToken);
 
+        if (analysis.Kind == AnswerKind.Date && composition is { Coverage: AnswerCoverage.Answered, Sentences.Count: > 0 })
+        {
+            var dates = await publicationDates.CurrentAsync(cancellationToken);
+            composition = composition with { DateNote = RelativeDateNote.For(composition.Sentences, n => n >= 1 && n <= passages.Count ? dates.GetValueOrDefault(passages[n - 1].Passage.DocumentId) : null) };
+        }
         return composition.Sentences.Count == 0
             ? AnswerAssembler.Decline(question, OnBeat(passages), composition.Backend, fallbackReason)
             : AnswerAssembler.Assemble(question, composition, passages, fallbackReason);

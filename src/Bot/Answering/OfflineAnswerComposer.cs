@@ -13,8 +13,9 @@ public static class OfflineAnswerComposer
     // Stories repeat themselves; a sentence sharing this much with a chosen one adds nothing.
     private const double MaxOverlap = 0.6;
 
-    public static Composition Compose(QuestionAnalysis question, IReadOnlyList<RetrievedPassage> passages, TermStatistics statistics) =>
-        Decide(question, AnswerEvidenceGatherer.Gather(question, passages, statistics), AnswerModel.GateProbability, AnswerModel.AnswerThreshold, AnswerModel.TopicThreshold);
+    public static Composition Compose(QuestionAnalysis question, IReadOnlyList<RetrievedPassage> passages, TermStatistics statistics, FocusSimilarity similarity) =>
+        Decide(question, AnswerEvidenceGatherer.Gather(question, passages, statistics, similarity), AnswerModel.GateProbability,
+            new AnswerThresholds(AnswerModel.AnswerThreshold, AnswerModel.TiedAnswerThreshold, AnswerModel.TopicThreshold));
 
     /// <summary>The top-ranked sentences, those the reply would carry.</summary>
     public static IReadOnlyList<AnswerCandidate> Choose(IReadOnlyList<AnswerCandidate> candidates)
@@ -29,20 +30,33 @@ public static class OfflineAnswerComposer
         return picked;
     }
 
-    /// <summary>The outcome, given a gate over the chosen sentences' pooled evidence; the trainer calls it with
-    /// candidate weights and thresholds.</summary>
+    /// <summary>The outcome, given a gate that gives each sentence's probability of answering; the trainer calls it
+    /// with candidate weights and thresholds. The reply answers when one of the chosen sentences passes the gate; it
+    /// carries those that pass and at most one other, the best-ranked, as context. A sentence whose span of the asked
+    /// kind is tied to the question passes at its own threshold, and where one passes, sentences without such a span
+    /// are context, never the answer: "The label signed a deal with Tidewave" does not say who runs the label.</summary>
     public static Composition Decide(QuestionAnalysis question, IReadOnlyList<AnswerCandidate> candidates, Func<IReadOnlyList<double>, double> gate,
-        double answerThreshold, double topicThreshold)
+        AnswerThresholds thresholds)
     {
         var none = new Composition([], OfflineComposer.BackendName) { Coverage = AnswerCoverage.NotCovered };
         if (candidates.Count == 0 || question.Unknown.Count > 0) return none;
 
         var picked = Choose(candidates);
-        if (gate(AnswerModel.Pool(picked.Select(c => c.Evidence))) >= answerThreshold) return new Composition(Ordered(picked), OfflineComposer.BackendName);
+        // A name, a figure or a date is asked for by its shape: a sentence without one (other than the asked entity
+        // itself) is context, never the answer.
+        var needsSpan = question.Kind is AnswerKind.Agent or AnswerKind.Money or AnswerKind.Count or AnswerKind.Date;
+        var answering = picked.Where(c => (!needsSpan || c.Evidence.AnswerSpan > 0)
+            && gate(c.Evidence.Features()) >= (c.Evidence.SpanTied > 0 ? thresholds.Tied : thresholds.Answer)).ToList();
+        if (TypedSpans.IsTyped(question.Kind) && answering.Any(c => c.Evidence.SpanTied > 0)) answering = answering.Where(c => c.Evidence.SpanTied > 0).ToList();
+        if (answering.Count > 0)
+        {
+            var context = picked.FirstOrDefault(c => !answering.Contains(c));
+            return new Composition(Ordered(context is null ? answering : [.. answering, context]), OfflineComposer.BackendName);
+        }
 
         // No sentence holds the asked fact. If the stories are about what was asked, say what they do say.
         var onTopic = candidates.OrderByDescending(c => c.Evidence.NearShare + c.Evidence.Cosine).First();
-        if (onTopic.Evidence.NearShare + onTopic.Evidence.ThreadShare < topicThreshold) return none;
+        if (onTopic.Evidence.NearShare + onTopic.Evidence.ThreadShare < thresholds.Topic) return none;
         return new Composition(Ordered([onTopic]), OfflineComposer.BackendName) { Coverage = AnswerCoverage.Partial, Missing = question.Wanted };
     }
 

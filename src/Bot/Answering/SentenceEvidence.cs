@@ -20,6 +20,15 @@ namespace Newsdesk.Answering;
 /// <param name="TypedFocus">The span of the asked kind and the focus together: <see cref="FocusShare"/> when the
 /// sentence holds such a span (or the kind has none), else 0. "A price" alone is not an answer to "what does the
 /// album cost"; a price beside "album" is.</param>
+/// <param name="AskedCosine">The sentence's dense similarity to the asked message alone (a follow-up's retrieval
+/// compares with the whole thread).</param>
+/// <param name="FocusCosine">…to the focus phrase: the message without the words naming the stories' topic. It
+/// recognises a paraphrased focus ("charge" against "punt tracks for $0.10").</param>
+/// <param name="FocusCosineGap">The focus similarity minus the best of any retrieved sentence (at most 0).</param>
+/// <param name="AnswerSpan">Whether the sentence holds a span of the asked kind other than the question's own words:
+/// the entity asked about is not its own answer. For a name, a figure or a date, a sentence without one cannot answer.</param>
+/// <param name="SpanTied">Whether such a span is tied to what was asked: a focus term beside it, or an apposition
+/// joining it to the asked entity ("Harbour Records chief executive Maria Okafor" for "who runs Harbour Records").</param>
 public sealed record SentenceEvidence(
     double CosineGap,
     double Cosine,
@@ -34,10 +43,15 @@ public sealed record SentenceEvidence(
     double FocusShare,
     double IsBestCosine,
     double TermShareGap,
-    double TypedFocus)
+    double TypedFocus,
+    double AskedCosine,
+    double FocusCosine,
+    double FocusCosineGap,
+    double AnswerSpan,
+    double SpanTied)
 {
-    public double[] Features() => [CosineGap, Cosine, TermShare, NearShare, ThreadShare, Typed, TypedNearTerms, UntypedKind, Rank, AbsentShare, FocusShare, IsBestCosine, TermShareGap, TypedFocus];
+    public double[] Features() => [CosineGap, Cosine, TermShare, NearShare, ThreadShare, Typed, TypedNearTerms, UntypedKind, Rank, AbsentShare, FocusShare, IsBestCosine, TermShareGap, TypedFocus, AskedCosine, FocusCosine, FocusCosineGap, AnswerSpan, SpanTied];
 
     public static readonly IReadOnlyList<string> Names =
-        ["cosine_gap", "cosine", "term_share", "near_share", "thread_share", "typed", "typed_near_terms", "untyped_kind", "rank", "absent_share", "focus_share", "is_best_cosine", "term_share_gap", "typed_focus"];
+        ["cosine_gap", "cosine", "term_share", "near_share", "thread_share", "typed", "typed_near_terms", "untyped_kind", "rank", "absent_share", "focus_share", "is_best_cosine", "term_share_gap", "typed_focus", "asked_cosine", "focus_cosine", "focus_cosine_gap", "answer_span", "span_tied"];
 }
