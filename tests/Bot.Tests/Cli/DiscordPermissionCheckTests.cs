@@ -30,7 +30,7 @@ public sealed class DiscordPermissionCheckTests : IAsyncLifetime, IDisposable
         var (code, output, errors) = await RegisterAsync("discord:290926798626350111");
 
         Assert.Equal(1, code);
-        Assert.Contains("Registered 7 commands", output, StringComparison.Ordinal);
+        Assert.Contains("Registered 8 commands", output, StringComparison.Ordinal);
         Assert.Contains("discord:290926798626350111: the bot is missing Embed Links in this channel", errors, StringComparison.Ordinal);
     }
 

@@ -206,11 +206,12 @@ public sealed class DigestDeliveryTests : IAsyncLifetime
         Assert.All(tomorrow, s => Assert.Equal(DigestSlotState.Skipped, s.State));
     }
 
-    /// <summary>A Vibe awards story: on the beat, but not one the classifier is sure enough of to lead a digest.</summary>
+    /// <summary>Britney Spears seeking her aborted tour's insurance payment: on the beat (touring), but not one the
+    /// classifier is sure enough of to lead a digest (margin 0.96 over a threshold of -0.05; lead score 0.69 under 1.22).</summary>
     private async Task OneUnsureStoryArrivesAsync(DigestBot bot)
     {
         await bot.StepAsync();
-        feeds.AddItem("news", BbcArticle.Load("entertainment/135.txt"), Midnight.AddHours(3));
+        feeds.AddItem("news", BbcArticle.Load("entertainment/247.txt"), Midnight.AddHours(3));
         clock.SetUtcNow(Midnight.AddHours(3));
         await bot.StepAsync();
     }
@@ -226,7 +227,7 @@ public sealed class DigestDeliveryTests : IAsyncLifetime
         var quiet = new DigestContent("", [], 1).QuietText;
         Assert.Contains(quiet, slack.Calls(c => c.Method == "chat.postMessage").Single().Json!.ToJsonString(), StringComparison.Ordinal);
         Assert.Contains(quiet, discord.Posts.Single().Body.ToJsonString(), StringComparison.Ordinal);
-        Assert.DoesNotContain("Vibe", discord.Posts.Single().Body.ToJsonString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Spears", discord.Posts.Single().Body.ToJsonString(), StringComparison.Ordinal);
     }
 
     [SharedFact]
