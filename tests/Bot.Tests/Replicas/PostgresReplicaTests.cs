@@ -5,9 +5,10 @@ using Newsdesk.Tests.Support;
 
 namespace Newsdesk.Tests.Replicas;
 
-/// <summary>Two real <c>serve</c> processes whose chat state is on one PostgreSQL database (each keeps its own SQLite
-/// file for the corpus, as replicas on two machines would), with the fake Slack: a mention and Slack's retry of it,
-/// landing on different replicas, get one reply; a rolling deploy gives every thread exactly one answer.</summary>
+/// <summary>Two real <c>serve</c> processes on one PostgreSQL database (chat state and corpus; each has its own SQLite
+/// file only for feed health, as replicas on two machines would), with the fake Slack: a mention and Slack's retry of
+/// it, landing on different replicas, get one reply; a rolling deploy gives every thread exactly one answer; a replica
+/// SIGKILLed mid-answer has its questions answered once by the other after its leases expire.</summary>
 [Collection(PostgresCollection.Name)]
 public sealed class PostgresReplicaTests(PostgresServer server)
 {
@@ -57,6 +58,31 @@ public sealed class PostgresReplicaTests(PostgresServer server)
 
         await SettledAsync(slack, [successor], "CPGROLL");
         AssertOneAnswerPerThread(slack, "CPGROLL");
+    }
+
+    [PostgresFact]
+    public async Task AReplicaKilledMidAnswerHasItsQuestionsAnsweredOnceByTheOtherAfterItsLeasesExpire()
+    {
+        using var folder = new TemporaryFolder();
+        await using var slack = await FakeSlack.StartAsync();
+        var settings = await SettingsAsync();
+        await using var survivor = await ServeProcess.StartAsync(slack, folder.File("survivor.db"), settings);
+        await using var killed = await ServeProcess.StartAsync(slack, folder.File("killed.db"), settings);
+        slack.HoldPosts();
+        for (var i = 0; i < Threads; i++)
+        {
+            var mention = SlackEvents.Mention($"EvPGKILL{i}", $"CPGKILL{i}", Thread(i), $"{SlackEvents.BotMention} {SlackEvents.Question}");
+            (await killed.Http.SendAsync(slack.SignedEvent(mention))).EnsureSuccessStatusCode();
+        }
+        // Its first answer is in flight (the post is held) and the rest are journalled under its leases.
+        await slack.WaitForCallAsync(c => c.Method == "chat.postMessage" && c.Channel?.StartsWith("CPGKILL", StringComparison.Ordinal) == true, TimeSpan.FromSeconds(60));
+
+        await killed.KillAsync();
+        slack.ReleasePosts();
+
+        await survivor.WaitForLogAsync("Recovered unanswered question", TimeSpan.FromSeconds(90), count: Threads);
+        await SettledAsync(slack, [survivor], "CPGKILL");
+        AssertOneAnswerPerThread(slack, "CPGKILL");
     }
 
     /// <summary>Long enough that renewals keep a lease alive on a loaded machine; the chat state on this class's database.</summary>

@@ -2,7 +2,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
 using Newsdesk.Corpus;
 using Newsdesk.Retrieval;
 using Newsdesk.Tests.Support;
@@ -18,7 +17,7 @@ public sealed class CorpusChangeWatcherTests : IDisposable
     [Fact]
     public async Task AReplicaReloadsItsIndexAtTheFirstCheckAfterAnotherProcessSavedADocument()
     {
-        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var clock = new WatchedClock();
         using var logs = new CapturingLoggerProvider();
         var settings = new Dictionary<string, string?> { ["Logging:LogLevel:Newsdesk.Retrieval"] = "Information" };
         using var writer = await CoreHost.CreateLoadedAsync(folder.File("shared.db"), [TestPaths.Seeds]);
@@ -36,7 +35,10 @@ public sealed class CorpusChangeWatcherTests : IDisposable
             [new EmbeddedPassage(new SplitPassage("A late story arrived.", [new SentenceSpan(0, 21)]), [vector])], default);
         Assert.Equal(before, index.Current.Count);
 
-        clock.Advance(new RetrievalOptions().CorpusChangeCheckInterval);
+        // The watcher's timer starts on its own thread: advance only once it exists, or the tick is missed.
+        var interval = new RetrievalOptions().CorpusChangeCheckInterval;
+        await clock.WaitForTimerAsync(interval);
+        clock.Advance(interval);
         await logs.WaitForLineAsync(line => line.Message.Contains("corpus changed", StringComparison.Ordinal));
         Assert.Equal(before + 1, index.Current.Count);
         Assert.Contains(index.Current.Passages, p => p.Source == "import/late.txt");
