@@ -6,7 +6,8 @@ using Microsoft.Extensions.Options;
 namespace Newsdesk.Corpus;
 
 /// <summary>Brings the store in line with the corpus folders: new or changed files are cleaned, split and embedded;
-/// files that are gone leave the store; unchanged files cost one hash each.</summary>
+/// files that are gone leave the store (unless a configured folder is missing: then nothing leaves); unchanged files
+/// cost one hash each.</summary>
 public sealed class CorpusSynchronizer(
     IKnowledgeStore store,
     DocumentIngestor ingestor,
@@ -26,10 +27,11 @@ public sealed class CorpusSynchronizer(
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var changed = new List<ChangedFile>();
         var unchanged = 0;
+        var missingFolders = new List<string>();
 
         // Hashing first tells how many documents the pipeline will take (for its progress line); cleaning, splitting
         // and embedding happen inside it, overlapped.
-        foreach (var (source, path) in EnumerateFiles())
+        foreach (var (source, path) in EnumerateFiles(missingFolders))
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (!seen.Add(source))
@@ -64,9 +66,18 @@ public sealed class CorpusSynchronizer(
         await ingestor.IngestAsync(Drafts(), changed.Count, cancellationToken);
 
         var removed = 0;
-        foreach (var gone in known.Keys.Where(source => !seen.Contains(source)))
+        var gone = known.Keys.Where(source => !seen.Contains(source)).ToList();
+        if (missingFolders.Count > 0 && gone.Count > 0)
         {
-            await store.RemoveDocumentAsync(gone, cancellationToken);
+            // A missing folder (an unmounted volume, a typo) says nothing about its files, and sources do not record
+            // which folder they came from: removing what was not seen could empty the store. Keep it all.
+            logger.LogWarning("Keeping {Count} stored documents not found on disk, because corpus folder(s) {Folders} are missing",
+                gone.Count, string.Join(", ", missingFolders));
+            gone.Clear();
+        }
+        foreach (var source in gone)
+        {
+            await store.RemoveDocumentAsync(source, cancellationToken);
             removed++;
         }
         var updated = changed.Count(f => known.ContainsKey(f.Source));
@@ -77,7 +88,7 @@ public sealed class CorpusSynchronizer(
     }
 
     /// <summary>Files under every corpus folder, keyed by their path relative to that folder ("/"-separated).</summary>
-    private IEnumerable<(string Source, string Path)> EnumerateFiles()
+    private IEnumerable<(string Source, string Path)> EnumerateFiles(List<string> missingFolders)
     {
         foreach (var folder in options.Value.Folders)
         {
@@ -85,6 +96,7 @@ public sealed class CorpusSynchronizer(
             if (!Directory.Exists(root))
             {
                 logger.LogWarning("Corpus folder {Folder} does not exist", root);
+                missingFolders.Add(root);
                 continue;
             }
             var files = Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)

@@ -36,6 +36,25 @@ public sealed class CorpusSynchronizerTests : IDisposable
         Assert.Contains(documents, d => d.Title == "Labels sue again");
     }
 
+    /// <summary>A configured folder that is missing (an unmounted volume, a typo) says nothing about its files: they
+    /// stay in the store, and only a folder that is there can remove what it no longer holds.</summary>
+    [Fact]
+    public async Task AMissingCorpusFolderRemovesNothingFromTheStore()
+    {
+        var corpus = Directory.CreateDirectory(folder.File("corpus")).FullName;
+        File.Copy(Path.Combine(TestPaths.Seeds, "allofmp3-shutdown-2007.txt"), Path.Combine(corpus, "seed.txt"));
+        using (var host = CoreHost.Create(folder.File("store.db"), [corpus]))
+            await host.Services.GetRequiredService<CorpusSynchronizer>().SynchronizeAsync(CancellationToken.None);
+
+        Directory.Move(corpus, folder.File("unmounted"));
+        using var later = CoreHost.Create(folder.File("store.db"), [corpus]);
+        var result = await later.Services.GetRequiredService<CorpusSynchronizer>().SynchronizeAsync(CancellationToken.None);
+
+        Assert.Equal(0, result.Removed);
+        var documents = await later.Services.GetRequiredService<IKnowledgeStore>().ListDocumentsAsync(10, CancellationToken.None);
+        Assert.Equal(["seed.txt"], documents.Select(d => d.Source));
+    }
+
     [Fact]
     public async Task LexicalSearchFindsStoredPassagesAndTreatsQuerySyntaxAsWords()
     {
