@@ -52,6 +52,12 @@ public static class CappedRequestBody
         {
             throw new RequestBodyReadException(StatusCodes.Status400BadRequest, exception);
         }
+        catch (OperationCanceledException exception) when (request.HttpContext.RequestAborted.IsCancellationRequested)
+        {
+            // A dropped connection may cancel the request's token before the read fails: the same client failure,
+            // which must be answered and counted the same way whichever comes first.
+            throw new RequestBodyReadException(StatusCodes.Status400BadRequest, exception);
+        }
         return received == body.Length ? body : body[..received];
     }
 
