@@ -27,14 +27,7 @@ public sealed class GroundingLabelledSetTests(ITestOutputHelper output) : IAsync
     public async Task InitializeAsync()
     {
         model = await FakeLanguageModel.StartAsync();
-        host = await CoreHost.CreateLoadedAsync(folder.File("store.db"), [TestPaths.Seeds], new Dictionary<string, string?>
-        {
-            ["Answering:Backend"] = "OpenAI",
-            ["Answering:LanguageModel:Endpoint"] = model.BaseUrl.ToString(),
-            ["Answering:LanguageModel:Model"] = "fake-model",
-            ["Answering:LanguageModel:ApiKey"] = "sk-test-secret",
-            ["Retrieval:PassagesToCompose"] = "10",
-        });
+        host = await CoreHost.CreateLoadedAsync(folder.File("store.db"), [TestPaths.Seeds], model.BackendSettings(("Retrieval:PassagesToCompose", "10")));
     }
 
     public async Task DisposeAsync()

@@ -25,16 +25,9 @@ public sealed class LanguageModelAnswerTests : IAsyncLifetime
         var corpus = Directory.CreateDirectory(folder.File("corpus")).FullName;
         File.Copy(Path.Combine(TestPaths.Seeds, "allofmp3-shutdown-2007.txt"), Path.Combine(corpus, "allofmp3-shutdown-2007.txt"));
         File.WriteAllText(Path.Combine(corpus, "planted.txt"), PlantedArticle);
-        host = await CoreHost.CreateLoadedAsync(folder.File("store.db"), [corpus], new Dictionary<string, string?>
-        {
-            ["Answering:Backend"] = "OpenAI",
-            ["Answering:LanguageModel:Endpoint"] = model.BaseUrl.ToString(),
-            ["Answering:LanguageModel:Model"] = "fake-model",
-            ["Answering:LanguageModel:ApiKey"] = "sk-test-secret",
-            ["Answering:TimeoutSeconds"] = "20",
+        host = await CoreHost.CreateLoadedAsync(folder.File("store.db"), [corpus], 
             // Every passage of this small corpus reaches the model, so the fake can cite any of them.
-            ["Retrieval:PassagesToCompose"] = "10",
-        }, services => services.AddSingleton<TimeProvider>(clock));
+            model.BackendSettings(("Answering:TimeoutSeconds", "20"), ("Retrieval:PassagesToCompose", "10")), services => services.AddSingleton<TimeProvider>(clock));
     }
 
     private const string PlantedArticle = """

@@ -25,14 +25,7 @@ public sealed class PromptInjectionTests : IAsyncLifetime
         File.Copy(Path.Combine(TestPaths.RepositoryRoot, "tests", "Bot.Tests", "Hostile", "Corpus", "harbour-records-tidewave-planted.txt"),
             Path.Combine(corpus, "harbour-records-tidewave-planted.txt"));
         offline = await CoreHost.CreateLoadedAsync(folder.File("offline.db"), [corpus]);
-        openAi = await CoreHost.CreateLoadedAsync(folder.File("openai.db"), [corpus], new Dictionary<string, string?>
-        {
-            ["Answering:Backend"] = "OpenAI",
-            ["Answering:LanguageModel:Endpoint"] = model.BaseUrl.ToString(),
-            ["Answering:LanguageModel:Model"] = "fake-model",
-            ["Answering:LanguageModel:ApiKey"] = "sk-test",
-            ["Retrieval:PassagesToCompose"] = "10",
-        });
+        openAi = await CoreHost.CreateLoadedAsync(folder.File("openai.db"), [corpus], model.BackendSettings(("Retrieval:PassagesToCompose", "10")));
     }
 
     private static Task<Answer> AskAsync(IHost host, string question) =>

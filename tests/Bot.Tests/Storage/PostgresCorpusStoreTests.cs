@@ -27,10 +27,7 @@ public sealed class PostgresCorpusStoreTests(PostgresServer server)
         {
             await Task.WhenAll(replicas.Select(async r => await (await r.OpenAsync(default)).DisposeAsync()));
             await using var connection = await replicas[0].OpenAsync(default);
-            await using var count = new NpgsqlCommand("SELECT owner || ':' || version FROM schema_migrations ORDER BY owner, version", connection);
-            var applied = new List<string>();
-            await using var reader = await count.ExecuteReaderAsync();
-            while (await reader.ReadAsync()) applied.Add(reader.GetString(0));
+            var applied = await PostgresServer.AppliedMigrationsAsync(connection);
             Assert.Equal(["DigestLedger:1", "FeedItemStore:1", "KnowledgeStore:1"], applied);
         }
         finally

@@ -20,14 +20,7 @@ public sealed class LanguageModelBriefTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         model = await FakeLanguageModel.StartAsync();
-        host = await CoreHost.CreateLoadedAsync(folder.File("store.db"), [TestPaths.Seeds], new Dictionary<string, string?>
-        {
-            ["Answering:Backend"] = "OpenAI",
-            ["Answering:LanguageModel:Endpoint"] = model.BaseUrl.ToString(),
-            ["Answering:LanguageModel:Model"] = "fake-model",
-            ["Answering:LanguageModel:ApiKey"] = "sk-test-secret",
-            ["Answering:TimeoutSeconds"] = "20",
-        });
+        host = await CoreHost.CreateLoadedAsync(folder.File("store.db"), [TestPaths.Seeds], model.BackendSettings(("Answering:TimeoutSeconds", "20")));
     }
 
     private Task<StoryBrief> BriefAsync() => host.Services.GetRequiredService<StoryBriefComposer>().BuildAsync("AllofMP3", CancellationToken.None);

@@ -56,6 +56,16 @@ public sealed class PostgresServer : IAsyncLifetime
     private string ConnectionString(string database) =>
         $"Host=127.0.0.1;Port={port};Username=postgres;Database={database};Pooling=true;Maximum Pool Size=20";
 
+    /// <summary>Every migration applied to the database, as "owner:version", in order.</summary>
+    public static async Task<List<string>> AppliedMigrationsAsync(NpgsqlConnection connection)
+    {
+        await using var command = new NpgsqlCommand("SELECT owner || ':' || version FROM schema_migrations ORDER BY owner, version", connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        var applied = new List<string>();
+        while (await reader.ReadAsync()) applied.Add(reader.GetString(0));
+        return applied;
+    }
+
     public async Task DisposeAsync()
     {
         if (folder is null) return;

@@ -34,6 +34,20 @@ public sealed partial class FakeLanguageModel : IAsyncDisposable
         return fake;
     }
 
+    /// <summary>The settings that point the bot's OpenAI-compatible backend at this fake, plus <paramref name="more"/>.</summary>
+    public Dictionary<string, string?> BackendSettings(params (string Key, string Value)[] more)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Answering:Backend"] = "OpenAI",
+            ["Answering:LanguageModel:Endpoint"] = BaseUrl.ToString(),
+            ["Answering:LanguageModel:Model"] = "fake-model",
+            ["Answering:LanguageModel:ApiKey"] = "sk-test-secret",
+        };
+        foreach (var (key, value) in more) settings[key] = value;
+        return settings;
+    }
+
     public async Task<RecordedPrompt> NextRequestAsync(CancellationToken cancellationToken) =>
         new(await requests.Reader.ReadAsync(cancellationToken));
 
