@@ -38,11 +38,12 @@ public sealed class ServiceProcess : IAsyncDisposable
     }
 
     /// <summary>Polls until the address answers 200 with the expected text: a bounded series of short awaits while the
-    /// process starts and loads, failing at once if it exits.</summary>
+    /// process starts and loads, failing at once if it exits; an attempt that times out is tried again.</summary>
     public async Task WaitForAsync(Uri address, string expected)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        for (var attempt = 0; attempt < 900; attempt++)
+        var waited = Stopwatch.StartNew();
+        while (waited.Elapsed < TimeSpan.FromSeconds(90))
         {
             if (process.HasExited) throw new InvalidOperationException($"The service exited with {process.ExitCode}:\n{Log}");
             try
@@ -54,6 +55,11 @@ public sealed class ServiceProcess : IAsyncDisposable
             catch (HttpRequestException)
             {
                 // Not listening yet.
+            }
+            catch (TaskCanceledException)
+            {
+                // Listening but slower than one attempt's timeout, as on a loaded machine while the store loads:
+                // ask again within the overall bound rather than fail on the first slow answer.
             }
             await Task.Delay(100);
         }
