@@ -11,12 +11,16 @@ using Newsdesk.Benchmarks;
 //   dotnet run -c Release --project benchmarks/Bot.Benchmarks -- stories --work DIR (DIR holds evaluation-seed-bbc.db)
 //   Storage__ConnectionString=... dotnet run -c Release --project benchmarks/Bot.Benchmarks -- postgres --work DIR (DIR holds evaluation-seed-bbc.db)
 //   dotnet run -c Release --project benchmarks/Bot.Benchmarks -- beat [--shared ../shared] [--work DIR] [--Corpus:EmbeddingModel M]
+//   dotnet run -c Release --project benchmarks/Bot.Benchmarks -- beat-days [--shared ../shared] [--work DIR] [--Corpus:EmbeddingModel M]
+//   dotnet run -c Release --project benchmarks/Bot.Benchmarks -- planted [--shared ../shared] [--work DIR] [--Corpus:EmbeddingModel M]
 var options = BenchmarkOptions.Parse(args);
 return options.Mode switch
 {
     "eval" => await EvaluationReport.RunAsync(options),
     "all" => await FullBenchmark.RunAsync(options),
     "beat" => await BeatFitting.RunAsync(options),
+    "beat-days" => await BeatDigestDays.RunAsync(options),
+    "planted" => await PlantedFitting.RunAsync(options),
     "train" => await ModelTrainer.RunAsync(options),
     "latency" => await FullBenchmark.RunLatencyAsync(options),
     "ingest" => await IngestBenchmark.RunAsync(options),
@@ -24,7 +28,7 @@ return options.Mode switch
     "stories" => await StoryBenchmark.RunAsync(options),
     "postgres" => await PostgresBenchmark.RunAsync(options),
     "scale" => await ScaleBenchmark.RunAsync(options),
-    _ => Fail($"Unknown mode '{options.Mode}'. Modes: all, ingest, memory, eval, beat, train, latency, stories, postgres, scale."),
+    _ => Fail($"Unknown mode '{options.Mode}'. Modes: all, ingest, memory, eval, beat, beat-days, planted, train, latency, stories, postgres, scale."),
 };
 
 static int Fail(string message)

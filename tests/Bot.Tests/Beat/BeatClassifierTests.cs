@@ -1,7 +1,5 @@
-using Microsoft.Extensions.DependencyInjection;
 using Newsdesk.Beat;
-using Newsdesk.Corpus;
-using Newsdesk.Retrieval;
+using Newsdesk.Tests.Digest;
 using Newsdesk.Tests.Evaluation;
 using Newsdesk.Tests.Support;
 
@@ -13,14 +11,18 @@ namespace Newsdesk.Tests.Beat;
 [Collection(EvaluationCollection.Name)]
 public sealed class BeatClassifierTests(EvaluationFixture fixture)
 {
-    // Measured on 2026-11-30 (benchmarks: beat; design and thresholds chosen on folds of train+tune, labels per
-    // docs/beat-labels.md), test part 410 stories, 57 music. ArcticXs: precision 85.7% (54/63), recall 94.7% (54/57),
-    // digest-chosen precision 90.9% (50/55). MiniLM: 94.7% (54/57), 94.7% (54/57), 94.4% (51/54). The floors sit just
-    // under, so a worse fit or a change to the vectors fails.
-    private const double PrecisionFloor = 0.85;
-    private const double RecallFloor = 0.94;
+    // Measured on 2026-11-30 (benchmarks: beat, then beat-days; refitted after sport and politics joined the labels as
+    // other), test part 702 stories, 57 music. ArcticXs: precision 80.3% (53/66), recall 93.0% (53/57), digest-chosen
+    // precision 90.4% (47/52); simulated digests (110 days): shown precision 91.0% (434/477), recall 92.9% (495/533),
+    // 'N more' precision 43.7% (59/135). MiniLM: 87.1% (54/62), 94.7% (54/57), 93.0% (53/57); simulated digests: 93.7%
+    // (489/522), 94.6% (504/533), 'N more' 25.0% (13/52). The floors sit just under, so a worse fit, selection or
+    // change to the vectors fails.
+    private const double PrecisionFloor = 0.80;
+    private const double RecallFloor = 0.92;
     private const double ChosenPrecisionFloor = 0.90;
-    private const double MiniLMPrecisionFloor = 0.94, MiniLMRecallFloor = 0.94, MiniLMChosenPrecisionFloor = 0.94;
+    private const double MiniLMPrecisionFloor = 0.87, MiniLMRecallFloor = 0.94, MiniLMChosenPrecisionFloor = 0.92;
+    private const double DigestPrecisionFloor = 0.90, DigestRecallFloor = 0.92, DigestCountedPrecisionFloor = 0.43;
+    private const double MiniLMDigestPrecisionFloor = 0.93, MiniLMDigestRecallFloor = 0.94, MiniLMDigestCountedPrecisionFloor = 0.24;
 
     private static readonly string[] Sections = ["entertainment/", "tech/", "business/"];
 
@@ -67,19 +69,29 @@ public sealed class BeatClassifierTests(EvaluationFixture fixture)
     [SharedFact]
     public async Task HeldOutStoriesAreJudgedAboveTheMeasuredFloors()
     {
-        var score = await ScoreAsync(await fixture.SeedAndBbcStoreAsync(), [TestPaths.Seeds, TestPaths.BbcCorpus], null);
+        using var host = await CoreHost.CreateLoadedAsync(await fixture.SeedAndBbcStoreAsync(), [TestPaths.Seeds, TestPaths.BbcCorpus]);
+        var (score, days) = Measure(host.Services);
 
         Assert.True(score.Precision >= PrecisionFloor && score.Recall >= RecallFloor && score.ChosenPrecision >= ChosenPrecisionFloor, score.ToString());
+        Assert.True(days.Precision >= DigestPrecisionFloor && days.Recall >= DigestRecallFloor && days.CountedPrecision >= DigestCountedPrecisionFloor, days.ToString());
     }
 
-    /// <summary>The MiniLM fit, over the test part's stories embedded by MiniLM (the kept store holds ArcticXs vectors).</summary>
+    /// <summary>The MiniLM fit, over the test part's stories embedded by MiniLM (the evaluation store holds ArcticXs
+    /// vectors). Their store is kept beside the evaluation store when NEWSDESK_EVAL_STORE names one, so a re-run embeds
+    /// only what changed: the classifier reads every sentence of a story, so nothing less than the whole story can be
+    /// embedded to check it.</summary>
     [SharedFact]
     public async Task HeldOutStoriesAreJudgedAboveTheMeasuredFloorsWithMiniLM()
     {
         using var temporary = new TemporaryFolder();
-        var score = await ScoreAsync(temporary.File("beat.db"), [CopyTestPart(temporary)], new Dictionary<string, string?> { ["Corpus:EmbeddingModel"] = "MiniLM" });
+        var database = Environment.GetEnvironmentVariable("NEWSDESK_EVAL_STORE") is { Length: > 0 } kept
+            ? Path.Combine(kept, "beat-test-MiniLM.db") : temporary.File("beat.db");
+        using var host = await CoreHost.CreateLoadedAsync(database, [CopyTestPart(temporary)],
+            new Dictionary<string, string?> { ["Corpus:EmbeddingModel"] = "MiniLM" });
+        var (score, days) = Measure(host.Services);
 
         Assert.True(score.Precision >= MiniLMPrecisionFloor && score.Recall >= MiniLMRecallFloor && score.ChosenPrecision >= MiniLMChosenPrecisionFloor, score.ToString());
+        Assert.True(days.Precision >= MiniLMDigestPrecisionFloor && days.Recall >= MiniLMDigestRecallFloor && days.CountedPrecision >= MiniLMDigestCountedPrecisionFloor, days.ToString());
     }
 
     private static string CopyTestPart(TemporaryFolder temporary)
@@ -92,23 +104,10 @@ public sealed class BeatClassifierTests(EvaluationFixture fixture)
         return temporary.File("bbc");
     }
 
-    private static async Task<BeatScore> ScoreAsync(string database, string[] corpus, IDictionary<string, string?>? settings)
+    /// <summary>The classifier over every test story, and the digest's selection over simulated days of them.</summary>
+    private static (BeatScore Classifier, SimulatedDigestScore Digests) Measure(IServiceProvider services)
     {
         var test = Labels.Where(l => l.Part == BeatLabel.Test).ToList();
-        using var host = await CoreHost.CreateLoadedAsync(database, corpus, settings);
-        var classifier = host.Services.GetRequiredService<BeatClassifier>();
-        var judge = host.Services.GetRequiredService<BeatJudge>();
-        var snapshot = host.Services.GetRequiredService<PassageIndexHolder>().Current;
-        var embedder = host.Services.GetRequiredService<PassageEmbedder>();
-        var firstPassages = snapshot.Passages.Where(p => p.Ordinal == 0).ToDictionary(p => p.Source, StringComparer.Ordinal);
-
-        return BeatScore.Of(test.Select(l =>
-        {
-            var margin = judge.Margin(snapshot, l.Source);
-            // A passage the planted-sentence screen set aside is not in the index: such a story leads on its margin.
-            if (!firstPassages.TryGetValue(l.Source, out var first)) return (l.Source, l.IsMusic, margin, margin);
-            var headline = embedder.EmbedQuery(BeatClassifier.HeadlineText(first.Title, first.Text), default);
-            return (l.Source, l.IsMusic, margin, classifier.LeadScore(margin, headline));
-        }).ToList(), classifier.Threshold, classifier.HeadlineThreshold);
+        return (BeatReadings.Score(services, test), SimulatedDigestDays.Measure(services, test));
     }
 }

@@ -11,9 +11,9 @@ namespace Newsdesk.Retrieval.Planted;
 /// labelled machine-addressed examples and −1 for news: the labelled news examples (quoted appeals such as "stay away
 /// from these sites", stories about chatbots) and a large sample of real news sentences, which teach it that a story
 /// on cars or elections is not an instruction merely for not being about music. Wording is not matched: the vectors
-/// place "disregard your earlier guidance" near "ignore previous instructions". The fit for the default embedding
-/// model is shipped with the program (docs/reliability.md gives its measured precision and recall); another model is
-/// fitted at start-up from the labelled examples alone, which flags far more news.</para></summary>
+/// place "disregard your earlier guidance" near "ignore previous instructions". A fit for every packaged embedding
+/// model is shipped with the program (docs/reliability.md gives their measured precision and recall), and start-up
+/// only loads it: fitting embeds every example (seconds), and without the news sample it flags far more news.</para></summary>
 public sealed class MachineAddressedSentenceClassifier
 {
     // Weight of the penalty on large weights; the labelled examples alone are fewer than the dimensions.
@@ -30,12 +30,16 @@ public sealed class MachineAddressedSentenceClassifier
 
     public int Dimensions => weights.Length;
 
-    /// <summary>The classifier for the embedder's model: the fit shipped with the program when there is one (fitting
-    /// embeds every example, seconds of start-up), else a fresh fit to the shipped examples.</summary>
-    public static MachineAddressedSentenceClassifier ForModel(PassageEmbedder embedder)
+    /// <summary>The fit shipped with the program for the embedder's model. Nothing is fitted here: a model without a
+    /// shipped fit is a build error to fix, not something to paper over at every start.</summary>
+    public static MachineAddressedSentenceClassifier ForModel(PassageEmbedder embedder) => ForModel(embedder.ModelName);
+
+    /// <summary>The fit shipped with the program for <paramref name="modelName"/>.</summary>
+    public static MachineAddressedSentenceClassifier ForModel(string modelName)
     {
-        using var stream = typeof(MachineAddressedSentenceClassifier).Assembly.GetManifestResourceStream(WeightsResource(embedder.ModelName));
-        if (stream is null) return Train(LabelledSentence.Training(), embedder, CancellationToken.None);
+        using var stream = typeof(MachineAddressedSentenceClassifier).Assembly.GetManifestResourceStream(WeightsResource(modelName))
+            ?? throw new InvalidOperationException($"No planted-sentence classifier is shipped for the embedding model '{modelName}'. " +
+                "Fit one with: dotnet run -c Release --project benchmarks/Bot.Benchmarks -- planted --Corpus:EmbeddingModel " + modelName);
         using var reader = new StreamReader(stream);
         return Parse(reader.ReadToEnd());
     }
