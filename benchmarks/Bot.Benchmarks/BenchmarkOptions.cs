@@ -26,6 +26,17 @@ public sealed record BenchmarkOptions(string Mode, string Shared, string WorkFol
     /// <summary>Sentences the int8 first pass hands to float rescoring, one run each (<c>--candidates 400,1000</c>).</summary>
     public IReadOnlyList<int> Candidates { get; init; } = [400, 1000];
 
+    /// <summary>Sentences the binary first pass hands to rescoring from the file, one run each (<c>--binary-candidates 2000,8000</c>).</summary>
+    public IReadOnlyList<int> BinaryCandidates { get; init; } = [2000, 8000];
+
+    /// <summary>Hamming shortlists re-ranked down to each of <see cref="BinaryCandidates"/>, one run each; 0 runs Hamming
+    /// distance alone (<c>--binary-shortlists 0,16000</c>).</summary>
+    public IReadOnlyList<int> BinaryShortlists { get; init; } = [0, 16000];
+
+    /// <summary>The scale verb's sizes at which exact search and the int8 pass also run with every float in memory
+    /// (<c>--in-memory-scales 1,10</c>); at 100× that needs 7.5 GiB and ten minutes of copying.</summary>
+    public IReadOnlyList<int> InMemoryScales { get; init; } = [1, 10];
+
     /// <summary>How many evaluation questions the scale verb times (<c>--queries 200</c>).</summary>
     public int Queries { get; init; } = 270;
 
@@ -60,6 +71,9 @@ public sealed record BenchmarkOptions(string Mode, string Shared, string WorkFol
                 case "--lexical-scales": parsed = parsed with { LexicalScales = Integers(args[++i]) }; break;
                 case "--noise": parsed = parsed with { Noise = double.Parse(args[++i], CultureInfo.InvariantCulture) }; break;
                 case "--candidates": parsed = parsed with { Candidates = Integers(args[++i]) }; break;
+                case "--binary-candidates": parsed = parsed with { BinaryCandidates = Integers(args[++i]) }; break;
+                case "--binary-shortlists": parsed = parsed with { BinaryShortlists = Integers(args[++i], allowZero: true) }; break;
+                case "--in-memory-scales": parsed = parsed with { InMemoryScales = Integers(args[++i]) }; break;
                 case "--queries": parsed = parsed with { Queries = int.Parse(args[++i], CultureInfo.InvariantCulture) }; break;
                 default: settings.Add(args[i]); break;
             }
@@ -68,7 +82,7 @@ public sealed record BenchmarkOptions(string Mode, string Shared, string WorkFol
         return parsed with { Mode = mode, Shared = shared, WorkFolder = work, Settings = settings, Sections = sections, Batch = batch, HandWrittenOnly = handWrittenOnly };
     }
 
-    private static int[] Integers(string list) =>
+    private static int[] Integers(string list, bool allowZero = false) =>
         list.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(s => int.Parse(s, CultureInfo.InvariantCulture))
-            .Select(n => n >= 1 ? n : throw new ArgumentException($"'{list}': every size and count must be at least 1.")).ToArray();
+            .Select(n => n >= (allowZero ? 0 : 1) ? n : throw new ArgumentException($"'{list}': every size and count must be at least {(allowZero ? 0 : 1)}.")).ToArray();
 }

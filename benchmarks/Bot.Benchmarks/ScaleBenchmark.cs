@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Newsdesk.Corpus;
 using Newsdesk.Retrieval;
@@ -11,8 +10,10 @@ namespace Newsdesk.Benchmarks;
 /// (the evaluation's <c>evaluation-seed-bbc.db</c> under <c>--work</c>). Copy 0 is the real vectors; every further
 /// copy perturbs each sentence vector with uniform noise and renormalises it (see docs/performance.md for why).
 /// Queries are the evaluation questions embedded by the real model. For each size: exact search and the int8 first
-/// pass with float rescoring, their p50/p99, the bytes each holds and recall@5 of the latter against the former; then
-/// BM25 over an FTS5 table holding the same number of copies of every passage's text.</summary>
+/// pass with float rescoring, all in memory (<c>--in-memory-scales</c>), their p50/p99, the bytes each holds and
+/// recall@5 of the latter against the former; then the binary first pass with rescoring from a file
+/// (<see cref="ScaleBinaryPass"/>); then BM25 over an FTS5 table holding the same number of copies of every passage's
+/// text (<see cref="ScaleLexicalPass"/>).</summary>
 public static class ScaleBenchmark
 {
     private const int Limit = 40;
@@ -35,15 +36,15 @@ public static class ScaleBenchmark
         foreach (var scale in options.Scales)
         {
             var needed = (long)real.Sum(v => (long)v.Length) * scale * (sizeof(float) + 1);
-            if (needed > AvailableBytes() * 0.7)
-            {
-                Report($"{scale}×", $"skipped: needs about {needed / 1048576} MiB, {AvailableBytes() / 1048576} MiB available");
-                continue;
-            }
-            Dense(real, dimensions, scale, queries, options);
+            var fits = needed <= AvailableBytes() * 0.7;
+            if (options.InMemoryScales.Contains(scale) && fits) Dense(real, dimensions, scale, queries, options);
+            else if (options.InMemoryScales.Contains(scale))
+                Report($"{scale}× in memory", $"skipped: needs about {needed / 1048576} MiB, {AvailableBytes() / 1048576} MiB available");
+            GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+            ScaleBinaryPass.Run(real, dimensions, scale, queries, options);
             GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         }
-        foreach (var scale in options.LexicalScales) await LexicalAsync(database, scale, questions, options);
+        foreach (var scale in options.LexicalScales) await ScaleLexicalPass.RunAsync(database, scale, questions, options);
         return 0;
     }
 
@@ -91,7 +92,7 @@ public static class ScaleBenchmark
 
     /// <summary>Copy 0 is the store's own arrays; a further copy moves every vector by uniform noise of the given
     /// norm (in expectation) and renormalises it, so its cosine to the original is about 1/√(1+noise²).</summary>
-    private static IEnumerable<float[]> Copy(float[][] real, int dimensions, int copy, double noise)
+    public static IEnumerable<float[]> Copy(float[][] real, int dimensions, int copy, double noise)
     {
         if (copy == 0) return real;
         var random = new Random(copy);
@@ -114,78 +115,24 @@ public static class ScaleBenchmark
         });
     }
 
-    private static async Task LexicalAsync(string database, int scale, string[] questions, BenchmarkOptions options)
-    {
-        var scaled = Path.Combine(options.WorkFolder, $"scale-lexical-{scale}.db");
-        foreach (var file in Directory.GetFiles(options.WorkFolder, $"scale-lexical-{scale}.db*")) File.Delete(file);
-        var started = Stopwatch.GetTimestamp();
-        await using (var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly;Pooling=False"))
-        {
-            await connection.OpenAsync();
-            await using var copy = connection.CreateCommand();
-            copy.CommandText = "VACUUM INTO $target";
-            copy.Parameters.AddWithValue("$target", scaled);
-            await copy.ExecuteNonQueryAsync();
-        }
-        await using (var connection = new SqliteConnection($"Data Source={scaled};Pooling=False"))
-        {
-            await connection.OpenAsync();
-            await using var transaction = connection.BeginTransaction();
-            await using var insert = connection.CreateCommand();
-            insert.Transaction = transaction;
-            // Copies take rowids past the real ones: the same texts, so each term's postings grow by the scale.
-            insert.CommandText = """
-                INSERT INTO passage_terms(rowid, title, body)
-                SELECT rowid + $offset, title, body FROM passage_terms WHERE rowid <= $last
-                """;
-            var last = await Scalar(connection, transaction, "SELECT max(rowid) FROM passage_terms");
-            insert.Parameters.AddWithValue("$last", last);
-            var offset = insert.Parameters.Add("$offset", SqliteType.Integer);
-            for (var c = 1; c < scale; c++) { offset.Value = c * last; await insert.ExecuteNonQueryAsync(); }
-            await transaction.CommitAsync();
-        }
-        var buildSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
-        using var host = BotHost.Create(scaled, [], options.Settings);
-        var lexical = host.Services.GetRequiredService<LexicalRanker>();
-        foreach (var q in questions.Take(5)) await lexical.RankAsync(q, Limit, CancellationToken.None);
-        var times = new List<double>();
-        foreach (var q in questions)
-        {
-            var begun = Stopwatch.GetTimestamp();
-            await lexical.RankAsync(q, Limit, CancellationToken.None);
-            times.Add(Stopwatch.GetElapsedTime(begun).TotalMilliseconds);
-        }
-        Report($"lexical BM25 (FTS5) at {scale}×", Latency(times) + $"; table built in {buildSeconds:F0} s, file {new FileInfo(scaled).Length / 1048576} MiB, load {MachineLoad.LoadAverage()}");
-        SqliteConnection.ClearAllPools();
-        foreach (var file in Directory.GetFiles(options.WorkFolder, $"scale-lexical-{scale}.db*")) File.Delete(file);
-    }
-
-    private static async Task<long> Scalar(SqliteConnection connection, SqliteTransaction transaction, string sql)
-    {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
-
     /// <summary>The share of exact search's top k that the approximate top k matches. Rescored cosines are exact, so a
     /// passage found counts when its cosine reaches exact search's k-th: a tie with it (a byte-identical copy) is as
     /// good an answer.</summary>
-    private static double Recall(IReadOnlyList<(int Passage, float Cosine)> exact, IReadOnlyList<(int Passage, float Cosine)> found, int k)
+    public static double Recall(IReadOnlyList<(int Passage, float Cosine)> exact, IReadOnlyList<(int Passage, float Cosine)> found, int k)
     {
         if (exact.Count == 0) return 1;
         var kth = exact[Math.Min(k, exact.Count) - 1].Cosine;
         return found.Take(k).Count(f => f.Cosine >= kth) / (double)Math.Min(k, exact.Count);
     }
 
-    private static string Latency(List<double> times) =>
+    public static string Latency(List<double> times) =>
         $"p50 {Percentiles.Of(times, 50):F1} ms, p99 {Percentiles.Of(times, 99):F1} ms";
 
-    private static long AvailableBytes()
+    public static long AvailableBytes()
     {
         var line = File.Exists("/proc/meminfo") ? File.ReadLines("/proc/meminfo").FirstOrDefault(l => l.StartsWith("MemAvailable:", StringComparison.Ordinal)) : null;
         return line is null ? long.MaxValue / 4 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) * 1024;
     }
 
-    private static void Report(string what, string figure) => Console.WriteLine($"{what,-60} {figure}");
+    public static void Report(string what, string figure) => Console.WriteLine($"{what,-60} {figure}");
 }

@@ -73,7 +73,7 @@ public sealed class PassageIndexHolder(IKnowledgeStore store, MachineAddressedSe
         if (planted > 0) logger.LogInformation("Set aside {Count} sentences addressed to machine readers", planted);
         var first = passages.FirstOrDefault(p => p.Sentences.Length > 0);
         var dimensions = first.Vectors is null ? 384 : first.Vectors.Length / first.Sentences.Length;
-        var index = new PassageIndex(passages, dimensions);
+        var index = new PassageIndex(passages, dimensions, retrieval.Value.DenseFirstPassSentences);
         lexical = storage.Value.Provider == StorageProvider.PostgreSQL && !retrieval.Value.ShouldRankTermsInPostgres
             ? new LexicalIndex(index.Passages) : null;
         current = index;

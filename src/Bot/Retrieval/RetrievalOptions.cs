@@ -10,6 +10,12 @@ public sealed class RetrievalOptions
     [Range(5, 500)]
     public int Candidates { get; set; } = 40;
 
+    /// <summary>Sentences the int8 first pass of dense search hands to exact rescoring; 0 searches every sentence
+    /// exactly. 400 found exact search's top 40 passages for every evaluation question at 1×, 10× and 100× the
+    /// corpus (docs/performance.md, "Dense search at scale").</summary>
+    [Range(0, 100_000)]
+    public int DenseFirstPassSentences { get; set; } = 400;
+
     /// <summary>Reciprocal rank fusion's k: larger flattens the difference between ranks.</summary>
     [Range(1, 1000)]
     public int FusionK { get; set; } = 60;
