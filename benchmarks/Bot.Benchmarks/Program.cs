@@ -10,6 +10,7 @@ using Newsdesk.Benchmarks;
 //   dotnet run -c Release --project benchmarks/Bot.Benchmarks -- scale --work DIR [--scales 1,10,100] [--lexical-scales 1,10,100] [--noise 0.6] [--candidates 400,1000]
 //   dotnet run -c Release --project benchmarks/Bot.Benchmarks -- stories --work DIR (DIR holds evaluation-seed-bbc.db)
 //   Storage__ConnectionString=... dotnet run -c Release --project benchmarks/Bot.Benchmarks -- postgres --work DIR (DIR holds evaluation-seed-bbc.db)
+//   Storage__ConnectionString=... dotnet run -c Release --project benchmarks/Bot.Benchmarks -- replicas [--queries 120] [--work DIR] (DIR holds evaluation-seed-bbc.db)
 //   dotnet run -c Release --project benchmarks/Bot.Benchmarks -- beat [--shared ../shared] [--work DIR] [--Corpus:EmbeddingModel M]
 var options = BenchmarkOptions.Parse(args);
 return options.Mode switch
@@ -24,7 +25,8 @@ return options.Mode switch
     "stories" => await StoryBenchmark.RunAsync(options),
     "postgres" => await PostgresBenchmark.RunAsync(options),
     "scale" => await ScaleBenchmark.RunAsync(options),
-    _ => Fail($"Unknown mode '{options.Mode}'. Modes: all, ingest, memory, eval, beat, train, latency, stories, postgres, scale."),
+    "replicas" => await ReplicaBenchmark.RunAsync(options),
+    _ => Fail($"Unknown mode '{options.Mode}'. Modes: all, ingest, memory, eval, beat, train, latency, stories, postgres, scale, replicas."),
 };
 
 static int Fail(string message)
