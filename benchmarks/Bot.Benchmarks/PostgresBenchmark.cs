@@ -127,7 +127,7 @@ public static class PostgresBenchmark
     }
 
     /// <summary>Every document of the evaluation store with its passages, spans and vectors, in the order stored.</summary>
-    private static async Task<List<EmbeddedDocument>> ReadAsync(string database)
+    internal static async Task<List<EmbeddedDocument>> ReadAsync(string database)
     {
         await using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly");
         await connection.OpenAsync();

@@ -11,6 +11,7 @@ using Newsdesk.Benchmarks;
 //       [--in-memory-scales 1,10] [--binary-candidates 2000,8000] [--binary-shortlists 0,16000] [--queries 270]
 //   dotnet run -c Release --project benchmarks/Bot.Benchmarks -- stories --work DIR (DIR holds evaluation-seed-bbc.db)
 //   Storage__ConnectionString=... dotnet run -c Release --project benchmarks/Bot.Benchmarks -- postgres --work DIR (DIR holds evaluation-seed-bbc.db)
+//   Storage__ConnectionString=... dotnet run -c Release --project benchmarks/Bot.Benchmarks -- replicas [--queries 120] [--work DIR] (DIR holds evaluation-seed-bbc.db)
 //   dotnet run -c Release --project benchmarks/Bot.Benchmarks -- beat [--shared ../shared] [--work DIR] [--Corpus:EmbeddingModel M]
 //   dotnet run -c Release --project benchmarks/Bot.Benchmarks -- beat-days [--shared ../shared] [--work DIR] [--Corpus:EmbeddingModel M]
 //   dotnet run -c Release --project benchmarks/Bot.Benchmarks -- planted [--shared ../shared] [--work DIR] [--Corpus:EmbeddingModel M]
@@ -29,7 +30,8 @@ return options.Mode switch
     "stories" => await StoryBenchmark.RunAsync(options),
     "postgres" => await PostgresBenchmark.RunAsync(options),
     "scale" => await ScaleBenchmark.RunAsync(options),
-    _ => Fail($"Unknown mode '{options.Mode}'. Modes: all, ingest, memory, eval, beat, beat-days, planted, train, latency, stories, postgres, scale."),
+    "replicas" => await ReplicaBenchmark.RunAsync(options),
+    _ => Fail($"Unknown mode '{options.Mode}'. Modes: all, ingest, memory, eval, beat, beat-days, planted, train, latency, stories, postgres, scale, replicas."),
 };
 
 static int Fail(string message)

@@ -54,22 +54,23 @@ public sealed class PostgresAnswerFeedbackStore(PostgresConnections connections,
             ORDER BY SUM(1 - is_helpful) - SUM(is_helpful) DESC, SUM(1 - is_helpful) DESC, platform, answer_key LIMIT @limit
             """, ("limit", limit), r => new RatedAnswer(r.GetString(0), r.GetString(1), r.GetString(2), r.GetInt32(3), r.GetInt32(4)), cancellationToken);
 
-    private async Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
-    {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var command = new NpgsqlCommand(sql, connection);
-        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value);
-        return await command.ExecuteNonQueryAsync(cancellationToken);
-    }
+    /// <summary>Upserts, so safe to run again after a lost connection.</summary>
+    private Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters) =>
+        connections.WriteAsync(AnswerFeedbackStore.HealthName, async connection =>
+        {
+            await using var command = new NpgsqlCommand(sql, connection);
+            foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value);
+            return await command.ExecuteNonQueryAsync(cancellationToken);
+        }, cancellationToken);
 
-    private async Task<List<T>> QueryAsync<T>(string sql, (string Name, object Value) parameter, Func<NpgsqlDataReader, T> read, CancellationToken cancellationToken)
-    {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var command = new NpgsqlCommand(sql, connection);
-        command.Parameters.AddWithValue(parameter.Name, parameter.Value);
-        var rows = new List<T>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken)) rows.Add(read(reader));
-        return rows;
-    }
+    private Task<List<T>> QueryAsync<T>(string sql, (string Name, object Value) parameter, Func<NpgsqlDataReader, T> read, CancellationToken cancellationToken) =>
+        connections.ReadAsync(async connection =>
+        {
+            await using var command = new NpgsqlCommand(sql, connection);
+            command.Parameters.AddWithValue(parameter.Name, parameter.Value);
+            var rows = new List<T>();
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken)) rows.Add(read(reader));
+            return rows;
+        }, cancellationToken);
 }

@@ -23,6 +23,9 @@ public sealed class PostgresChatJournal(
         CREATE INDEX chat_journal_by_owner ON chat_journal(owner);
         """]);
 
+    /// <summary>The name its writes carry in <see cref="StoreWriteHealth"/>, as on SQLite.</summary>
+    private const string Kind = "chat_journal";
+
     private const string Columns = "key, platform, correlation_id, question, earlier_turns, reply, accepted_at";
 
     private int isFailing;
@@ -67,7 +70,7 @@ public sealed class PostgresChatJournal(
             Succeeded();
             return true;
         }
-        catch (PostgresException error)
+        catch (PostgresException error) when (!PostgresConnections.IsConnectionLost(error))
         {
             await transaction.RollbackAsync("journal", cancellationToken);
             Failed(error.Message);
@@ -105,13 +108,16 @@ public sealed class PostgresChatJournal(
     }
 
     public Task<IReadOnlyList<ChatJournalEntry>> LoadAsync(CancellationToken cancellationToken) =>
-        QueryAsync($"SELECT {Columns} FROM chat_journal", cancellationToken);
+        connections.ReadAsync(connection => QueryAsync(connection, $"SELECT {Columns} FROM chat_journal", cancellationToken), cancellationToken);
 
-    public Task<IReadOnlyList<ChatJournalEntry>> TakeOverExpiredAsync(CancellationToken cancellationToken) => QueryAsync($"""
+    /// <summary>Run again after a lost connection, a take-over that committed but whose answer was lost leaves those
+    /// entries leased to this process without being queued; they are queued after this process's next restart.</summary>
+    public Task<IReadOnlyList<ChatJournalEntry>> TakeOverExpiredAsync(CancellationToken cancellationToken) =>
+        connections.WriteAsync(Kind, connection => QueryAsync(connection, $"""
         UPDATE chat_journal SET owner = @me, lease_until = @until
         WHERE key IN (SELECT key FROM chat_journal WHERE owner <> @me AND lease_until < @now FOR UPDATE SKIP LOCKED)
         RETURNING {Columns}
-        """, cancellationToken, ("me", instance.Id), ("until", LeaseEnd()), ("now", time.GetUtcNow().ToUnixTimeMilliseconds()));
+        """, cancellationToken, ("me", instance.Id), ("until", LeaseEnd()), ("now", time.GetUtcNow().ToUnixTimeMilliseconds())), cancellationToken);
 
     public Task RenewAsync(CancellationToken cancellationToken) =>
         ExecuteAsync("UPDATE chat_journal SET lease_until = @until WHERE owner = @me", cancellationToken, ("until", LeaseEnd()), ("me", instance.Id));
@@ -142,16 +148,18 @@ public sealed class PostgresChatJournal(
         }
     }
 
-    private async Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
-    {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var command = Command(connection, sql, parameters);
-        return await command.ExecuteNonQueryAsync(cancellationToken);
-    }
+    /// <summary>Every statement here is safe to run again (an insert that ignores a conflict, an update to a value
+    /// computed before the first try), so a lost connection is retried.</summary>
+    private Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters) =>
+        connections.WriteAsync(Kind, async connection =>
+        {
+            await using var command = Command(connection, sql, parameters);
+            return await command.ExecuteNonQueryAsync(cancellationToken);
+        }, cancellationToken);
 
-    private async Task<IReadOnlyList<ChatJournalEntry>> QueryAsync(string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
+    private static async Task<IReadOnlyList<ChatJournalEntry>> QueryAsync(
+        NpgsqlConnection connection, string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
         await using var command = Command(connection, sql, parameters);
         var entries = new List<ChatJournalEntry>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);

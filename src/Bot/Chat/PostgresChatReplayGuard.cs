@@ -17,10 +17,15 @@ public sealed class PostgresChatReplayGuard(PostgresConnections connections, Tim
 
     private long prunedAt;
 
-    public async Task<bool> TryClaimAsync(string key, TimeSpan retention, CancellationToken cancellationToken)
+    public Task<bool> TryClaimAsync(string key, TimeSpan retention, CancellationToken cancellationToken) =>
+        connections.WriteAsync("chat_replays", connection => TryClaimAsync(connection, key, retention, cancellationToken), cancellationToken);
+
+    /// <summary>Safe to run again after a lost connection: a claim whose commit was lost with the connection is found
+    /// taken by this very request, and the request is refused as a replay (the platform retries or the person asks
+    /// again), never run twice.</summary>
+    private async Task<bool> TryClaimAsync(NpgsqlConnection connection, string key, TimeSpan retention, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
-        await using var connection = await connections.OpenAsync(cancellationToken);
         if (now - Interlocked.Read(ref prunedAt) > PruneEvery.TotalMilliseconds)
         {
             Interlocked.Exchange(ref prunedAt, now);

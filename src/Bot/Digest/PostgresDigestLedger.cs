@@ -80,9 +80,11 @@ public sealed class PostgresDigestLedger(PostgresConnections connections) : IDig
             p.AddWithValue("date", beforeDate);
         }, cancellationToken)).Select(s => (DateTimeOffset?)s.WindowEnd).Max();
 
-    private async Task<IReadOnlyList<DigestSlot>> QueryAsync(string where, Action<NpgsqlParameterCollection> bind, CancellationToken cancellationToken)
+    private Task<IReadOnlyList<DigestSlot>> QueryAsync(string where, Action<NpgsqlParameterCollection> bind, CancellationToken cancellationToken) =>
+        connections.ReadAsync(connection => QueryAsync(connection, where, bind, cancellationToken), cancellationToken);
+
+    private static async Task<IReadOnlyList<DigestSlot>> QueryAsync(NpgsqlConnection connection, string where, Action<NpgsqlParameterCollection> bind, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
         await using var command = new NpgsqlCommand($"""
             SELECT destination, slot_date, scheduled_at, window_start, window_end, marker, claimed_by, claimed_at, state, message_id
             FROM digest_slots {where} ORDER BY slot_date, destination
@@ -99,11 +101,14 @@ public sealed class PostgresDigestLedger(PostgresConnections connections) : IDig
         return slots;
     }
 
-    private async Task<int> ExecuteAsync(string sql, Action<NpgsqlParameterCollection> bind, CancellationToken cancellationToken)
-    {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var command = new NpgsqlCommand(sql, connection);
-        bind(command.Parameters);
-        return await command.ExecuteNonQueryAsync(cancellationToken);
-    }
+    /// <summary>Retried after a lost connection. A claim whose commit was lost with the connection is then found taken
+    /// (by this process) and reported busy: no digest is posted twice, and the slot's lease lets another run take it
+    /// over once it expires.</summary>
+    private Task<int> ExecuteAsync(string sql, Action<NpgsqlParameterCollection> bind, CancellationToken cancellationToken) =>
+        connections.WriteAsync("digest_ledger", async connection =>
+        {
+            await using var command = new NpgsqlCommand(sql, connection);
+            bind(command.Parameters);
+            return await command.ExecuteNonQueryAsync(cancellationToken);
+        }, cancellationToken);
 }

@@ -21,17 +21,19 @@ public sealed class PostgresDigestSubscriptionStore(PostgresConnections connecti
 
     public async Task<IReadOnlyList<DigestSubscription>> ListAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var command = new NpgsqlCommand("SELECT destination, added_by, added_at FROM digest_subscriptions ORDER BY added_at, destination", connection);
-        var list = new List<DigestSubscription>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        return await connections.ReadAsync(async connection =>
         {
-            if (!DigestDestination.TryParse(reader.GetString(0), out var destination)) continue;
-            list.Add(new DigestSubscription(destination!, reader.GetString(1),
-                DateTimeOffset.Parse(reader.GetString(2), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind)));
-        }
-        return list;
+            await using var command = new NpgsqlCommand("SELECT destination, added_by, added_at FROM digest_subscriptions ORDER BY added_at, destination", connection);
+            var list = new List<DigestSubscription>();
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                if (!DigestDestination.TryParse(reader.GetString(0), out var destination)) continue;
+                list.Add(new DigestSubscription(destination!, reader.GetString(1),
+                    DateTimeOffset.Parse(reader.GetString(2), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind)));
+            }
+            return list;
+        }, cancellationToken);
     }
 
     private Task<bool> ChangeAsync(string sql, DigestDestination destination, string actor, string action, CancellationToken cancellationToken)

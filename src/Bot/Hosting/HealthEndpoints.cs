@@ -96,6 +96,6 @@ public static class HealthEndpoints
         var kinds = string.Join("; ", failing.OrderBy(f => f.Key, StringComparer.Ordinal)
             .Select(f => $"{f.Key} since {f.Value.Since.ToString("O", CultureInfo.InvariantCulture)}: {f.Value.Reason}"));
         return $"\ndegraded: the store cannot be written ({kinds}). Questions are still answered; nothing that needs a write " +
-            "(digest, feed items, Slack thread history, the crash journal) is recorded until space returns.";
+            "(digest, feed items, Slack thread history, the crash journal) is recorded until the store takes writes again.";
     }
 }

@@ -24,15 +24,17 @@ public sealed class PostgresAdminAuditLog(PostgresConnections connections) : IAd
 
     public async Task<IReadOnlyList<AdminChange>> ListAsync(int limit, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var command = new NpgsqlCommand("SELECT at, actor, action, subject FROM admin_audit ORDER BY id DESC LIMIT @limit", connection);
-        command.Parameters.AddWithValue("limit", limit);
-        var changes = new List<AdminChange>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-            changes.Add(new AdminChange(DateTimeOffset.Parse(reader.GetString(0), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind),
-                reader.GetString(1), reader.GetString(2), reader.GetString(3)));
-        return changes;
+        return await connections.ReadAsync(async connection =>
+        {
+            await using var command = new NpgsqlCommand("SELECT at, actor, action, subject FROM admin_audit ORDER BY id DESC LIMIT @limit", connection);
+            command.Parameters.AddWithValue("limit", limit);
+            var changes = new List<AdminChange>();
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+                changes.Add(new AdminChange(DateTimeOffset.Parse(reader.GetString(0), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind),
+                    reader.GetString(1), reader.GetString(2), reader.GetString(3)));
+            return changes;
+        }, cancellationToken);
     }
 
     /// <summary>Runs <paramref name="change"/> (one statement that changes zero or one row) and, when it changed a row,
@@ -40,13 +42,15 @@ public sealed class PostgresAdminAuditLog(PostgresConnections connections) : IAd
     public static async Task<bool> ChangeWithAuditAsync(PostgresConnections connections, string sql, IReadOnlyList<(string Name, object? Value)> parameters,
         AdminChange change, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using var command = new NpgsqlCommand(sql, connection, transaction);
-        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value ?? DBNull.Value);
-        if (await command.ExecuteNonQueryAsync(cancellationToken) == 0) return false;
-        await AddAsync(connection, transaction, change, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return true;
+        return await connections.WriteAsync("admin_audit", async connection =>
+        {
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            await using var command = new NpgsqlCommand(sql, connection, transaction);
+            foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+            if (await command.ExecuteNonQueryAsync(cancellationToken) == 0) return false;
+            await AddAsync(connection, transaction, change, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return true;
+        }, cancellationToken);
     }
 }

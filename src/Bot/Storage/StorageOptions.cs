@@ -18,6 +18,12 @@ public sealed class StorageOptions : IValidatableObject
     /// secret: set it in the environment (<c>Storage__ConnectionString</c>) or user secrets, never in a file.</summary>
     public string? ConnectionString { get; set; }
 
+    /// <summary>How long one PostgreSQL operation keeps retrying, with backoff, while the connection is lost (a server
+    /// restart or fail-over usually takes seconds). Past it the operation fails as it would without retries: a request
+    /// is refused and the platform retries it, a background loop tries again at its next turn.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
+    public TimeSpan ReconnectFor { get; set; } = TimeSpan.FromSeconds(15);
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (Provider == StorageProvider.PostgreSQL && string.IsNullOrWhiteSpace(ConnectionString))

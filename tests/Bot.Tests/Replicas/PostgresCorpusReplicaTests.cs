@@ -12,7 +12,8 @@ namespace Newsdesk.Tests.Replicas;
 
 /// <summary>Replicas on one PostgreSQL database, each with a SQLite file of its own, so whatever they agree on went
 /// through PostgreSQL: a document one process ingests is answered by another without a restart, two concurrent
-/// <c>digest --post-now</c> runs post one digest, and two replicas polling one feed store its items once.</summary>
+/// <c>digest --post-now</c> runs post one digest, two replicas polling one feed store its items once, and the feed
+/// health one replica records is what every replica reports.</summary>
 [Collection(PostgresCollection.Name)]
 public sealed class PostgresCorpusReplicaTests(PostgresServer server) : IDisposable
 {
@@ -90,6 +91,44 @@ public sealed class PostgresCorpusReplicaTests(PostgresServer server) : IDisposa
         var items = second.Services.GetRequiredService<IFeedItemStore>();
         Assert.Equal(2, await items.CountAsync(feeds.FeedUrl(name).AbsoluteUri, default));
         Assert.True((await items.GetStateAsync(feeds.FeedUrl(name).AbsoluteUri, default)).IsSeeded);
+    }
+
+    [PostgresFact]
+    public async Task FeedHealthRecordedByOneReplicaIsWhatEveryReplicaReports()
+    {
+        var connectionString = await server.DatabaseAsync(GetType());
+        var clock = new FakeTimeProvider(Day1);
+        await using var feeds = await FakeFeedServer.StartAsync(clock);
+        var (working, broken) = ($"working{Guid.NewGuid():N}", $"broken{Guid.NewGuid():N}");
+        feeds.AddFeed(working);
+        feeds.AddFeed(broken, behaviour: FeedBehaviour.Broken);
+        var settings = new Dictionary<string, string?>(Postgres(connectionString))
+        {
+            ["Corpus:FeedAllowLoopback"] = "true",
+            ["Corpus:FeedPollInterval"] = "00:00:01",
+            ["Corpus:FeedMaxBackoff"] = "00:00:01",
+            ["Corpus:Feeds:0:Url"] = feeds.FeedUrl(working).AbsoluteUri,
+            ["Corpus:Feeds:0:Name"] = working,
+            ["Corpus:Feeds:1:Url"] = feeds.FeedUrl(broken).AbsoluteUri,
+            ["Corpus:Feeds:1:Name"] = broken,
+        };
+        using var poller = await CoreHost.CreateLoadedAsync(folder.File("poller.db"), [TestPaths.Seeds], settings, s => s.AddSingleton<TimeProvider>(clock));
+        using var other = await CoreHost.CreateLoadedAsync(folder.File("other.db"), [TestPaths.Seeds], settings, s => s.AddSingleton<TimeProvider>(clock));
+
+        await poller.Services.GetRequiredService<FeedPoller>().PollOnceAsync(default);
+        clock.Advance(TimeSpan.FromMinutes(1));
+        await poller.Services.GetRequiredService<FeedPoller>().PollOnceAsync(default);
+
+        // The other replica polled nothing; its own SQLite file has no health. What it reports came from PostgreSQL.
+        var reported = await other.Services.GetRequiredService<FeedHealthStore>().ListAsync(default);
+        Assert.Equal([working, broken], reported.Select(h => h.Name));
+        Assert.Equal(Day1.AddMinutes(1), reported[0].LastSuccessAt);
+        Assert.Equal(0, reported[0].ConsecutiveFailures);
+        Assert.Null(reported[1].LastSuccessAt);
+        Assert.Equal(2, reported[1].ConsecutiveFailures);
+        Assert.Equal(Day1.AddMinutes(1), reported[1].LastErrorAt);
+        Assert.Contains("not well-formed", reported[1].LastError, StringComparison.Ordinal);
+        Assert.Equal(reported, await poller.Services.GetRequiredService<FeedHealthStore>().ListAsync(default));
     }
 
     private static Dictionary<string, string?> Postgres(string connectionString) => new()

@@ -8,7 +8,8 @@ namespace Newsdesk.Tests.Replicas;
 /// <summary>Two real <c>serve</c> processes on one PostgreSQL database (chat state and corpus; each has its own SQLite
 /// file only for feed health, as replicas on two machines would), with the fake Slack: a mention and Slack's retry of
 /// it, landing on different replicas, get one reply; a rolling deploy gives every thread exactly one answer; a replica
-/// SIGKILLed mid-answer has its questions answered once by the other after its leases expire.</summary>
+/// SIGKILLed mid-answer has its questions answered once by the other after its leases expire; a replica whose database
+/// restarts under it answers what it had journalled, once, and clears it from the journal, without restarting.</summary>
 [Collection(PostgresCollection.Name)]
 public sealed class PostgresReplicaTests(PostgresServer server)
 {
@@ -83,6 +84,44 @@ public sealed class PostgresReplicaTests(PostgresServer server)
         await survivor.WaitForLogAsync("Recovered unanswered question", TimeSpan.FromSeconds(90), count: Threads);
         await SettledAsync(slack, [survivor], "CPGKILL");
         AssertOneAnswerPerThread(slack, "CPGKILL");
+    }
+
+    [PostgresFact]
+    public async Task AReplicaRidesOutADatabaseRestartAndAnswersWhatItHadJournalledOnceWithoutARestartOfItsOwn()
+    {
+        using var folder = new TemporaryFolder();
+        await using var slack = await FakeSlack.StartAsync();
+        await using var replica = await ServeProcess.StartAsync(slack, folder.File("replica.db"), [.. await SettingsAsync(), "--Storage:ReconnectFor=00:02:00"]);
+        slack.HoldPosts();
+        for (var i = 0; i < Threads; i++)
+        {
+            var mention = SlackEvents.Mention($"EvPGDOWN{i}", $"CPGDOWN{i}", Thread(i), $"{SlackEvents.BotMention} {SlackEvents.Question}");
+            (await replica.Http.SendAsync(slack.SignedEvent(mention))).EnsureSuccessStatusCode();
+        }
+        // Every question is acknowledged and journalled; the first answer is in flight (its post is held).
+        await slack.WaitForCallAsync(c => c.Method == "chat.postMessage" && c.Channel?.StartsWith("CPGDOWN", StringComparison.Ordinal) == true, TimeSpan.FromSeconds(60));
+
+        await server.StopAsync();
+        try
+        {
+            slack.ReleasePosts();
+            // The replica has met the outage: it is retrying (or, without retries, has given up on the journal).
+            await replica.WaitForLogLineAsync(l => l.Contains("The PostgreSQL connection was lost", StringComparison.Ordinal)
+                || l.Contains("Could not remove answered question", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
+        }
+        finally
+        {
+            await server.StartAsync();
+        }
+
+        await SettledAsync(slack, [replica], "CPGDOWN");
+        AssertOneAnswerPerThread(slack, "CPGDOWN");
+        await using var connection = new Npgsql.NpgsqlConnection(await server.DatabaseAsync(GetType()));
+        await connection.OpenAsync();
+        await using var left = new Npgsql.NpgsqlCommand("SELECT count(*) FROM chat_journal WHERE reply LIKE '%CPGDOWN%'", connection);
+        Assert.Equal(0L, await left.ExecuteScalarAsync());
+        Assert.Equal(0, replica.Occurrences("Could not remove answered question"));
+        Assert.True(replica.Occurrences("The PostgreSQL connection works again") >= 1, replica.Log);
     }
 
     /// <summary>Long enough that renewals keep a lease alive on a loaded machine; the chat state on this class's database.</summary>

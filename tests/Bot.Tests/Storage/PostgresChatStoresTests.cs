@@ -108,7 +108,7 @@ public sealed class PostgresChatStoresTests(PostgresServer server)
     }
 
     private async Task<PostgresConnections> ConnectionsAsync() =>
-        new(Options.Create(new StorageOptions { ConnectionString = await server.DatabaseAsync(GetType()) }), Schemas);
+        PostgresServer.Connections(await server.DatabaseAsync(GetType()), Schemas);
 
     private PostgresChatJournal Journal(PostgresConnections connections) =>
         new(connections, StoreInstance.New(), Options.Create(new ChatOptions()), clock, NullLogger<PostgresChatJournal>.Instance);

@@ -144,6 +144,5 @@ public sealed class PostgresCorpusStoreTests(PostgresServer server)
     private static float[] Vector(int seed) => [.. Enumerable.Range(0, 8).Select(i => (float)Math.Sin(seed * 8 + i))];
 
     internal static PostgresConnections Connections(string connectionString) =>
-        new(Options.Create(new StorageOptions { Provider = StorageProvider.PostgreSQL, ConnectionString = connectionString }),
-            [PostgresKnowledgeStore.Schema, PostgresFeedItemStore.Schema, PostgresDigestLedger.Schema]);
+        PostgresServer.Connections(connectionString, [PostgresKnowledgeStore.Schema, PostgresFeedItemStore.Schema, PostgresDigestLedger.Schema]);
 }

@@ -91,7 +91,7 @@ public sealed class PostgresStoreTests(PostgresServer server)
     }
 
     private static PostgresConnections Connections(string connectionString) =>
-        new(Options.Create(new StorageOptions { ConnectionString = connectionString }), [PostgresChatJournal.Schema, PostgresChatReplayGuard.Schema]);
+        PostgresServer.Connections(connectionString, [PostgresChatJournal.Schema, PostgresChatReplayGuard.Schema]);
 
     private static PostgresChatJournal Journal(PostgresConnections connections, TimeProvider clock) =>
         new(connections, StoreInstance.New(), Options.Create(new ChatOptions()), clock, NullLogger<PostgresChatJournal>.Instance);

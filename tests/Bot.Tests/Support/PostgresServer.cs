@@ -1,7 +1,13 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using System.Net;
 using System.Net.Sockets;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Newsdesk.Storage;
 using Npgsql;
 
 namespace Newsdesk.Tests.Support;
@@ -34,8 +40,7 @@ public sealed class PostgresServer : IAsyncLifetime
         var data = Path.Combine(folder, "data");
         await RunAsServerUserAsync("initdb", ["-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-sync"]);
         port = FreePort();
-        await RunAsServerUserAsync("pg_ctl", ["-D", data, "-l", Path.Combine(folder, "server.log"), "-w", "-t", "60",
-            "-o", $"-p {port} -h 127.0.0.1 -k {folder} -c fsync=off -c max_connections=200", "start"]);
+        await StartAsync();
     }
 
     /// <summary>The connection string of a database of its own for <paramref name="owner"/> (a test class), made once.</summary>
@@ -55,6 +60,33 @@ public sealed class PostgresServer : IAsyncLifetime
 
     private string ConnectionString(string database) =>
         $"Host=127.0.0.1;Port={port};Username=postgres;Database={database};Pooling=true;Maximum Pool Size=20";
+
+    /// <summary>A process's connections to <paramref name="connectionString"/> with these schemas, on
+    /// <paramref name="clock"/> (backoff), reporting to <paramref name="health"/> (a fresh one when null).</summary>
+    public static PostgresConnections Connections(string connectionString, IEnumerable<PostgresSchema> schemas, TimeProvider? clock = null,
+        StoreWriteHealth? health = null, ILoggerFactory? logs = null, TimeSpan? reconnectFor = null)
+    {
+        clock ??= TimeProvider.System;
+        logs ??= NullLoggerFactory.Instance;
+        health ??= new StoreWriteHealth(new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>(),
+            clock, logs.CreateLogger<StoreWriteHealth>());
+        var options = new StorageOptions { Provider = StorageProvider.PostgreSQL, ConnectionString = connectionString };
+        if (reconnectFor is { } window) options.ReconnectFor = window;
+        return new PostgresConnections(Options.Create(options), schemas, health, clock, logs.CreateLogger<PostgresConnections>());
+    }
+
+    /// <summary>Stops the server as an operator would (fast shutdown: sessions are ended), keeping its data and port,
+    /// so a test can see what its clients do while it is gone; <see cref="StartAsync"/> brings it back.</summary>
+    public Task StopAsync() =>
+        RunAsServerUserAsync("pg_ctl", ["-D", Path.Combine(folder!, "data"), "-m", "fast", "-w", "stop"]);
+
+    public async Task StartAsync()
+    {
+        await RunAsServerUserAsync("pg_ctl", ["-D", Path.Combine(folder!, "data"), "-l", Path.Combine(folder!, "server.log"), "-w", "-t", "60",
+            "-o", $"-p {port} -h 127.0.0.1 -k {folder} -c fsync=off -c max_connections=200", "start"]);
+        // After a restart, the sessions pooled for creating databases are dead; the next test class would meet one.
+        NpgsqlConnection.ClearAllPools();
+    }
 
     /// <summary>Every migration applied to the database, as "owner:version", in order.</summary>
     public static async Task<List<string>> AppliedMigrationsAsync(NpgsqlConnection connection)

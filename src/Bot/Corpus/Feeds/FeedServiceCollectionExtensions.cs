@@ -23,7 +23,7 @@ public static class FeedServiceCollectionExtensions
         services.AddStore<IChatFeedStore, ChatFeedStore, PostgresChatFeedStore>(configuration, ChatFeedStore.Schema, PostgresChatFeedStore.Schema);
         services.AddSingleton<FeedCatalog>();
         services.AddSingleton<FeedAdministration>();
-        services.AddStoreSchema(FeedHealthStore.Schema);
+        services.AddStore<IFeedHealthRecords, FeedHealthRecords, PostgresFeedHealthRecords>(configuration, FeedHealthRecords.Schema, PostgresFeedHealthRecords.Schema);
         services.AddSingleton<FeedHealthStore>();
         // Always on in serve: a feed added from chat is polled without a restart (an empty list polls nothing).
         services.AddHostedService<FeedPollingService>();

@@ -21,14 +21,16 @@ public sealed class PostgresChatFeedStore(PostgresConnections connections, TimeP
 
     public async Task<IReadOnlyList<ChatFeed>> ListAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var command = new NpgsqlCommand("SELECT feed_url, name, added_by, added_at FROM chat_feeds ORDER BY added_at, feed_url", connection);
-        var feeds = new List<ChatFeed>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-            feeds.Add(new ChatFeed(new Uri(reader.GetString(0)), reader.IsDBNull(1) ? null : reader.GetString(1), reader.GetString(2),
-                DateTimeOffset.Parse(reader.GetString(3), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind)));
-        return feeds;
+        return await connections.ReadAsync(async connection =>
+        {
+            await using var command = new NpgsqlCommand("SELECT feed_url, name, added_by, added_at FROM chat_feeds ORDER BY added_at, feed_url", connection);
+            var feeds = new List<ChatFeed>();
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+                feeds.Add(new ChatFeed(new Uri(reader.GetString(0)), reader.IsDBNull(1) ? null : reader.GetString(1), reader.GetString(2),
+                    DateTimeOffset.Parse(reader.GetString(3), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind)));
+            return feeds;
+        }, cancellationToken);
     }
 
     private Task<bool> ChangeAsync(string sql, string url, string? name, string actor, string action, CancellationToken cancellationToken)

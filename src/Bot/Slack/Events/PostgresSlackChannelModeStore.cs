@@ -14,10 +14,12 @@ public sealed class PostgresSlackChannelModeStore(PostgresConnections connection
 
     public async Task<string> GetAsync(string channel, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var command = new NpgsqlCommand("SELECT mode FROM slack_channel_modes WHERE channel = @channel", connection);
-        command.Parameters.AddWithValue("channel", channel);
-        return await command.ExecuteScalarAsync(cancellationToken) as string ?? SlackChannelModeStore.Mentions;
+        return await connections.ReadAsync(async connection =>
+        {
+            await using var command = new NpgsqlCommand("SELECT mode FROM slack_channel_modes WHERE channel = @channel", connection);
+            command.Parameters.AddWithValue("channel", channel);
+            return await command.ExecuteScalarAsync(cancellationToken) as string ?? SlackChannelModeStore.Mentions;
+        }, cancellationToken);
     }
 
     /// <summary>Audited even when the mode was already so, as on SQLite: the entry records the request.</summary>
@@ -30,15 +32,17 @@ public sealed class PostgresSlackChannelModeStore(PostgresConnections connection
               INSERT INTO slack_channel_modes(channel, mode, set_by, set_at) VALUES (@channel, @mode, @actor, @at)
               ON CONFLICT (channel) DO UPDATE SET mode = @mode, set_by = @actor, set_at = @at
               """;
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using var command = new NpgsqlCommand(sql, connection, transaction);
-        command.Parameters.AddWithValue("channel", channel);
-        command.Parameters.AddWithValue("mode", mode);
-        command.Parameters.AddWithValue("actor", actor);
-        command.Parameters.AddWithValue("at", now.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture));
-        await command.ExecuteNonQueryAsync(cancellationToken);
-        await PostgresAdminAuditLog.AddAsync(connection, transaction, new AdminChange(now, actor, $"mode.{mode}", $"slack:{channel}"), cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await connections.WriteAsync("slack_channel_modes", async connection =>
+        {
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            await using var command = new NpgsqlCommand(sql, connection, transaction);
+            command.Parameters.AddWithValue("channel", channel);
+            command.Parameters.AddWithValue("mode", mode);
+            command.Parameters.AddWithValue("actor", actor);
+            command.Parameters.AddWithValue("at", now.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture));
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            await PostgresAdminAuditLog.AddAsync(connection, transaction, new AdminChange(now, actor, $"mode.{mode}", $"slack:{channel}"), cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }, cancellationToken);
     }
 }

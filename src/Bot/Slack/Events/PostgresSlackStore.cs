@@ -20,10 +20,17 @@ public sealed class PostgresSlackStore(
             added_at BIGINT NOT NULL, PRIMARY KEY (channel, thread_ts, ts));
         """]);
 
-    public async Task<bool> TryClaimAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken)
+    /// <summary>The name its claims carry in <see cref="StoreWriteHealth"/>, as on SQLite.</summary>
+    private const string Kind = "slack_claims";
+
+    /// <summary>Retried as one transaction after a lost connection; a claim whose commit was lost with it is found
+    /// taken, and the event is treated as handled (Slack's own retry is refused the same way): never answered twice.</summary>
+    public Task<bool> TryClaimAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken) =>
+        connections.WriteAsync(Kind, connection => TryClaimAsync(connection, keys, cancellationToken), cancellationToken);
+
+    private async Task<bool> TryClaimAsync(NpgsqlConnection connection, IReadOnlyList<string> keys, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        await using var connection = await connections.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using var claim = new NpgsqlCommand(
             "INSERT INTO slack_handled(key, handled_at) SELECT unnest(@keys), @at ON CONFLICT (key) DO NOTHING", connection, transaction);
@@ -41,21 +48,7 @@ public sealed class PostgresSlackStore(
     {
         try
         {
-            await using var connection = await connections.OpenAsync(cancellationToken);
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            await using var turn = new NpgsqlCommand("""
-                INSERT INTO slack_turns(channel, thread_ts, ts, question, added_at) VALUES (@channel, @thread, @ts, @question, @at)
-                ON CONFLICT (channel, thread_ts, ts) DO NOTHING
-                """, connection, transaction);
-            turn.Parameters.AddWithValue("channel", accepted.Channel);
-            turn.Parameters.AddWithValue("thread", accepted.ThreadTs);
-            turn.Parameters.AddWithValue("ts", accepted.Ts);
-            turn.Parameters.AddWithValue("question", accepted.Question);
-            turn.Parameters.AddWithValue("at", time.GetUtcNow().ToUnixTimeSeconds());
-            await turn.ExecuteNonQueryAsync(cancellationToken);
-            var isJournalled = await journal.TryAddAsync(connection, transaction, accepted.Journal, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            return isJournalled;
+            return await connections.WriteAsync(Kind, connection => AcceptAsync(connection, accepted, cancellationToken), cancellationToken);
         }
         catch (NpgsqlException error)
         {
@@ -64,9 +57,29 @@ public sealed class PostgresSlackStore(
         }
     }
 
-    public async Task ForgetAsync(SlackAcceptedQuestion accepted, CancellationToken cancellationToken)
+    private async Task<bool> AcceptAsync(NpgsqlConnection connection, SlackAcceptedQuestion accepted, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var turn = new NpgsqlCommand("""
+            INSERT INTO slack_turns(channel, thread_ts, ts, question, added_at) VALUES (@channel, @thread, @ts, @question, @at)
+            ON CONFLICT (channel, thread_ts, ts) DO NOTHING
+            """, connection, transaction);
+        turn.Parameters.AddWithValue("channel", accepted.Channel);
+        turn.Parameters.AddWithValue("thread", accepted.ThreadTs);
+        turn.Parameters.AddWithValue("ts", accepted.Ts);
+        turn.Parameters.AddWithValue("question", accepted.Question);
+        turn.Parameters.AddWithValue("at", time.GetUtcNow().ToUnixTimeSeconds());
+        await turn.ExecuteNonQueryAsync(cancellationToken);
+        var isJournalled = await journal.TryAddAsync(connection, transaction, accepted.Journal, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return isJournalled;
+    }
+
+    public Task ForgetAsync(SlackAcceptedQuestion accepted, CancellationToken cancellationToken) =>
+        connections.WriteAsync(Kind, connection => ForgetAsync(connection, accepted, cancellationToken), cancellationToken);
+
+    private static async Task ForgetAsync(NpgsqlConnection connection, SlackAcceptedQuestion accepted, CancellationToken cancellationToken)
+    {
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using var command = new NpgsqlCommand(
             "DELETE FROM slack_turns WHERE channel = @channel AND thread_ts = @thread AND ts = @ts", connection, transaction);
@@ -78,9 +91,11 @@ public sealed class PostgresSlackStore(
         await transaction.CommitAsync(cancellationToken);
     }
 
-    public async Task<IReadOnlyList<string>> LoadTurnsAsync(string channel, string threadTs, int limit, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<string>> LoadTurnsAsync(string channel, string threadTs, int limit, CancellationToken cancellationToken) =>
+        connections.ReadAsync(connection => LoadTurnsAsync(connection, channel, threadTs, limit, cancellationToken), cancellationToken);
+
+    private static async Task<IReadOnlyList<string>> LoadTurnsAsync(NpgsqlConnection connection, string channel, string threadTs, int limit, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
         await using var command = new NpgsqlCommand("""
             SELECT question FROM (
                 SELECT question, ts FROM slack_turns WHERE channel = @channel AND thread_ts = @thread ORDER BY ts DESC LIMIT @limit) AS latest
