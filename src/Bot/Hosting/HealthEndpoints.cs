@@ -48,7 +48,7 @@ public static class HealthEndpoints
         }
     }
 
-    /// <summary>Which provider holds the chat state (<c>Storage:Provider</c>), and with PostgreSQL whether it answers:
+    /// <summary>Which provider holds the shared state (<c>Storage:Provider</c>), and with PostgreSQL whether it answers:
     /// host, port and database only, since the connection string is a secret. An unreachable database does not make the
     /// bot unready: what it cannot record is logged, and questions are still answered.</summary>
     private static async Task<string> ProviderAsync(IServiceProvider services, CancellationToken cancellationToken)
@@ -60,11 +60,11 @@ public static class HealthEndpoints
         try
         {
             await using var connection = await services.GetRequiredService<PostgresConnections>().OpenAsync(cancellationToken);
-            return $"\nstorage provider: {where}, reachable; chat state there, the corpus in the SQLite file";
+            return $"\nstorage provider: {where}, reachable; the corpus, feeds and chat state there";
         }
         catch (Exception exception) when (exception is Npgsql.NpgsqlException or System.Net.Sockets.SocketException or TimeoutException)
         {
-            return $"\nstorage provider: {where}, not reachable ({exception.Message}); chat state there, the corpus in the SQLite file";
+            return $"\nstorage provider: {where}, not reachable ({exception.Message}); the corpus, feeds and chat state there";
         }
     }
 

@@ -23,7 +23,9 @@ public sealed class PostgresReplicaTests(PostgresServer server)
         var settings = await SettingsAsync();
         await using var first = await ServeProcess.StartAsync(slack, folder.File("first.db"), settings);
         await using var second = await ServeProcess.StartAsync(slack, folder.File("second.db"), settings);
-        Assert.Contains("storage provider: PostgreSQL 127.0.0.1:", await first.Http.GetStringAsync("readyz"), StringComparison.Ordinal);
+        var ready = await first.Http.GetStringAsync("readyz");
+        Assert.Contains("storage provider: PostgreSQL 127.0.0.1:", ready, StringComparison.Ordinal);
+        Assert.Contains("reachable; the corpus, feeds and chat state there", ready, StringComparison.Ordinal);
 
         for (var i = 0; i < Threads; i++)
         {
