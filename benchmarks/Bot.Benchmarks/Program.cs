@@ -3,6 +3,7 @@ using Newsdesk.Benchmarks;
 // Usage (from the repository root, Release build):
 //   dotnet run -c Release --project benchmarks/Bot.Benchmarks -- all  [--shared ../shared] [--work DIR]
 //   dotnet run -c Release --project benchmarks/Bot.Benchmarks -- train --work DIR   (DIR holds evaluation-seed-bbc.db)
+//   dotnet run -c Release --project benchmarks/Bot.Benchmarks -- train-tie --work DIR   (the self-supervised span-tie set alone)
 //   dotnet run -c Release --project benchmarks/Bot.Benchmarks -- ingest [--sections entertainment,tech] [--batch 32]
 //   dotnet run -c Release --project benchmarks/Bot.Benchmarks -- memory --work DIR  (DIR holds evaluation-seed-bbc.db)
 //   dotnet run -c Release --project benchmarks/Bot.Benchmarks -- latency --work DIR (DIR holds evaluation-seed-bbc.db)
@@ -18,13 +19,14 @@ return options.Mode switch
     "all" => await FullBenchmark.RunAsync(options),
     "beat" => await BeatFitting.RunAsync(options),
     "train" => await ModelTrainer.RunAsync(options),
+    "train-tie" => await SelfSupervisedTieTraining.RunAsync(options),
     "latency" => await FullBenchmark.RunLatencyAsync(options),
     "ingest" => await IngestBenchmark.RunAsync(options),
     "memory" => await MemoryBenchmark.RunAsync(options),
     "stories" => await StoryBenchmark.RunAsync(options),
     "postgres" => await PostgresBenchmark.RunAsync(options),
     "scale" => await ScaleBenchmark.RunAsync(options),
-    _ => Fail($"Unknown mode '{options.Mode}'. Modes: all, ingest, memory, eval, beat, train, latency, stories, postgres, scale."),
+    _ => Fail($"Unknown mode '{options.Mode}'. Modes: all, ingest, memory, eval, beat, train, train-tie, latency, stories, postgres, scale."),
 };
 
 static int Fail(string message)
