@@ -14,8 +14,6 @@ public static class ModelTrainer
 {
     // The gate's L2 penalty (over a few hundred chosen sentences): enough to keep weights of rarely-set features small.
     private const double GateL2 = 1.0;
-    // A span-tie threshold above any cosine: no span is tied by similarity alone.
-    private const double NoSpanTie = 1.01;
 
     public static async Task<int> RunAsync(BenchmarkOptions options)
     {
@@ -50,13 +48,15 @@ public static class ModelTrainer
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"public const double AnswerThreshold = {best.Thresholds.Answer:F2};"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"public const double TiedAnswerThreshold = {best.Thresholds.Tied:F2};"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"public const double TopicThreshold = {best.Thresholds.Topic:F2};"));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"public const double SpanTieThreshold = {best.Thresholds.SpanTie:F2};"));
         for (var i = 0; i < rankWeights.Length; i++)
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"//   {SentenceEvidence.Names[i],-18} rank {rankWeights[i],8:F3}  gate {gateWeights[i],8:F3}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"objective on the hand-written tuning part  by the fit above: {best.Score:F3}"));
 
-        await SelfSupervisedTieTraining.ReportAsync(options);
-        if (!options.HandWrittenOnly) await SelfSupervisedTraining.ReportAsync(options, examples, tuning);
+        if (!options.HandWrittenOnly)
+        {
+            await SelfSupervisedTieTraining.ReportAsync(options);
+            await SelfSupervisedTraining.ReportAsync(options, examples, tuning);
+        }
         return 0;
     }
 
@@ -78,23 +78,21 @@ public static class ModelTrainer
     }
 
     /// <summary>The answer and topic thresholds that score best on the hand-written TUNING part over both corpora, then
-    /// the tied-answer threshold (at most the answer threshold) together with the span-tie similarity (or none: above
-    /// any cosine); ties go to the highest.</summary>
+    /// the tied-answer threshold (at most the answer threshold; ties go to the highest). The span-tie similarity is
+    /// not chosen here: it is the self-supervised tie set's fit (the train-tie verb), AnswerModel.SpanTieThreshold.</summary>
     public static (AnswerThresholds Thresholds, double Score) FitThresholds(Dictionary<bool, List<TrainingExample>> examples, double[] rankWeights, double[] gateWeights, double gateBias)
     {
         double Score(AnswerThresholds t) => examples.Sum(pair => Objective(pair.Value.Where(e => !e.Question.IsTest), pair.Key, rankWeights, gateWeights, gateBias, t));
-        var best = (Thresholds: new AnswerThresholds(0.5, 0.5, 0.5, NoSpanTie), Score: double.MinValue);
+        var best = (Thresholds: new AnswerThresholds(0.5, 0.5, 0.5, AnswerModel.SpanTieThreshold), Score: double.MinValue);
         foreach (var answer in Grid(0.2, 0.95, 0.05))
         foreach (var topic in Grid(0.2, 1.2, 0.05))
         {
-            var thresholds = new AnswerThresholds(answer, answer, topic, NoSpanTie);
+            var thresholds = new AnswerThresholds(answer, answer, topic, AnswerModel.SpanTieThreshold);
             if (Score(thresholds) is var score && score > best.Score) best = (thresholds, score);
         }
-        var chosen = best.Thresholds;
-        foreach (var spanTie in Grid(0.3, 0.95, 0.05).Append(NoSpanTie).Reverse())
-        foreach (var tied in Grid(0.05, chosen.Answer, 0.05).Reverse())
+        foreach (var tied in Grid(0.05, best.Thresholds.Answer, 0.05).Reverse())
         {
-            var thresholds = chosen with { Tied = tied, SpanTie = spanTie };
+            var thresholds = best.Thresholds with { Tied = tied };
             if (Score(thresholds) is var score && score > best.Score) best = (thresholds, score);
         }
         return best;

@@ -34,8 +34,8 @@ public static class OfflineAnswerComposer
     /// with candidate weights and thresholds. The reply answers when one of the chosen sentences passes the gate; it
     /// carries those that pass and at most one other, the best-ranked, as context. A sentence whose span of the asked
     /// kind is tied to the question (a focus word beside it, an apposition, or words around it that paraphrase the
-    /// focus) passes at its own threshold, and where one passes, sentences without such a span are context, never the
-    /// answer: "The label signed a deal with Tidewave" does not say who runs the label.</summary>
+    /// focus) passes at its own threshold; and when any chosen sentence passes, the chosen sentences with a tied span
+    /// are the answer and the others context: "The label signed a deal with Tidewave" does not say who runs it.</summary>
     public static Composition Decide(QuestionAnalysis question, IReadOnlyList<AnswerCandidate> candidates, Func<IReadOnlyList<double>, double> gate,
         AnswerThresholds thresholds)
     {
@@ -48,7 +48,12 @@ public static class OfflineAnswerComposer
         var needsSpan = question.Kind is AnswerKind.Agent or AnswerKind.Money or AnswerKind.Count or AnswerKind.Date;
         var answering = picked.Where(c => (!needsSpan || c.Evidence.AnswerSpan > 0)
             && gate(c.Evidence.Features()) >= (IsTied(c, thresholds) ? thresholds.Tied : thresholds.Answer)).ToList();
-        if (TypedSpans.IsTyped(question.Kind) && answering.Any(c => IsTied(c, thresholds))) answering = answering.Where(c => IsTied(c, thresholds)).ToList();
+        // The gate says the chosen sentences answer; where one of them holds a span tied to what was asked, that one
+        // holds the answer and the others are context, even when the gate trusts an untied one more ("The Bristol
+        // label Harbour Records has signed a deal" does not say who runs it; "Harbour Records chief executive Maria
+        // Okafor" does).
+        var tied = picked.Where(c => IsTied(c, thresholds)).ToList();
+        if (TypedSpans.IsTyped(question.Kind) && answering.Count > 0 && tied.Count > 0) answering = tied;
         if (answering.Count > 0)
         {
             var context = picked.FirstOrDefault(c => !answering.Contains(c));
