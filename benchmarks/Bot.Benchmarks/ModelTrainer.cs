@@ -32,10 +32,10 @@ public static class ModelTrainer
 
         var (rankWeights, gateWeights, gateBias) = Fit(tuning, test);
         var best = FitThresholds(examples, rankWeights, gateWeights, gateBias);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"thresholds: answer {best.Thresholds.Answer:F2}, tied {best.Thresholds.Tied:F2}, topic {best.Thresholds.Topic:F2}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"thresholds: answer {best.Thresholds.Answer:F2}, tied {best.Thresholds.Tied:F2}, topic {best.Thresholds.Topic:F2}, span tie {best.Thresholds.SpanTie:F2}"));
         foreach (var (withBbc, list) in examples)
         {
-            var ceiling = list.Select(e => Simulate(e, withBbc, rankWeights, gateWeights, gateBias, new AnswerThresholds(0, 0, best.Thresholds.Topic))).ToList();
+            var ceiling = list.Select(e => Simulate(e, withBbc, rankWeights, gateWeights, gateBias, new AnswerThresholds(0, 0, best.Thresholds.Topic, best.Thresholds.SpanTie))).ToList();
             Console.WriteLine("gate open (every covered question answered):\n" + EvaluationTable.Format(withBbc ? "seed+bbc" : "seed", ceiling, withBbc));
             var outcomes = list.Select(e => Simulate(e, withBbc, rankWeights, gateWeights, gateBias, best.Thresholds)).ToList();
             Console.WriteLine(EvaluationTable.Format(withBbc ? "seed+bbc (simulated, fitted)" : "seed (simulated, fitted)", outcomes, withBbc));
@@ -52,7 +52,11 @@ public static class ModelTrainer
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"//   {SentenceEvidence.Names[i],-18} rank {rankWeights[i],8:F3}  gate {gateWeights[i],8:F3}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"objective on the hand-written tuning part  by the fit above: {best.Score:F3}"));
 
-        if (!options.HandWrittenOnly) await SelfSupervisedTraining.ReportAsync(options, examples, tuning);
+        if (!options.HandWrittenOnly)
+        {
+            await SelfSupervisedTieTraining.ReportAsync(options);
+            await SelfSupervisedTraining.ReportAsync(options, examples, tuning);
+        }
         return 0;
     }
 
@@ -74,15 +78,16 @@ public static class ModelTrainer
     }
 
     /// <summary>The answer and topic thresholds that score best on the hand-written TUNING part over both corpora, then
-    /// the tied-answer threshold (at most the answer threshold; ties go to the highest).</summary>
+    /// the tied-answer threshold (at most the answer threshold; ties go to the highest). The span-tie similarity is
+    /// not chosen here: it is the self-supervised tie set's fit (the train-tie verb), AnswerModel.SpanTieThreshold.</summary>
     public static (AnswerThresholds Thresholds, double Score) FitThresholds(Dictionary<bool, List<TrainingExample>> examples, double[] rankWeights, double[] gateWeights, double gateBias)
     {
         double Score(AnswerThresholds t) => examples.Sum(pair => Objective(pair.Value.Where(e => !e.Question.IsTest), pair.Key, rankWeights, gateWeights, gateBias, t));
-        var best = (Thresholds: new AnswerThresholds(0.5, 0.5, 0.5), Score: double.MinValue);
+        var best = (Thresholds: new AnswerThresholds(0.5, 0.5, 0.5, AnswerModel.SpanTieThreshold), Score: double.MinValue);
         foreach (var answer in Grid(0.2, 0.95, 0.05))
         foreach (var topic in Grid(0.2, 1.2, 0.05))
         {
-            var thresholds = new AnswerThresholds(answer, answer, topic);
+            var thresholds = new AnswerThresholds(answer, answer, topic, AnswerModel.SpanTieThreshold);
             if (Score(thresholds) is var score && score > best.Score) best = (thresholds, score);
         }
         foreach (var tied in Grid(0.05, best.Thresholds.Answer, 0.05).Reverse())

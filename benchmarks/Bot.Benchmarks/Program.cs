@@ -3,6 +3,7 @@ using Newsdesk.Benchmarks;
 // Usage (from the repository root, Release build):
 //   dotnet run -c Release --project benchmarks/Bot.Benchmarks -- all  [--shared ../shared] [--work DIR]
 //   dotnet run -c Release --project benchmarks/Bot.Benchmarks -- train --work DIR   (DIR holds evaluation-seed-bbc.db)
+//   dotnet run -c Release --project benchmarks/Bot.Benchmarks -- train-tie --work DIR   (the self-supervised span-tie set alone)
 //   dotnet run -c Release --project benchmarks/Bot.Benchmarks -- ingest [--sections entertainment,tech] [--batch 32]
 //   dotnet run -c Release --project benchmarks/Bot.Benchmarks -- memory --work DIR  (DIR holds evaluation-seed-bbc.db)
 //   dotnet run -c Release --project benchmarks/Bot.Benchmarks -- latency --work DIR (DIR holds evaluation-seed-bbc.db)
@@ -24,6 +25,7 @@ return options.Mode switch
     "beat-days" => await BeatDigestDays.RunAsync(options),
     "planted" => await PlantedFitting.RunAsync(options),
     "train" => await ModelTrainer.RunAsync(options),
+    "train-tie" => await SelfSupervisedTieTraining.RunAsync(options),
     "latency" => await FullBenchmark.RunLatencyAsync(options),
     "ingest" => await IngestBenchmark.RunAsync(options),
     "memory" => await MemoryBenchmark.RunAsync(options),
@@ -31,7 +33,7 @@ return options.Mode switch
     "postgres" => await PostgresBenchmark.RunAsync(options),
     "scale" => await ScaleBenchmark.RunAsync(options),
     "replicas" => await ReplicaBenchmark.RunAsync(options),
-    _ => Fail($"Unknown mode '{options.Mode}'. Modes: all, ingest, memory, eval, beat, beat-days, planted, train, latency, stories, postgres, scale, replicas."),
+    _ => Fail($"Unknown mode '{options.Mode}'. Modes: all, ingest, memory, eval, beat, beat-days, planted, train, train-tie, latency, stories, postgres, scale, replicas."),
 };
 
 static int Fail(string message)

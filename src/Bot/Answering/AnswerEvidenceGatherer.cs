@@ -74,7 +74,8 @@ public static partial class AnswerEvidenceGatherer
                     FocusCosine: focusCosine,
                     FocusCosineGap: focusCosine - bestFocusCosine,
                     AnswerSpan: answerSpans.Count > 0 ? 1 : 0,
-                    SpanTied: AnswerSpans.IsTied(text, answerSpans, focus, entities) ? 1 : 0);
+                    SpanTied: AnswerSpans.IsTied(text, answerSpans, focus, entities) ? 1 : 0,
+                    SpanFocus: answerSpans.Count > 0 ? FocusSimilarity.At(similarity.SpanFocus, rank, position, 0) : 0);
                 candidates.Add(new AnswerCandidate(rank, position, text, terms, evidence, AnswerModel.RankScore(evidence)));
             }
         }

@@ -10,12 +10,20 @@ namespace Newsdesk.Answering;
 /// <summary>Measures <see cref="FocusSimilarity"/>: embeds the asked message and its focus phrase (one or two short
 /// queries) and compares them with the stored vectors of the retrieved sentences. Chat repeats its focus phrases
 /// ("who runs", "how much does it cost", "when did"), so their vectors are kept: a repeated phrase costs no model
-/// call. A vector depends on the text alone, never on the index, so a reload leaves them valid.</summary>
+/// call. The words around each span of the asked kind (<see cref="SpanWindows"/>) are embedded too, all of a
+/// question's in one batch, and kept: stories are asked about again and again, so most windows are known. A vector
+/// depends on the text alone, never on the index, so a reload leaves them valid.</summary>
 public sealed partial class FocusScorer(PassageEmbedder embedder, PassageIndexHolder index)
 {
     // About 1.5 KB a vector: a few MB at most. Past this the cache starts again rather than tracking recency.
     private const int MaxCachedPhrases = 4096;
+    // Windows are short passages of corpus text: about the same size each. A question brings a few dozen at most.
+    private const int MaxCachedWindows = 16_384;
+    // At most this many windows are embedded for one question, taken in the passages' rank order: a name question over
+    // long passages has many capitalised spans, and answer latency must not grow with them.
+    private const int MaxWindowsPerQuestion = 32;
     private readonly ConcurrentDictionary<string, float[]> phraseVectors = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, float[]> windowVectors = new(StringComparer.Ordinal);
 
     public FocusSimilarity Score(Question question, QuestionAnalysis analysis, IReadOnlyList<RetrievedPassage> passages, CancellationToken cancellationToken)
     {
@@ -25,8 +33,48 @@ public sealed partial class FocusScorer(PassageEmbedder embedder, PassageIndexHo
         var asked = question.EarlierTurns.Count == 0 ? [] : Cosines(snapshot, passages, Embed(question.Text, cancellationToken));
         var phrase = FocusPhrase(question.Text, analysis, AnswerEvidenceGatherer.FocusTerms(analysis, passages));
         // A message with no topic words is its own focus: the asked cosines (or, alone, the retrieval's) serve.
-        var focus = phrase == question.Text ? asked : Cosines(snapshot, passages, Embed(phrase, cancellationToken));
-        return new FocusSimilarity(asked, focus);
+        var phraseVector = phrase == question.Text ? null : Embed(phrase, cancellationToken);
+        var focus = phraseVector is null ? asked : Cosines(snapshot, passages, phraseVector);
+        var windows = SentenceWindows(analysis, passages);
+        var spanFocus = windows.Any(w => w.Any(s => s.Count > 0))
+            ? SpanCosines(windows, phraseVector ?? Embed(question.Text, cancellationToken), cancellationToken)
+            : [];
+        return new FocusSimilarity(asked, focus, spanFocus);
+    }
+
+    /// <summary>For every sentence of every passage, the windows around its spans of the asked kind (none for a
+    /// description or a yes/no question, which no span type marks), at most <see cref="MaxWindowsPerQuestion"/> in all.</summary>
+    private static List<List<IReadOnlyList<string>>> SentenceWindows(QuestionAnalysis analysis, IReadOnlyList<RetrievedPassage> passages)
+    {
+        var budget = TypedSpans.IsTyped(analysis.Kind) ? MaxWindowsPerQuestion : 0;
+        return passages.Select(p => p.Sentences.Select(s =>
+        {
+            if (budget <= 0) return (IReadOnlyList<string>)[];
+            var text = p.Passage.Text.Substring(s.Span.Start, s.Span.Length);
+            var windows = SpanWindows.Around(text, AnswerSpans.Find(analysis.Kind, text, analysis.Terms)).Take(budget).ToList();
+            budget -= windows.Count;
+            return windows;
+        }).ToList()).ToList();
+    }
+
+    // The best cosine of each sentence's windows with the focus (0 where it has none); unknown windows in one batch.
+    private List<IReadOnlyList<float>> SpanCosines(List<List<IReadOnlyList<string>>> windows, float[] focus, CancellationToken cancellationToken)
+    {
+        var known = new Dictionary<string, float[]>(StringComparer.Ordinal);
+        foreach (var window in windows.SelectMany(p => p.SelectMany(s => s)))
+            if (!known.ContainsKey(window) && windowVectors.TryGetValue(window, out var vector)) known[window] = vector;
+        var unknown = windows.SelectMany(p => p.SelectMany(s => s)).Where(w => !known.ContainsKey(w)).Distinct(StringComparer.Ordinal).ToArray();
+        var vectors = embedder.EmbedBatch(unknown, cancellationToken);
+        if (windowVectors.Count + unknown.Length > MaxCachedWindows) windowVectors.Clear();
+        for (var i = 0; i < unknown.Length; i++) known[unknown[i]] = windowVectors[unknown[i]] = vectors[i];
+        return windows.Select(p => (IReadOnlyList<float>)p.Select(s => s.Count == 0 ? 0f : s.Max(w => Dot(known[w], focus))).ToList()).ToList();
+    }
+
+    private static float Dot(float[] a, float[] b)
+    {
+        var sum = 0f;
+        for (var i = 0; i < a.Length; i++) sum += a[i] * b[i];
+        return sum;
     }
 
     private float[] Embed(string phrase, CancellationToken cancellationToken)

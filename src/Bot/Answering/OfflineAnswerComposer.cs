@@ -15,7 +15,7 @@ public static class OfflineAnswerComposer
 
     public static Composition Compose(QuestionAnalysis question, IReadOnlyList<RetrievedPassage> passages, TermStatistics statistics, FocusSimilarity similarity) =>
         Decide(question, AnswerEvidenceGatherer.Gather(question, passages, statistics, similarity), AnswerModel.GateProbability,
-            new AnswerThresholds(AnswerModel.AnswerThreshold, AnswerModel.TiedAnswerThreshold, AnswerModel.TopicThreshold));
+            new AnswerThresholds(AnswerModel.AnswerThreshold, AnswerModel.TiedAnswerThreshold, AnswerModel.TopicThreshold, AnswerModel.SpanTieThreshold));
 
     /// <summary>The top-ranked sentences, those the reply would carry.</summary>
     public static IReadOnlyList<AnswerCandidate> Choose(IReadOnlyList<AnswerCandidate> candidates)
@@ -33,8 +33,9 @@ public static class OfflineAnswerComposer
     /// <summary>The outcome, given a gate that gives each sentence's probability of answering; the trainer calls it
     /// with candidate weights and thresholds. The reply answers when one of the chosen sentences passes the gate; it
     /// carries those that pass and at most one other, the best-ranked, as context. A sentence whose span of the asked
-    /// kind is tied to the question passes at its own threshold, and where one passes, sentences without such a span
-    /// are context, never the answer: "The label signed a deal with Tidewave" does not say who runs the label.</summary>
+    /// kind is tied to the question (a focus word beside it, an apposition, or words around it that paraphrase the
+    /// focus) passes at its own threshold; and when any chosen sentence passes, the chosen sentences with a tied span
+    /// are the answer and the others context: "The label signed a deal with Tidewave" does not say who runs it.</summary>
     public static Composition Decide(QuestionAnalysis question, IReadOnlyList<AnswerCandidate> candidates, Func<IReadOnlyList<double>, double> gate,
         AnswerThresholds thresholds)
     {
@@ -46,8 +47,13 @@ public static class OfflineAnswerComposer
         // itself) is context, never the answer.
         var needsSpan = question.Kind is AnswerKind.Agent or AnswerKind.Money or AnswerKind.Count or AnswerKind.Date;
         var answering = picked.Where(c => (!needsSpan || c.Evidence.AnswerSpan > 0)
-            && gate(c.Evidence.Features()) >= (c.Evidence.SpanTied > 0 ? thresholds.Tied : thresholds.Answer)).ToList();
-        if (TypedSpans.IsTyped(question.Kind) && answering.Any(c => c.Evidence.SpanTied > 0)) answering = answering.Where(c => c.Evidence.SpanTied > 0).ToList();
+            && gate(c.Evidence.Features()) >= (IsTied(c, thresholds) ? thresholds.Tied : thresholds.Answer)).ToList();
+        // The gate says the chosen sentences answer; where one of them holds a span tied to what was asked, that one
+        // holds the answer and the others are context, even when the gate trusts an untied one more ("The Bristol
+        // label Harbour Records has signed a deal" does not say who runs it; "Harbour Records chief executive Maria
+        // Okafor" does).
+        var tied = picked.Where(c => IsTied(c, thresholds)).ToList();
+        if (TypedSpans.IsTyped(question.Kind) && answering.Count > 0 && tied.Count > 0) answering = tied;
         if (answering.Count > 0)
         {
             var context = picked.FirstOrDefault(c => !answering.Contains(c));
@@ -59,6 +65,9 @@ public static class OfflineAnswerComposer
         if (onTopic.Evidence.NearShare + onTopic.Evidence.ThreadShare < thresholds.Topic) return none;
         return new Composition(Ordered([onTopic]), OfflineComposer.BackendName) { Coverage = AnswerCoverage.Partial, Missing = question.Wanted };
     }
+
+    private static bool IsTied(AnswerCandidate candidate, AnswerThresholds thresholds) =>
+        candidate.Evidence.SpanTied > 0 || (candidate.Evidence.AnswerSpan > 0 && candidate.Evidence.SpanFocus >= thresholds.SpanTie);
 
     private static List<ComposedSentence> Ordered(IEnumerable<AnswerCandidate> picked) =>
         picked.OrderBy(c => c.Rank).ThenBy(c => c.Position).Select(c => new ComposedSentence(c.Text, [c.Rank + 1])).ToList();

@@ -29,6 +29,9 @@ namespace Newsdesk.Answering;
 /// the entity asked about is not its own answer. For a name, a figure or a date, a sentence without one cannot answer.</param>
 /// <param name="SpanTied">Whether such a span is tied to what was asked: a focus term beside it, or an apposition
 /// joining it to the asked entity ("Harbour Records chief executive Maria Okafor" for "who runs Harbour Records").</param>
+/// <param name="SpanFocus">The dense similarity of the question's focus phrase to the words around the sentence's
+/// best span of the asked kind (0 without one): whether the relation the span stands in paraphrases what was asked,
+/// "how much did a song cost" against "punt tracks for between about $0.10", where no word is shared.</param>
 public sealed record SentenceEvidence(
     double CosineGap,
     double Cosine,
@@ -48,10 +51,11 @@ public sealed record SentenceEvidence(
     double FocusCosine,
     double FocusCosineGap,
     double AnswerSpan,
-    double SpanTied)
+    double SpanTied,
+    double SpanFocus)
 {
-    public double[] Features() => [CosineGap, Cosine, TermShare, NearShare, ThreadShare, Typed, TypedNearTerms, UntypedKind, Rank, AbsentShare, FocusShare, IsBestCosine, TermShareGap, TypedFocus, AskedCosine, FocusCosine, FocusCosineGap, AnswerSpan, SpanTied];
+    public double[] Features() => [CosineGap, Cosine, TermShare, NearShare, ThreadShare, Typed, TypedNearTerms, UntypedKind, Rank, AbsentShare, FocusShare, IsBestCosine, TermShareGap, TypedFocus, AskedCosine, FocusCosine, FocusCosineGap, AnswerSpan, SpanTied, SpanFocus];
 
     public static readonly IReadOnlyList<string> Names =
-        ["cosine_gap", "cosine", "term_share", "near_share", "thread_share", "typed", "typed_near_terms", "untyped_kind", "rank", "absent_share", "focus_share", "is_best_cosine", "term_share_gap", "typed_focus", "asked_cosine", "focus_cosine", "focus_cosine_gap", "answer_span", "span_tied"];
+        ["cosine_gap", "cosine", "term_share", "near_share", "thread_share", "typed", "typed_near_terms", "untyped_kind", "rank", "absent_share", "focus_share", "is_best_cosine", "term_share_gap", "typed_focus", "asked_cosine", "focus_cosine", "focus_cosine_gap", "answer_span", "span_tied", "span_focus_similarity"];
 }
