@@ -45,7 +45,8 @@ public sealed class ObservabilityTests
 
         // The acknowledgement's request duration is recorded as its request ends, which can come after the reply on a loaded
         // machine: scrape until both are there.
-        var metrics = await ScrapeUntilAsync(bot, "newsdesk_chat_replies_total", "http_server_request_duration_seconds_bucket");
+        var metrics = await ScrapeUntilAsync(bot,
+            Sample("newsdesk_chat_replies_total", "outcome=\"answered\",platform=\"Slack\""), "(?m)^http_server_request_duration_seconds_bucket");
         Assert.Matches(Sample("newsdesk_chat_questions_total", "outcome=\"queued\",platform=\"Slack\""), metrics);
         Assert.Matches(Sample("newsdesk_chat_replies_total", "outcome=\"answered\",platform=\"Slack\""), metrics);
         Assert.Matches(Sample("newsdesk_chat_answer_duration_seconds_count", "outcome=\"answered\",platform=\"Slack\""), metrics);
@@ -80,11 +81,12 @@ public sealed class ObservabilityTests
     /// <summary>A sample line of <paramref name="name"/> whose labels include <paramref name="labels"/>, with a value of at least 1.</summary>
     private static string Sample(string name, string labels) => $@"(?m)^{name}\{{[^}}]*{Regex.Escape(labels)}[^}}]*\}} [1-9]";
 
-    /// <summary>The reply is counted just after it is sent, so the scrape may come a moment early; bounded polling.</summary>
-    private static async Task<string> ScrapeUntilAsync(SlackBot bot, params string[] expected)
+    /// <summary>The reply is counted just after it is sent, so the scrape may come a moment early; bounded polling until
+    /// every pattern matches a sample line (an instrument's name alone can appear in its <c># TYPE</c> line first).</summary>
+    private static async Task<string> ScrapeUntilAsync(SlackBot bot, params string[] patterns)
     {
         var text = "";
-        for (var i = 0; i < 50 && !expected.All(e => text.Contains(e, StringComparison.Ordinal)); i++)
+        for (var i = 0; i < 300 && !patterns.All(p => Regex.IsMatch(text, p)); i++)
         {
             if (i > 0) await Task.Delay(100);
             text = await bot.Http.GetStringAsync("metrics");
