@@ -58,15 +58,5 @@ public sealed class BinarySentenceCodesTests
         Assert.Equal([0, 1, 2], codes.CandidatePassages(Row(0), 3));
     }
 
-    private static float[] Unit(Random random, float[]? centre)
-    {
-        var vector = new float[Dimensions];
-        for (var i = 0; i < Dimensions; i++)
-            vector[i] = (float)((centre?[i] ?? 0) + (centre is null ? 1 : 0.8 / Math.Sqrt(Dimensions)) * Gaussian(random));
-        var norm = MathF.Sqrt(vector.Sum(x => x * x));
-        return vector.Select(x => x / norm).ToArray();
-    }
-
-    private static double Gaussian(Random random) =>
-        Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+    private static float[] Unit(Random random, float[]? centre) => RandomUnitVectors.Next(random, Dimensions, centre, 0.8);
 }

@@ -12,11 +12,11 @@ public sealed class Int8SentenceCodesTests
     public void FirstPassWithRescoringFindsTheExactTopFiveAndItsExactCosines(int dimensions)
     {
         var random = new Random(7);
-        var centres = Enumerable.Range(0, 40).Select(_ => Unit(random, dimensions, null, 0)).ToArray();
+        var centres = Enumerable.Range(0, 40).Select(_ => RandomUnitVectors.Next(random, dimensions, null, 0)).ToArray();
         var passages = Enumerable.Range(0, 3_000).Select(_ =>
         {
             var centre = centres[random.Next(centres.Length)];
-            return Enumerable.Range(0, random.Next(1, 7)).SelectMany(_ => Unit(random, dimensions, centre, 0.8)).ToArray();
+            return Enumerable.Range(0, random.Next(1, 7)).SelectMany(_ => RandomUnitVectors.Next(random, dimensions, centre, 0.8)).ToArray();
         }).ToArray();
         var vectors = new SentenceVectors(passages, dimensions);
         var codes = new Int8SentenceCodes(vectors);
@@ -25,7 +25,7 @@ public sealed class Int8SentenceCodesTests
         const int Queries = 100;
         for (var q = 0; q < Queries; q++)
         {
-            var query = Unit(random, dimensions, centres[q % centres.Length], 0.8);
+            var query = RandomUnitVectors.Next(random, dimensions, centres[q % centres.Length], 0.8);
             var exact = vectors.Nearest(query, 40);
             var quantised = vectors.Nearest(query, codes.CandidatePassages(query, 400), 40);
             found += exact.Take(5).Select(e => e.Passage).Intersect(quantised.Take(5).Select(h => h.Passage)).Count() / 5.0;
@@ -49,9 +49,9 @@ public sealed class Int8SentenceCodesTests
     public void TheFirstPassHandsOnOnlyThePassagesOfItsBestSentences()
     {
         var random = new Random(11);
-        var passages = Enumerable.Range(0, 500).Select(_ => Unit(random, 64, null, 0)).ToArray();
+        var passages = Enumerable.Range(0, 500).Select(_ => RandomUnitVectors.Next(random, 64, null, 0)).ToArray();
         var vectors = new SentenceVectors(passages, 64);
-        var query = Unit(random, 64, null, 0);
+        var query = RandomUnitVectors.Next(random, 64, null, 0);
 
         var quantised = vectors.Nearest(query, new Int8SentenceCodes(vectors).CandidatePassages(query, 3), 10);
 
@@ -60,16 +60,4 @@ public sealed class Int8SentenceCodesTests
         Assert.Equal(3, quantised.Count);
         Assert.Subset(vectors.Nearest(query, 10).Select(h => h.Passage).ToHashSet(), quantised.Select(h => h.Passage).ToHashSet());
     }
-
-    private static float[] Unit(Random random, int dimensions, float[]? centre, double noise)
-    {
-        var vector = new float[dimensions];
-        for (var i = 0; i < dimensions; i++)
-            vector[i] = (float)((centre?[i] ?? 0) + (centre is null ? 1 : noise / Math.Sqrt(dimensions)) * Gaussian(random));
-        var norm = MathF.Sqrt(vector.Sum(x => x * x));
-        return vector.Select(x => x / norm).ToArray();
-    }
-
-    private static double Gaussian(Random random) =>
-        Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
 }

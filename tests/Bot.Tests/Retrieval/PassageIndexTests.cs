@@ -50,15 +50,5 @@ public sealed class PassageIndexTests
         (new StoredPassage(id, id, $"doc{id}.txt", $"Story {id}", null, 0, $"text {id}", DateTimeOffset.UnixEpoch),
             Enumerable.Range(0, vectors.Length / Dimensions).Select(s => new SentenceSpan(s, 1)).ToArray(), vectors);
 
-    private static float[] Unit(Random random, float[]? centre)
-    {
-        var vector = new float[Dimensions];
-        for (var i = 0; i < Dimensions; i++)
-            vector[i] = (float)((centre?[i] ?? 0) + (centre is null ? 1 : 0.8 / Math.Sqrt(Dimensions)) * Gaussian(random));
-        var norm = MathF.Sqrt(vector.Sum(x => x * x));
-        return vector.Select(x => x / norm).ToArray();
-    }
-
-    private static double Gaussian(Random random) =>
-        Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+    private static float[] Unit(Random random, float[]? centre) => RandomUnitVectors.Next(random, Dimensions, centre, 0.8);
 }
