@@ -61,6 +61,22 @@ public sealed class PostgresChatStoresTests(PostgresServer server)
     }
 
     [PostgresFact]
+    public async Task AClaimRunAgainAfterItsCommitWasLostStillWinsItsKeysAndNoOtherAttemptDoes()
+    {
+        await using var first = await ConnectionsAsync();
+        await using var second = await ConnectionsAsync();
+        var (one, other) = (Slack(first), Slack(second));
+        IReadOnlyList<string> keys = [$"event:Ev{Guid.NewGuid():N}", $"message:C9:{Guid.NewGuid():N}"];
+
+        Assert.True(await one.TryClaimAsync(keys, "attempt-1", default));
+        // The same attempt once more: what the retry does when the connection was lost after the commit, before its answer.
+        // Before, it found its own keys taken and the event was acknowledged without an answer.
+        Assert.True(await one.TryClaimAsync(keys, "attempt-1", default));
+        Assert.False(await other.TryClaimAsync(keys, default));
+        Assert.False(await one.TryClaimAsync(keys, "attempt-2", default));
+    }
+
+    [PostgresFact]
     public async Task AnAcceptedQuestionsTurnAndJournalEntryAreWrittenAndUndoneTogether()
     {
         await using var first = await ConnectionsAsync();

@@ -26,7 +26,7 @@ public sealed class PostgresStoreTests(PostgresServer server)
             await Task.WhenAll(replicas.Select(async r => await (await r.OpenAsync(default)).DisposeAsync()));
             await using var connection = await replicas[0].OpenAsync(default);
             var applied = await PostgresServer.AppliedMigrationsAsync(connection);
-            Assert.Equal(["ChatJournal:1", "ChatReplayGuard:1"], applied);
+            Assert.Equal(["ChatJournal:1", "ChatReplayGuard:1", "ChatReplayGuard:2"], applied);
         }
         finally
         {
@@ -88,6 +88,23 @@ public sealed class PostgresStoreTests(PostgresServer server)
         {
             foreach (var replica in replicas) await replica.DisposeAsync();
         }
+    }
+
+    [PostgresFact]
+    public async Task AReplayClaimRunAgainAfterItsCommitWasLostStillWinsAndNoOtherAttemptDoes()
+    {
+        var connectionString = await server.DatabaseAsync(GetType());
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var first = Connections(connectionString);
+        await using var second = Connections(connectionString);
+        var (guard, other) = (new PostgresChatReplayGuard(first, clock), new PostgresChatReplayGuard(second, clock));
+        var key = $"Discord:{Guid.NewGuid():N}";
+
+        Assert.True(await guard.TryClaimAsync(key, TimeSpan.FromHours(1), "attempt-1", default));
+        // The same attempt once more: what the retry does when the connection was lost after the commit, before its answer.
+        Assert.True(await guard.TryClaimAsync(key, TimeSpan.FromHours(1), "attempt-1", default));
+        Assert.False(await other.TryClaimAsync(key, TimeSpan.FromHours(1), default));
+        Assert.False(await guard.TryClaimAsync(key, TimeSpan.FromHours(1), "attempt-2", default));
     }
 
     private static PostgresConnections Connections(string connectionString) =>

@@ -18,30 +18,43 @@ public sealed class PostgresSlackStore(
         CREATE INDEX slack_handled_by_time ON slack_handled(handled_at);
         CREATE TABLE slack_turns (channel TEXT NOT NULL, thread_ts TEXT NOT NULL, ts TEXT NOT NULL, question TEXT NOT NULL,
             added_at BIGINT NOT NULL, PRIMARY KEY (channel, thread_ts, ts));
-        """]);
+        """,
+        // Which claim attempt took each key, so that an attempt run again after a lost connection recognises its own.
+        "ALTER TABLE slack_handled ADD COLUMN claim TEXT;"]);
 
     /// <summary>The name its claims carry in <see cref="StoreWriteHealth"/>, as on SQLite.</summary>
     private const string Kind = "slack_claims";
 
-    /// <summary>Retried as one transaction after a lost connection; a claim whose commit was lost with it is found
-    /// taken, and the event is treated as handled (Slack's own retry is refused the same way): never answered twice.</summary>
     public Task<bool> TryClaimAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken) =>
-        connections.WriteAsync(Kind, connection => TryClaimAsync(connection, keys, cancellationToken), cancellationToken);
+        TryClaimAsync(keys, Guid.NewGuid().ToString("N"), cancellationToken);
 
-    private async Task<bool> TryClaimAsync(NpgsqlConnection connection, IReadOnlyList<string> keys, CancellationToken cancellationToken)
+    /// <summary>Retried as one transaction after a lost connection. The keys are claimed under <paramref name="claim"/>,
+    /// one attempt's id: an attempt whose commit went through although its connection was lost before the answer finds
+    /// the keys held by its own id when it runs again, and still wins them, so the event is neither dropped nor answered
+    /// twice. Another attempt (Slack's retry, another replica) finds them held by another id and loses.</summary>
+    internal Task<bool> TryClaimAsync(IReadOnlyList<string> keys, string claim, CancellationToken cancellationToken) =>
+        connections.WriteAsync(Kind, connection => TryClaimAsync(connection, keys, claim, cancellationToken), cancellationToken);
+
+    private async Task<bool> TryClaimAsync(NpgsqlConnection connection, IReadOnlyList<string> keys, string claim, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using var claim = new NpgsqlCommand(
-            "INSERT INTO slack_handled(key, handled_at) SELECT unnest(@keys), @at ON CONFLICT (key) DO NOTHING", connection, transaction);
-        claim.Parameters.AddWithValue("keys", keys.ToArray());
-        claim.Parameters.AddWithValue("at", now.ToUnixTimeSeconds());
-        var inserted = await claim.ExecuteNonQueryAsync(cancellationToken);
+        await using var insert = new NpgsqlCommand(
+            "INSERT INTO slack_handled(key, handled_at, claim) SELECT unnest(@keys), @at, @claim ON CONFLICT (key) DO NOTHING", connection, transaction);
+        insert.Parameters.AddWithValue("keys", keys.ToArray());
+        insert.Parameters.AddWithValue("at", now.ToUnixTimeSeconds());
+        insert.Parameters.AddWithValue("claim", claim);
+        await insert.ExecuteNonQueryAsync(cancellationToken);
+        await using var held = new NpgsqlCommand(
+            "SELECT count(*) FROM slack_handled WHERE key = ANY(@keys) AND claim = @claim", connection, transaction);
+        held.Parameters.AddWithValue("keys", keys.ToArray());
+        held.Parameters.AddWithValue("claim", claim);
+        var heldByThisClaim = (long)(await held.ExecuteScalarAsync(cancellationToken))!;
         await using var prune = new NpgsqlCommand("DELETE FROM slack_handled WHERE handled_at < @before", connection, transaction);
         prune.Parameters.AddWithValue("before", (now - options.Value.HandledEventRetention).ToUnixTimeSeconds());
         await prune.ExecuteNonQueryAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return inserted == keys.Count;
+        return heldByThisClaim == keys.Distinct().Count();
     }
 
     public async Task<bool> AcceptAsync(SlackAcceptedQuestion accepted, CancellationToken cancellationToken)
