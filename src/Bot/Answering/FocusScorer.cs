@@ -20,8 +20,10 @@ public sealed partial class FocusScorer(PassageEmbedder embedder, PassageIndexHo
     // Windows are short passages of corpus text: about the same size each. A question brings a few dozen at most.
     private const int MaxCachedWindows = 16_384;
     // At most this many windows are embedded for one question, taken in the passages' rank order: a name question over
-    // long passages has many capitalised spans, and answer latency must not grow with them.
-    private const int MaxWindowsPerQuestion = 32;
+    // long passages has many capitalised spans, and answer latency must not grow with them. Measured on the warm
+    // 2,226-article store on an idle machine: 32 windows gave answer p50/p99 of 9.6/88 ms (first asks 112 ms at p99),
+    // 8 gave 8.0/47 ms, with the same figures on the evaluation's tuning part (docs/performance.md).
+    private const int MaxWindowsPerQuestion = 8;
     private readonly ConcurrentDictionary<string, float[]> phraseVectors = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, float[]> windowVectors = new(StringComparer.Ordinal);
 
