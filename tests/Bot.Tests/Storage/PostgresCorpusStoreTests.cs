@@ -22,18 +22,9 @@ public sealed class PostgresCorpusStoreTests(PostgresServer server)
     public async Task ReplicasStartingAtOnceApplyEachCorpusMigrationOnce()
     {
         var connectionString = await server.DatabaseAsync(GetType());
-        var replicas = Enumerable.Range(0, 4).Select(_ => Connections(connectionString)).ToList();
-        try
-        {
-            await Task.WhenAll(replicas.Select(async r => await (await r.OpenAsync(default)).DisposeAsync()));
-            await using var connection = await replicas[0].OpenAsync(default);
-            var applied = await PostgresServer.AppliedMigrationsAsync(connection);
-            Assert.Equal(["DigestLedger:1", "FeedItemStore:1", "KnowledgeStore:1"], applied);
-        }
-        finally
-        {
-            foreach (var replica in replicas) await replica.DisposeAsync();
-        }
+        var applied = await PostgresServer.AppliedByReplicasStartingAtOnceAsync(
+            Enumerable.Range(0, 4).Select(_ => Connections(connectionString)).ToList());
+        Assert.Equal(["DigestLedger:1", "FeedItemStore:1", "KnowledgeStore:1"], applied);
     }
 
     [PostgresFact]

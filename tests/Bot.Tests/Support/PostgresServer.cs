@@ -89,6 +89,22 @@ public sealed class PostgresServer : IAsyncLifetime
     }
 
     /// <summary>Every migration applied to the database, as "owner:version", in order.</summary>
+    /// <summary>Starts <paramref name="replicas"/> connection pools on one database at once (each migrates as it opens
+    /// its first connection), then reads back which migrations were applied; the pools are disposed.</summary>
+    public static async Task<List<string>> AppliedByReplicasStartingAtOnceAsync(IReadOnlyList<PostgresConnections> replicas)
+    {
+        try
+        {
+            await Task.WhenAll(replicas.Select(async r => await (await r.OpenAsync(default)).DisposeAsync()));
+            await using var connection = await replicas[0].OpenAsync(default);
+            return await AppliedMigrationsAsync(connection);
+        }
+        finally
+        {
+            foreach (var replica in replicas) await replica.DisposeAsync();
+        }
+    }
+
     public static async Task<List<string>> AppliedMigrationsAsync(NpgsqlConnection connection)
     {
         await using var command = new NpgsqlCommand("SELECT owner || ':' || version FROM schema_migrations ORDER BY owner, version", connection);
