@@ -5,8 +5,12 @@ namespace Newsdesk.Cli;
 
 /// <summary><c>digest --preview</c> prints today's digest as Markdown without posting or claiming anything;
 /// <c>digest --post-now</c> posts today's digest to every destination now, through the same ledger as the schedule
-/// (so a destination that already has today's digest does not get a second one).</summary>
-public sealed class DigestCommand(SearchIndexLoader loader, DigestPreview preview, DigestPublisher publisher, DigestDestinations destinations, TimeProvider time)
+/// (so a destination that already has today's digest does not get a second one).
+/// Only posting brings the store up to date with the corpus folders first: that sync also removes documents outside
+/// the folders given, which is right for what is posted, but a preview is a look and writes nothing, so it reads the
+/// store as it is.</summary>
+public sealed class DigestCommand(SearchIndexLoader loader, PassageIndexHolder index, DigestPreview preview, DigestPublisher publisher,
+    DigestDestinations destinations, TimeProvider time)
 {
     public async Task<int> RunAsync(CommandLine command, TextWriter output, CancellationToken cancellationToken)
     {
@@ -16,12 +20,13 @@ public sealed class DigestCommand(SearchIndexLoader loader, DigestPreview previe
             await Console.Error.WriteLineAsync("digest needs --preview (print today's digest) or --post-now (post it to Digest:Destinations)");
             return 2;
         }
-        await loader.LoadAsync(cancellationToken);
         if (!postNow)
         {
+            await index.ReloadAsync(cancellationToken);
             await output.WriteAsync(await preview.RenderMarkdownAsync(cancellationToken));
             return 0;
         }
+        await loader.LoadAsync(cancellationToken);
         var targets = await destinations.ListAsync(cancellationToken);
         if (targets.Count == 0)
         {
