@@ -79,12 +79,16 @@ public sealed class DigestLedger(SqliteConnections connections, StoreWriteHealth
     public Task<IReadOnlyList<DigestSlot>> ListAsync(CancellationToken cancellationToken) => QueryAsync("", _ => { }, cancellationToken);
 
     /// <summary>Where the previous digest of this destination stopped: the next one starts there.</summary>
-    public async Task<DateTimeOffset?> PreviousWindowEndAsync(string destination, string beforeDate, CancellationToken cancellationToken) =>
-        (await QueryAsync("WHERE destination = $destination AND slot_date < $date", p =>
-        {
-            p.AddWithValue("$destination", destination);
-            p.AddWithValue("$date", beforeDate);
-        }, cancellationToken)).Select(s => (DateTimeOffset?)s.WindowEnd).Max();
+    public async Task<DateTimeOffset?> PreviousWindowEndAsync(string destination, string beforeDate, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        // Every time is written in UTC in the round-trip format (fixed width), so the latest also sorts last as text.
+        command.CommandText = "SELECT max(window_end) FROM digest_slots WHERE destination = $destination AND slot_date < $date";
+        command.Parameters.AddWithValue("$destination", destination);
+        command.Parameters.AddWithValue("$date", beforeDate);
+        return await command.ExecuteScalarAsync(cancellationToken) is string end ? Parse(end) : null;
+    }
 
     private async Task<IReadOnlyList<DigestSlot>> QueryAsync(string where, Action<SqliteParameterCollection> bind, CancellationToken cancellationToken)
     {

@@ -73,12 +73,17 @@ public sealed class PostgresDigestLedger(PostgresConnections connections) : IDig
 
     public Task<IReadOnlyList<DigestSlot>> ListAsync(CancellationToken cancellationToken) => QueryAsync("", _ => { }, cancellationToken);
 
-    public async Task<DateTimeOffset?> PreviousWindowEndAsync(string destination, string beforeDate, CancellationToken cancellationToken) =>
-        (await QueryAsync("WHERE destination = @destination AND slot_date < @date", p =>
+    public Task<DateTimeOffset?> PreviousWindowEndAsync(string destination, string beforeDate, CancellationToken cancellationToken) =>
+        connections.ReadAsync(async connection =>
         {
-            p.AddWithValue("destination", destination);
-            p.AddWithValue("date", beforeDate);
-        }, cancellationToken)).Select(s => (DateTimeOffset?)s.WindowEnd).Max();
+            await using var command = new NpgsqlCommand(
+                "SELECT max(window_end) FROM digest_slots WHERE destination = @destination AND slot_date < @date", connection);
+            command.Parameters.AddWithValue("destination", destination);
+            command.Parameters.AddWithValue("date", beforeDate);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            await reader.ReadAsync(cancellationToken);
+            return reader.IsDBNull(0) ? (DateTimeOffset?)null : reader.GetFieldValue<DateTimeOffset>(0);
+        }, cancellationToken);
 
     private Task<IReadOnlyList<DigestSlot>> QueryAsync(string where, Action<NpgsqlParameterCollection> bind, CancellationToken cancellationToken) =>
         connections.ReadAsync(connection => QueryAsync(connection, where, bind, cancellationToken), cancellationToken);
