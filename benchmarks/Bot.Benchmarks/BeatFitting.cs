@@ -97,7 +97,7 @@ public static class BeatFitting
 
     /// <summary>Each document's sentence vectors in reading order (passage by passage), and the text its headline
     /// check embeds (headline and first passage, as the digest embeds it).</summary>
-    private static async Task<(Dictionary<string, List<float[]>> Sentences, Dictionary<string, string> Headlines)> SentenceVectorsAsync(IKnowledgeStore store)
+    internal static async Task<(Dictionary<string, List<float[]>> Sentences, Dictionary<string, string> Headlines)> SentenceVectorsAsync(IKnowledgeStore store)
     {
         var stories = new Dictionary<string, List<(int Ordinal, float[] Vector)>>(StringComparer.Ordinal);
         var headlines = new Dictionary<string, string>(StringComparer.Ordinal);

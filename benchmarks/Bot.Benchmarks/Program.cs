@@ -14,6 +14,7 @@ using Newsdesk.Benchmarks;
 //   Storage__ConnectionString=... dotnet run -c Release --project benchmarks/Bot.Benchmarks -- postgres --work DIR (DIR holds evaluation-seed-bbc.db)
 //   Storage__ConnectionString=... dotnet run -c Release --project benchmarks/Bot.Benchmarks -- replicas [--queries 120] [--work DIR] (DIR holds evaluation-seed-bbc.db)
 //   dotnet run -c Release --project benchmarks/Bot.Benchmarks -- beat [--shared ../shared] [--work DIR] [--Corpus:EmbeddingModel M]
+//   dotnet run -c Release --project benchmarks/Bot.Benchmarks -- beat-cuts [--shared ../shared] [--work DIR] [--Corpus:EmbeddingModel M]
 //   dotnet run -c Release --project benchmarks/Bot.Benchmarks -- beat-days [--shared ../shared] [--work DIR] [--Corpus:EmbeddingModel M]
 //   dotnet run -c Release --project benchmarks/Bot.Benchmarks -- planted [--shared ../shared] [--work DIR] [--Corpus:EmbeddingModel M]
 var options = BenchmarkOptions.Parse(args);
@@ -22,6 +23,7 @@ return options.Mode switch
     "eval" => await EvaluationReport.RunAsync(options),
     "all" => await FullBenchmark.RunAsync(options),
     "beat" => await BeatFitting.RunAsync(options),
+    "beat-cuts" => await BeatCutSearch.RunAsync(options),
     "beat-days" => await BeatDigestDays.RunAsync(options),
     "planted" => await PlantedFitting.RunAsync(options),
     "train" => await ModelTrainer.RunAsync(options),
@@ -33,7 +35,7 @@ return options.Mode switch
     "postgres" => await PostgresBenchmark.RunAsync(options),
     "scale" => await ScaleBenchmark.RunAsync(options),
     "replicas" => await ReplicaBenchmark.RunAsync(options),
-    _ => Fail($"Unknown mode '{options.Mode}'. Modes: all, ingest, memory, eval, beat, beat-days, planted, train, train-tie, latency, stories, postgres, scale, replicas."),
+    _ => Fail($"Unknown mode '{options.Mode}'. Modes: all, ingest, memory, eval, beat, beat-cuts, beat-days, planted, train, train-tie, latency, stories, postgres, scale, replicas."),
 };
 
 static int Fail(string message)

@@ -30,6 +30,10 @@ public sealed class BeatClassifier
 
     public double HeadlineThreshold => weights.HeadlineThreshold;
 
+    /// <summary>The fitted cuts: on the beat, counted in a digest, shown in a digest.</summary>
+    public BeatCuts Cuts => new(weights.Threshold, weights.CountThreshold ?? double.NegativeInfinity, weights.HeadlineThreshold,
+        weights.HeadlineMarginThreshold ?? double.NegativeInfinity);
+
     /// <summary>The story's margin: above <see cref="Threshold"/> is on the beat; the further above, the more central.</summary>
     public double Margin(PassageIndex snapshot, IEnumerable<StoredPassage> passages)
     {
@@ -89,7 +93,7 @@ public sealed class BeatClassifier
         (1 - checkShare) * margin + checkShare * checkMargin;
 
     /// <summary>Sure enough to lead a digest: on the beat, and a lead score at the fitted precision threshold.</summary>
-    public bool IsHeadline(double margin, double leadScore) => IsOnBeat(margin) && leadScore >= weights.HeadlineThreshold;
+    public bool IsHeadline(double margin, double leadScore) => Cuts.IsShown(margin, leadScore);
 
     /// <summary>How central a story is to the beat, 0 to 1: the classifier's probability.</summary>
     public static double Centrality(double margin) => 1 / (1 + Math.Exp(-margin));

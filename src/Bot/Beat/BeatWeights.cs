@@ -18,6 +18,10 @@ namespace Newsdesk.Beat;
 /// <param name="HeadlineCheckBias">The check's bias.</param>
 /// <param name="HeadlineCheckShare">How much the check's margin counts in the lead score (the margin counts the rest):
 /// chosen with the thresholds on held-out folds, since the two disagree most on the borderline stories.</param>
+/// <param name="CountThreshold">The lead score at or above which a story on the beat is counted in a digest's
+/// "…and N more" (<see cref="BeatCuts"/>); none counts every story on the beat.</param>
+/// <param name="HeadlineMarginThreshold">The margin a story shown in a digest must also reach; none: the beat threshold.</param>
 public sealed record BeatWeights(string EmbeddingModel, float[] Weights, double Bias, double Threshold, double HeadlineThreshold,
     IReadOnlyList<string> Measured, float[]? LedeWeights = null, int LedeSentences = 0,
-    float[]? HeadlineCheckWeights = null, double HeadlineCheckBias = 0, double HeadlineCheckShare = 0.5);
+    float[]? HeadlineCheckWeights = null, double HeadlineCheckBias = 0, double HeadlineCheckShare = 0.5,
+    double? CountThreshold = null, double? HeadlineMarginThreshold = null);

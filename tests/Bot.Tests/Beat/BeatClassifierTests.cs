@@ -13,15 +13,16 @@ public sealed class BeatClassifierTests(EvaluationFixture fixture)
 {
     // Measured on 2026-11-30 (benchmarks: beat, then beat-days; refitted after sport and politics joined the labels as
     // other), test part 702 stories, 57 music. ArcticXs: precision 80.3% (53/66), recall 93.0% (53/57), digest-chosen
-    // precision 90.4% (47/52); simulated digests (110 days): shown precision 91.0% (434/477), recall 92.9% (495/533),
-    // 'N more' precision 43.7% (59/135). MiniLM: 87.1% (54/62), 94.7% (54/57), 93.0% (53/57); simulated digests: 93.7%
-    // (489/522), 94.6% (504/533), 'N more' 25.0% (13/52). The floors sit just under, so a worse fit, selection or
-    // change to the vectors fails.
+    // precision 92.9% (39/42); simulated digests (110 days): shown precision 93.3% (360/386), recall 92.9% (495/533),
+    // 'N more' precision 58.8% (133/226), with the headline cut that beat-cuts chose on held-out folds of train+tune
+    // (before it: digest-chosen 90.4%, shown 91.0%, 'N more' 43.7%). MiniLM: 87.1% (54/62), 94.7% (54/57), 93.0% (53/57);
+    // simulated digests: 93.7% (489/522), 94.6% (504/533), 'N more' 25.0% (13/52). The floors sit just under, so a
+    // worse fit, selection or change to the vectors fails.
     private const double PrecisionFloor = 0.80;
     private const double RecallFloor = 0.92;
-    private const double ChosenPrecisionFloor = 0.90;
+    private const double ChosenPrecisionFloor = 0.92;
     private const double MiniLMPrecisionFloor = 0.87, MiniLMRecallFloor = 0.94, MiniLMChosenPrecisionFloor = 0.92;
-    private const double DigestPrecisionFloor = 0.90, DigestRecallFloor = 0.92, DigestCountedPrecisionFloor = 0.43;
+    private const double DigestPrecisionFloor = 0.93, DigestRecallFloor = 0.92, DigestCountedPrecisionFloor = 0.58;
     private const double MiniLMDigestPrecisionFloor = 0.93, MiniLMDigestRecallFloor = 0.94, MiniLMDigestCountedPrecisionFloor = 0.24;
 
     private static readonly string[] Sections = ["entertainment/", "tech/", "business/"];

@@ -40,7 +40,12 @@ public static class SimulatedDigestDays
 
     /// <summary>Simulated days over <paramref name="part"/> with the given margins (a story not in the index has none,
     /// so it is never on the beat) and headline embeddings.</summary>
-    public static SimulatedDigestScore Measure(IReadOnlyList<BeatLabel> part, Func<string, double> margin, Func<string, float[]> probe, BeatClassifier beat)
+    public static SimulatedDigestScore Measure(IReadOnlyList<BeatLabel> part, Func<string, double> margin, Func<string, float[]> probe, BeatClassifier beat) =>
+        Measure(part, margin, probe, (candidate, headline) => beat.LeadScore(candidate.Margin, headline), beat.Cuts);
+
+    /// <summary>Simulated days with any lead score and cuts: the fitting measures held-out scores this way.</summary>
+    public static SimulatedDigestScore Measure(IReadOnlyList<BeatLabel> part, Func<string, double> margin, Func<string, float[]> probe,
+        Func<DigestCandidate, float[], double> leadScore, BeatCuts cuts)
     {
         var isMusic = part.ToDictionary(l => l.Source, l => l.IsMusic, StringComparer.Ordinal);
         var probes = new Dictionary<string, float[]>(StringComparer.Ordinal);
@@ -56,7 +61,7 @@ public static class SimulatedDigestDays
                 var start = FirstDay.AddDays(score.Days);
                 var arrived = day.Select((l, i) => new DigestCandidate(
                     new ArrivedStory(l.Source, l.Title, null, "bbc", null, start.AddHours(24.0 * (i + 0.5) / DayLength)), margin(l.Source))).ToList();
-                var selection = DigestSelection.Choose(arrived, Probe, beat, start, start.AddDays(1), DigestLength);
+                var selection = DigestSelection.Choose(arrived, Probe, leadScore, cuts, start, start.AddDays(1), DigestLength);
                 score = score.Add(day.Count(l => l.IsMusic), selection, s => isMusic[s]);
             }
         }
