@@ -10,9 +10,9 @@ namespace Newsdesk.Answering;
 /// <summary>Measures <see cref="FocusSimilarity"/>: embeds the asked message and its focus phrase (one or two short
 /// queries) and compares them with the stored vectors of the retrieved sentences. Chat repeats its focus phrases
 /// ("who runs", "how much does it cost", "when did"), so their vectors are kept: a repeated phrase costs no model
-/// call. The words around each span of the asked kind (<see cref="SpanWindows"/>) are embedded too, all of a
-/// question's in one batch, and kept: stories are asked about again and again, so most windows are known. A vector
-/// depends on the text alone, never on the index, so a reload leaves them valid.</summary>
+/// call. The words around each span of the asked kind (<see cref="SpanWindows"/>) are embedded too, and kept: stories
+/// are asked about again and again, so most windows are known. Whatever a question still needs goes to the model in
+/// one call. A vector depends on the text alone, never on the index, so a reload leaves them valid.</summary>
 public sealed partial class FocusScorer(PassageEmbedder embedder, PassageIndexHolder index)
 {
     // About 1.5 KB a vector: a few MB at most. Past this the cache starts again rather than tracking recency.
@@ -31,16 +31,21 @@ public sealed partial class FocusScorer(PassageEmbedder embedder, PassageIndexHo
     {
         if (passages.Count == 0) return FocusSimilarity.None;
         var snapshot = index.Current;
-        // Without earlier turns the retrieval already compared the sentences with the asked message.
-        var asked = question.EarlierTurns.Count == 0 ? [] : Cosines(snapshot, passages, Embed(question.Text, cancellationToken));
         var phrase = FocusPhrase(question.Text, analysis, AnswerEvidenceGatherer.FocusTerms(analysis, passages));
-        // A message with no topic words is its own focus: the asked cosines (or, alone, the retrieval's) serve.
-        var phraseVector = phrase == question.Text ? null : Embed(phrase, cancellationToken);
-        var focus = phraseVector is null ? asked : Cosines(snapshot, passages, phraseVector);
         var windows = SentenceWindows(analysis, passages);
-        var spanFocus = windows.Any(w => w.Any(s => s.Count > 0))
-            ? SpanCosines(windows, phraseVector ?? Embed(question.Text, cancellationToken), cancellationToken)
-            : [];
+        var hasWindows = windows.Any(w => w.Any(s => s.Count > 0));
+        // Without earlier turns the retrieval already compared the sentences with the asked message, so the message is
+        // embedded only for a follow-up, or where it is its own focus and the windows need one.
+        var messageIsFocus = phrase == question.Text;
+        var queries = new List<string>(2);
+        if (question.EarlierTurns.Count > 0 || (messageIsFocus && hasWindows)) queries.Add(question.Text);
+        if (!messageIsFocus) queries.Add(phrase);
+        var (queryVectorsOf, windowVectorsOf) = EmbedTogether(queries, windows.SelectMany(p => p.SelectMany(s => s)), cancellationToken);
+        var asked = question.EarlierTurns.Count == 0 ? [] : Cosines(snapshot, passages, queryVectorsOf[question.Text]);
+        var phraseVector = messageIsFocus ? null : queryVectorsOf[phrase];
+        // A message with no topic words is its own focus: the asked cosines (or, alone, the retrieval's) serve.
+        var focus = phraseVector is null ? asked : Cosines(snapshot, passages, phraseVector);
+        var spanFocus = hasWindows ? SpanCosines(windows, windowVectorsOf, phraseVector ?? queryVectorsOf[question.Text]) : [];
         return new FocusSimilarity(asked, focus, spanFocus);
     }
 
@@ -59,33 +64,40 @@ public sealed partial class FocusScorer(PassageEmbedder embedder, PassageIndexHo
         }).ToList()).ToList();
     }
 
-    // The best cosine of each sentence's windows with the focus (0 where it has none); unknown windows in one batch.
-    private List<IReadOnlyList<float>> SpanCosines(List<List<IReadOnlyList<string>>> windows, float[] focus, CancellationToken cancellationToken)
+    /// <summary>The vectors of the query phrases and the windows, those not kept from earlier questions in one model
+    /// call: a first ask made three (focus phrase, windows, and the message where it is the focus), each paying the
+    /// call's fixed cost. Batching leaves every vector bit-identical, since padding is masked.</summary>
+    private (Dictionary<string, float[]> Queries, Dictionary<string, float[]> Windows) EmbedTogether(
+        IReadOnlyList<string> queries, IEnumerable<string> windows, CancellationToken cancellationToken)
     {
-        var known = new Dictionary<string, float[]>(StringComparer.Ordinal);
-        foreach (var window in windows.SelectMany(p => p.SelectMany(s => s)))
-            if (!known.ContainsKey(window) && windowVectors.TryGetValue(window, out var vector)) known[window] = vector;
-        var unknown = windows.SelectMany(p => p.SelectMany(s => s)).Where(w => !known.ContainsKey(w)).Distinct(StringComparer.Ordinal).ToArray();
-        var vectors = embedder.EmbedBatch(unknown, cancellationToken);
-        if (windowVectors.Count + unknown.Length > MaxCachedWindows) windowVectors.Clear();
-        for (var i = 0; i < unknown.Length; i++) known[unknown[i]] = windowVectors[unknown[i]] = vectors[i];
-        return windows.Select(p => (IReadOnlyList<float>)p.Select(s => s.Count == 0 ? 0f : s.Max(w => Dot(known[w], focus))).ToList()).ToList();
+        var queryVectorsOf = new Dictionary<string, float[]>(StringComparer.Ordinal);
+        var windowVectorsOf = new Dictionary<string, float[]>(StringComparer.Ordinal);
+        foreach (var query in queries)
+            if (phraseVectors.TryGetValue(query, out var vector)) queryVectorsOf[query] = vector;
+        foreach (var window in windows)
+            if (!windowVectorsOf.ContainsKey(window) && windowVectors.TryGetValue(window, out var vector)) windowVectorsOf[window] = vector;
+        var unknownQueries = queries.Where(q => !queryVectorsOf.ContainsKey(q)).ToArray();
+        var unknownWindows = windows.Where(w => !windowVectorsOf.ContainsKey(w)).Distinct(StringComparer.Ordinal).ToArray();
+        if (unknownQueries.Length + unknownWindows.Length == 0) return (queryVectorsOf, windowVectorsOf);
+
+        var vectors = embedder.EmbedBatch([.. unknownQueries.Select(embedder.QueryInput), .. unknownWindows], cancellationToken);
+        if (phraseVectors.Count + unknownQueries.Length > MaxCachedPhrases) phraseVectors.Clear();
+        if (windowVectors.Count + unknownWindows.Length > MaxCachedWindows) windowVectors.Clear();
+        for (var i = 0; i < unknownQueries.Length; i++) queryVectorsOf[unknownQueries[i]] = phraseVectors[unknownQueries[i]] = vectors[i];
+        for (var i = 0; i < unknownWindows.Length; i++)
+            windowVectorsOf[unknownWindows[i]] = windowVectors[unknownWindows[i]] = vectors[unknownQueries.Length + i];
+        return (queryVectorsOf, windowVectorsOf);
     }
+
+    // The best cosine of each sentence's windows with the focus (0 where it has none).
+    private static List<IReadOnlyList<float>> SpanCosines(List<List<IReadOnlyList<string>>> windows, Dictionary<string, float[]> vectorsOf, float[] focus) =>
+        windows.Select(p => (IReadOnlyList<float>)p.Select(s => s.Count == 0 ? 0f : s.Max(w => Dot(vectorsOf[w], focus))).ToList()).ToList();
 
     private static float Dot(float[] a, float[] b)
     {
         var sum = 0f;
         for (var i = 0; i < a.Length; i++) sum += a[i] * b[i];
         return sum;
-    }
-
-    private float[] Embed(string phrase, CancellationToken cancellationToken)
-    {
-        if (phraseVectors.TryGetValue(phrase, out var known)) return known;
-        var vector = embedder.EmbedQuery(phrase, cancellationToken);
-        if (phraseVectors.Count >= MaxCachedPhrases) phraseVectors.Clear();
-        phraseVectors[phrase] = vector;
-        return vector;
     }
 
     /// <summary>The message without the words whose terms name the stories' topic (the message itself when no word goes, or none would be left).</summary>

@@ -92,7 +92,11 @@ public sealed class PassageEmbedder : IDisposable
     // Arctic-embed was trained with an instruction prefix on queries (not passages); measured on the evaluation set
     // it lifts recall, so queries get it with that model.
     public float[] EmbedQuery(string text, CancellationToken cancellationToken) =>
-        Encode([ModelName == "ArcticXs" ? QueryPrefix + text : text], cancellationToken)[0];
+        Encode([QueryInput(text)], cancellationToken)[0];
+
+    /// <summary>What the model is given for a query: <see cref="EmbedBatch"/> of it equals <see cref="EmbedQuery"/>,
+    /// so queries can share one model call with passages.</summary>
+    public string QueryInput(string text) => ModelName == "ArcticXs" ? QueryPrefix + text : text;
 
     private float[][] Encode(string[] texts, CancellationToken cancellationToken) =>
         threads is null ? encoder.Value.Encode(texts, cancellationToken) : threads.Run(() => encoder.Value.Encode(texts, cancellationToken));

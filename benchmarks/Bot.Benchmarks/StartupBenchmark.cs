@@ -1,0 +1,140 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Newsdesk.Chat;
+using Newsdesk.Corpus;
+using Newsdesk.Retrieval;
+using Newsdesk.Retrieval.Planted;
+
+namespace Newsdesk.Benchmarks;
+
+/// <summary>The <c>startup</c> verb: <c>ask</c> as a new process (load, answer one question, exit) over the warm
+/// evaluation store, timed from outside, then the same work phase by phase inside a new process. Wall time on a
+/// loaded machine says little, so each figure comes with the CPU time it took (user + system) and the load average.</summary>
+public static class StartupBenchmark
+{
+    private const string Question = "Who shut down AllofMP3?";
+
+    public static async Task<int> RunAsync(BenchmarkOptions options, int runs)
+    {
+        var database = Path.Combine(options.WorkFolder, "evaluation-seed-bbc.db");
+        var bot = Environment.GetEnvironmentVariable("NEWSDESK_BOT_DLL") is { Length: > 0 } published ? published : Path.Combine(AppContext.BaseDirectory, "Bot.dll");
+        Console.WriteLine($"machine: {Environment.ProcessorCount} cores, load average {MachineLoad.LoadAverage()}; bot {bot}");
+        var walls = new List<double>();
+        var cpus = new List<double>();
+        for (var i = 0; i < runs; i++)
+        {
+            var (wall, cpu, _) = await RunAsync("dotnet", ["exec", bot, "ask", Question, $"--Storage:Database={database}", "--corpus", options.Seeds, "--corpus", options.Bbc], tieredCompilation: null);
+            walls.Add(wall);
+            cpus.Add(cpu);
+            Console.WriteLine($"  ask as a new process: {wall:F2} s wall, {cpu:F2} s CPU (load average {MachineLoad.LoadAverage()})");
+        }
+        Console.WriteLine($"ask as a new process, median of {runs}: {Percentiles.Of(walls, 50):F2} s wall, {Percentiles.Of(cpus, 50):F2} s CPU");
+
+        // The phases run in a child with the bot's own compilation setting, so its JIT work is what ask's would be.
+        var tiered = BotTieredCompilation(bot);
+        var (_, _, phases) = await RunAsync("dotnet", ["exec", Path.Combine(AppContext.BaseDirectory, "Bot.Benchmarks.dll"), "startup-phases", "--work", options.WorkFolder, "--shared", options.Shared], tiered);
+        Console.Write(phases);
+        return 0;
+    }
+
+    /// <summary>Run inside a new process by <see cref="RunAsync(BenchmarkOptions, int)"/>: each phase of <c>ask</c> in
+    /// turn (the bot overlaps the model load with the store's; here they run one after the other to be told apart).</summary>
+    public static async Task<int> RunPhasesAsync(BenchmarkOptions options)
+    {
+        var database = Path.Combine(options.WorkFolder, "evaluation-seed-bbc.db");
+        var clock = new PhaseClock();
+        using (var self = Process.GetCurrentProcess())
+            Console.WriteLine($"  runtime start until the verb runs: {(DateTime.Now - self.StartTime).TotalMilliseconds:F0} ms wall, {self.TotalProcessorTime.TotalMilliseconds:F0} ms CPU");
+        using var host = BotHost.Create(database, [options.Seeds, options.Bbc], options.Settings);
+        host.Services.GetRequiredService<Microsoft.Extensions.Options.IStartupValidator>().Validate();
+        clock.Lap("host built, options validated");
+        await host.Services.GetRequiredService<CorpusSynchronizer>().SynchronizeAsync(CancellationToken.None);
+        clock.Lap("store checked against the corpus folders");
+        await MeasureIndexPartsAsync(host.Services, clock);
+        await host.Services.GetRequiredService<PassageIndexHolder>().ReloadAsync(CancellationToken.None);
+        clock.Lap("search index loaded, all of it, again");
+        host.Services.GetRequiredService<PassageEmbedder>().Warm();
+        clock.Lap("model loaded (ONNX session)");
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        clock.Lap("collection after loading");
+        var answerer = host.Services.GetRequiredService<IQuestionAnswerer>();
+        await answerer.AnswerAsync(new Question(Question), CancellationToken.None);
+        clock.Lap("first answer");
+        await answerer.AnswerAsync(new Question("How much did a song cost on AllofMP3?"), CancellationToken.None);
+        clock.Lap("second answer (another question)");
+        Console.WriteLine($"phases of ask in a new process (tiered compilation {Environment.GetEnvironmentVariable("DOTNET_TieredCompilation") ?? "default"}, load average {MachineLoad.LoadAverage()}):");
+        Console.Write(clock.Report());
+        return 0;
+    }
+
+    // The index load in its parts, each run once here so that its first-use compilation is counted with it.
+    private static async Task MeasureIndexPartsAsync(IServiceProvider services, PhaseClock clock)
+    {
+        var rows = await services.GetRequiredService<IKnowledgeStore>().LoadPassagesAsync(CancellationToken.None);
+        clock.Lap("  index: passages and vectors read from the store");
+        var (screened, _) = PlantedSentenceScreen.Screen(rows, services.GetRequiredService<MachineAddressedSentenceClassifier>());
+        clock.Lap("  index: planted sentences screened");
+        _ = new TermStatistics(screened.Select(p => p.Passage.Title + " " + p.Passage.Text));
+        clock.Lap("  index: term statistics");
+        _ = new Int8SentenceCodes(new SentenceVectors([.. screened.Select(p => p.Vectors)], 384));
+        clock.Lap("  index: int8 codes");
+    }
+
+    // The bot's runtimeconfig says whether it compiles in tiers; the child gets the same through the environment.
+    private static string? BotTieredCompilation(string bot)
+    {
+        var config = Path.ChangeExtension(bot, ".runtimeconfig.json");
+        if (!File.Exists(config)) return null;
+        using var json = JsonDocument.Parse(File.ReadAllText(config));
+        return json.RootElement.GetProperty("runtimeOptions").TryGetProperty("configProperties", out var properties)
+            && properties.TryGetProperty("System.Runtime.TieredCompilation", out var tiered)
+            ? (tiered.GetBoolean() ? "1" : "0") : null;
+    }
+
+    private static async Task<(double Wall, double Cpu, string Output)> RunAsync(string file, IEnumerable<string> arguments, string? tieredCompilation)
+    {
+        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        if (tieredCompilation is not null) start.Environment["DOTNET_TieredCompilation"] = tieredCompilation;
+        var childCpu = ChildrenCpuSeconds();
+        var started = Stopwatch.GetTimestamp();
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        var wall = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        if (process.ExitCode != 0) throw new InvalidOperationException($"{string.Join(' ', start.ArgumentList)} failed: {await errors}");
+        return (wall, ChildrenCpuSeconds() - childCpu, await output);
+    }
+
+    // An exited child's CPU time is gone from /proc; the kernel adds it to this process's waited-for children.
+    private static double ChildrenCpuSeconds()
+    {
+        var usage = new long[18];
+        return GetResourceUsage(-1, usage) == 0 ? usage[0] + usage[1] / 1e6 + usage[2] + usage[3] / 1e6 : double.NaN;
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "getrusage")]
+    private static extern int GetResourceUsage(int who, long[] usage);
+
+    private sealed class PhaseClock
+    {
+        private readonly System.Text.StringBuilder report = new();
+        private long started = Stopwatch.GetTimestamp();
+        private TimeSpan cpu = Process.GetCurrentProcess().TotalProcessorTime;
+
+        public void Lap(string phase)
+        {
+            var now = Stopwatch.GetTimestamp();
+            var cpuNow = Process.GetCurrentProcess().TotalProcessorTime;
+            report.Append(CultureInfo.InvariantCulture, $"  {phase,-50} {Stopwatch.GetElapsedTime(started, now).TotalMilliseconds,7:F0} ms wall, {(cpuNow - cpu).TotalMilliseconds,7:F0} ms CPU\n");
+            started = now;
+            cpu = cpuNow;
+        }
+
+        public string Report() => report.ToString();
+    }
+}
