@@ -53,9 +53,9 @@ public static class ScaleLexicalPass
             times.Add(Stopwatch.GetElapsedTime(begun).TotalMilliseconds);
         }
         ScaleBenchmark.Report($"lexical BM25 (FTS5) at {scale}×", ScaleBenchmark.Latency(times) + $"; table built in {buildSeconds:F0} s, file {new FileInfo(scaled).Length / 1048576} MiB, load {MachineLoad.LoadAverage()}");
+        await InProcessAsync(host.Services.GetRequiredService<Newsdesk.Corpus.IKnowledgeStore>(), scale, questions);
         SqliteConnection.ClearAllPools();
         foreach (var file in Directory.GetFiles(options.WorkFolder, $"scale-lexical-{scale}.db*")) File.Delete(file);
-        await InProcessAsync(host.Services.GetRequiredService<Newsdesk.Corpus.IKnowledgeStore>(), scale, questions);
     }
 
     /// <summary>The same questions against <see cref="LexicalIndex"/> (BM25 in process, as a PostgreSQL store ranks)
