@@ -33,6 +33,9 @@ public sealed record BenchmarkOptions(string Mode, string Shared, string WorkFol
     /// distance alone (<c>--binary-shortlists 0,16000</c>).</summary>
     public IReadOnlyList<int> BinaryShortlists { get; init; } = [0, 16000];
 
+    /// <summary>Threads reading and rescoring candidate passages from the row file, one run each (<c>--readers 1,4</c>).</summary>
+    public IReadOnlyList<int> Readers { get; init; } = [1, 4];
+
     /// <summary>The scale verb's sizes at which exact search and the int8 pass also run with every float in memory
     /// (<c>--in-memory-scales 1,10</c>); at 100× that needs 7.5 GiB and ten minutes of copying.</summary>
     public IReadOnlyList<int> InMemoryScales { get; init; } = [1, 10];
@@ -73,6 +76,7 @@ public sealed record BenchmarkOptions(string Mode, string Shared, string WorkFol
                 case "--candidates": parsed = parsed with { Candidates = Integers(args[++i]) }; break;
                 case "--binary-candidates": parsed = parsed with { BinaryCandidates = Integers(args[++i]) }; break;
                 case "--binary-shortlists": parsed = parsed with { BinaryShortlists = Integers(args[++i], allowZero: true) }; break;
+                case "--readers": parsed = parsed with { Readers = Integers(args[++i]) }; break;
                 case "--in-memory-scales": parsed = parsed with { InMemoryScales = Integers(args[++i]) }; break;
                 case "--queries": parsed = parsed with { Queries = int.Parse(args[++i], CultureInfo.InvariantCulture) }; break;
                 default: settings.Add(args[i]); break;

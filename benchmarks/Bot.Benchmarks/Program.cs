@@ -10,7 +10,7 @@ using Newsdesk.Benchmarks;
 //   dotnet run -c Release --project benchmarks/Bot.Benchmarks -- startup --work DIR (DIR holds evaluation-seed-bbc.db; NEWSDESK_BOT_DLL=path/Bot.dll times a published build)
 //   dotnet run -c Release --project benchmarks/Bot.Benchmarks -- eval [--shared ../shared] [--work DIR] [--Section:Key value …]
 //   dotnet run -c Release --project benchmarks/Bot.Benchmarks -- scale --work DIR [--scales 1,10,100] [--lexical-scales 1,10,100] [--noise 0.6] [--candidates 400,1000]
-//       [--in-memory-scales 1,10] [--binary-candidates 2000,8000] [--binary-shortlists 0,16000] [--queries 270]
+//       [--in-memory-scales 1,10] [--binary-candidates 2000,8000] [--binary-shortlists 0,16000] [--readers 1,4] [--queries 270]
 //   dotnet run -c Release --project benchmarks/Bot.Benchmarks -- stories --work DIR (DIR holds evaluation-seed-bbc.db)
 //   Storage__ConnectionString=... dotnet run -c Release --project benchmarks/Bot.Benchmarks -- postgres --work DIR (DIR holds evaluation-seed-bbc.db)
 //   Storage__ConnectionString=... dotnet run -c Release --project benchmarks/Bot.Benchmarks -- replicas [--queries 120] [--work DIR] (DIR holds evaluation-seed-bbc.db)

@@ -45,8 +45,11 @@ public static class ScaleBinaryPass
             $"codes + owners {codes.Bytes / 1048576.0:F0} MiB in memory, floats {rows.Bytes / 1048576.0:F0} MiB in the file " +
             $"(made, written and searched exactly in {buildSeconds:F0} s); resident {MachineLoad.ResidentMiB():F0} MiB, load {MachineLoad.LoadAverage()}");
 
-        var runs = options.BinaryShortlists.SelectMany(s => options.BinaryCandidates.Where(c => s == 0 || c < s).Select(c => (Shortlist: s, Candidates: c)));
-        foreach (var (shortlist, candidates) in runs)
+        var runs = from shortlist in options.BinaryShortlists
+                   from candidates in options.BinaryCandidates.Where(c => shortlist == 0 || c < shortlist)
+                   from readers in options.Readers
+                   select (shortlist, candidates, readers);
+        foreach (var (shortlist, candidates, readers) in runs)
         {
             var firstPass = new List<double>();
             var times = new List<double>();
@@ -57,13 +60,14 @@ public static class ScaleBinaryPass
                 var begun = Stopwatch.GetTimestamp();
                 var named = codes.CandidatePassages(queries[q], candidates, shortlist);
                 firstPass.Add(Stopwatch.GetElapsedTime(begun).TotalMilliseconds);
-                var found = rows.Nearest(queries[q], named, Limit);
+                var found = rows.Nearest(queries[q], named, Limit, readers);
                 times.Add(Stopwatch.GetElapsedTime(begun).TotalMilliseconds);
                 recallAt5 += ScaleBenchmark.Recall(exact[q], found, 5);
                 recallAtLimit += ScaleBenchmark.Recall(exact[q], found, Limit);
                 if (exact[q].SequenceEqual(found)) identical++;
             }
-            var pass = shortlist == 0 ? $"{candidates} by Hamming" : $"{candidates} of {shortlist} by Hamming, re-ranked";
+            var pass = (shortlist == 0 ? $"{candidates} by Hamming" : $"{candidates} of {shortlist} by Hamming, re-ranked") +
+                $", {readers} reader{(readers == 1 ? "" : "s")}";
             ScaleBenchmark.Report($"  binary first pass ({pass}) + rescoring from the file", ScaleBenchmark.Latency(times) +
                 $" (first pass alone {ScaleBenchmark.Latency(firstPass)}); recall@5 {100 * recallAt5 / queries.Length:F2}%, " +
                 $"recall@{Limit} {100 * recallAtLimit / queries.Length:F2}%, top {Limit} identical to exact for {identical}/{queries.Length} queries; " +

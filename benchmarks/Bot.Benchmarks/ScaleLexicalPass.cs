@@ -53,8 +53,33 @@ public static class ScaleLexicalPass
             times.Add(Stopwatch.GetElapsedTime(begun).TotalMilliseconds);
         }
         ScaleBenchmark.Report($"lexical BM25 (FTS5) at {scale}×", ScaleBenchmark.Latency(times) + $"; table built in {buildSeconds:F0} s, file {new FileInfo(scaled).Length / 1048576} MiB, load {MachineLoad.LoadAverage()}");
+        await InProcessAsync(host.Services.GetRequiredService<Newsdesk.Corpus.IKnowledgeStore>(), scale, questions);
         SqliteConnection.ClearAllPools();
         foreach (var file in Directory.GetFiles(options.WorkFolder, $"scale-lexical-{scale}.db*")) File.Delete(file);
+    }
+
+    /// <summary>The same questions against <see cref="LexicalIndex"/> (BM25 in process, as a PostgreSQL store ranks)
+    /// over the same copies: every passage repeated under new ids, so each term's postings grow by the scale.</summary>
+    private static async Task InProcessAsync(Newsdesk.Corpus.IKnowledgeStore store, int scale, string[] questions)
+    {
+        var real = (await store.LoadPassagesAsync(CancellationToken.None)).Select(p => p.Passage).ToArray();
+        var last = real.Max(p => p.Id);
+        var before = GC.GetTotalMemory(forceFullCollection: true);
+        var started = Stopwatch.GetTimestamp();
+        var index = new LexicalIndex([.. Enumerable.Range(0, scale).SelectMany(c => real.Select(p => c == 0 ? p : p with { Id = p.Id + c * last }))]);
+        var buildSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        var held = (GC.GetTotalMemory(forceFullCollection: true) - before) / 1048576.0;
+        foreach (var q in questions.Take(5)) index.Search(q, Limit);
+        var times = new List<double>();
+        foreach (var q in questions)
+        {
+            var begun = Stopwatch.GetTimestamp();
+            index.Search(q, Limit);
+            times.Add(Stopwatch.GetElapsedTime(begun).TotalMilliseconds);
+        }
+        ScaleBenchmark.Report($"lexical BM25 (in process) at {scale}×", ScaleBenchmark.Latency(times) +
+            $"; index built in {buildSeconds:F0} s, {held:F0} MiB held, resident {MachineLoad.ResidentMiB():F0} MiB, load {MachineLoad.LoadAverage()}");
+        GC.KeepAlive(index);
     }
 
     private static async Task<long> Scalar(SqliteConnection connection, SqliteTransaction transaction, string sql)

@@ -106,9 +106,13 @@ public sealed class BinarySentenceCodes
         try
         {
             var partitions = (SentenceCount + RowsPerPartition - 1) / RowsPerPartition;
-            Parallel.For(0, partitions, part => Distances(querySigns, distances, part * RowsPerPartition,
+            var histograms = new int[partitions][];
+            Parallel.For(0, partitions, part => histograms[part] = Distances(querySigns, distances, part * RowsPerPartition,
                 Math.Min(SentenceCount, (part + 1) * RowsPerPartition)));
-            return Closest(distances, Math.Min(sentences, SentenceCount));
+            var histogram = new int[Dimensions + 2];
+            foreach (var counted in histograms)
+                for (var d = 0; d < histogram.Length; d++) histogram[d] += counted[d];
+            return Closest(distances, histogram, Math.Min(sentences, SentenceCount));
         }
         finally
         {
@@ -116,24 +120,42 @@ public sealed class BinarySentenceCodes
         }
     }
 
-    private void Distances(ulong[] query, ushort[] into, int from, int to)
+    /// <summary>Each row's distance to the query's signs, and how many rows have each distance. The scan reads every
+    /// code, so it is the first pass's cost: 384 components (six words) are unrolled, with the query's words held in
+    /// registers and one bounds check a row.</summary>
+    private int[] Distances(ulong[] query, ushort[] into, int from, int to)
     {
+        var histogram = new int[Dimensions + 2];
         var all = codes.AsSpan();
+        if (words == 6)
+        {
+            ulong q0 = query[0], q1 = query[1], q2 = query[2], q3 = query[3], q4 = query[4], q5 = query[5];
+            for (var row = from; row < to; row++)
+            {
+                var code = all.Slice(row * 6, 6);
+                var distance = BitOperations.PopCount(code[5] ^ q5) + BitOperations.PopCount(code[0] ^ q0) +
+                    BitOperations.PopCount(code[1] ^ q1) + BitOperations.PopCount(code[2] ^ q2) +
+                    BitOperations.PopCount(code[3] ^ q3) + BitOperations.PopCount(code[4] ^ q4);
+                into[row] = (ushort)distance;
+                histogram[distance]++;
+            }
+            return histogram;
+        }
         for (var row = from; row < to; row++)
         {
             var code = all.Slice(row * words, words);
             var distance = 0;
             for (var w = 0; w < code.Length; w++) distance += BitOperations.PopCount(code[w] ^ query[w]);
             into[row] = (ushort)distance;
+            histogram[distance]++;
         }
+        return histogram;
     }
 
     /// <summary>A counting selection: the largest distance still needed, then every row below it and the earliest
-    /// rows at it. Distances are small integers, so this costs two passes and no heap.</summary>
-    private int[] Closest(ushort[] distances, int count)
+    /// rows at it. Distances are small integers, so this costs one more pass and no heap.</summary>
+    private int[] Closest(ushort[] distances, int[] histogram, int count)
     {
-        var histogram = new int[Dimensions + 2];
-        for (var row = 0; row < SentenceCount; row++) histogram[distances[row]]++;
         int threshold = 0, below = 0;
         while (below + histogram[threshold] < count) below += histogram[threshold++];
         var atThreshold = count - below;

@@ -14,15 +14,16 @@ public sealed class LexicalIndex
     private const double B = 0.75;
     private const double TitleWeight = 0.5;
 
-    private readonly Dictionary<string, List<(int Passage, double Frequency)>> postings = new(StringComparer.Ordinal);
+    // Frequencies are multiples of the title's half, so a float holds each exactly, in half a double's memory.
+    private readonly Dictionary<string, (int[] Passages, float[] Frequencies)> postings = new(StringComparer.Ordinal);
     private readonly long[] ids;
-    private readonly int[] lengths;
-    private readonly double averageLength;
+    private readonly double[] norms;
 
     public LexicalIndex(IReadOnlyList<StoredPassage> passages)
     {
         ids = new long[passages.Count];
-        lengths = new int[passages.Count];
+        var lengths = new int[passages.Count];
+        var growing = new Dictionary<string, (List<int> Passages, List<float> Frequencies)>(StringComparer.Ordinal);
         var frequencies = new Dictionary<string, double>(StringComparer.Ordinal);
         for (var i = 0; i < passages.Count; i++)
         {
@@ -32,28 +33,58 @@ public sealed class LexicalIndex
             foreach (var term in TextAnalyzer.Terms(passages[i].Text)) { frequencies[term] = frequencies.GetValueOrDefault(term) + 1; lengths[i]++; }
             foreach (var (term, frequency) in frequencies)
             {
-                if (!postings.TryGetValue(term, out var list)) postings[term] = list = [];
-                list.Add((i, frequency));
+                if (!growing.TryGetValue(term, out var list)) growing[term] = list = ([], []);
+                list.Passages.Add(i);
+                list.Frequencies.Add((float)frequency);
             }
         }
-        averageLength = passages.Count == 0 ? 1 : Math.Max(1, lengths.Average());
+        foreach (var (term, list) in growing) postings[term] = (list.Passages.ToArray(), list.Frequencies.ToArray());
+        var averageLength = passages.Count == 0 ? 1 : Math.Max(1, lengths.Average());
+        norms = lengths.Select(length => K1 * (1 - B + B * length / averageLength)).ToArray();
     }
 
-    /// <summary>Passages holding any of the question's terms, best first (higher is better), ties by passage id.</summary>
+    /// <summary>Passages holding any of the question's terms, best first (higher is better), ties by passage id.
+    /// Scores gather in an array with a slot per passage, and only the best <paramref name="limit"/> are kept in a
+    /// heap, so a question costs one step per posting of its terms: at a hundred times the corpus, a common term has
+    /// tens of thousands of postings, and a dictionary and a full sort of every match were most of the time.</summary>
     public IReadOnlyList<(long PassageId, double Score)> Search(string question, int limit)
     {
-        var scores = new Dictionary<int, double>();
+        if (limit <= 0) return [];
+        var scores = new double[ids.Length];
+        var matched = new List<int>();
         foreach (var term in TextAnalyzer.TermSet(question))
         {
             if (!postings.TryGetValue(term, out var list)) continue;
             // FTS5 floors a negative IDF (a term in over half the rows) at a tiny positive weight.
-            var idf = Math.Max(1e-6, Math.Log((ids.Length - list.Count + 0.5) / (list.Count + 0.5)));
-            foreach (var (passage, frequency) in list)
+            var idf = Math.Max(1e-6, Math.Log((ids.Length - list.Passages.Length + 0.5) / (list.Passages.Length + 0.5)));
+            for (var at = 0; at < list.Passages.Length; at++)
             {
-                var norm = K1 * (1 - B + B * lengths[passage] / averageLength);
-                scores[passage] = scores.GetValueOrDefault(passage) + idf * frequency * (K1 + 1) / (frequency + norm);
+                var passage = list.Passages[at];
+                double frequency = list.Frequencies[at];
+                if (scores[passage] == 0) matched.Add(passage);
+                scores[passage] += idf * frequency * (K1 + 1) / (frequency + norms[passage]);
             }
         }
-        return [.. scores.OrderByDescending(s => s.Value).ThenBy(s => ids[s.Key]).Take(limit).Select(s => (ids[s.Key], s.Value))];
+        var best = new PriorityQueue<int, (double Score, long Id)>(limit + 1, WorstFirst.Instance);
+        foreach (var passage in matched)
+        {
+            best.Enqueue(passage, (scores[passage], ids[passage]));
+            if (best.Count > limit) best.Dequeue();
+        }
+        var result = new (long PassageId, double Score)[best.Count];
+        for (var at = result.Length - 1; best.TryDequeue(out var passage, out var key); at--) result[at] = (ids[passage], key.Score);
+        return result;
+    }
+
+    /// <summary>A lower score is worse; at an equal score the higher passage id is worse.</summary>
+    private sealed class WorstFirst : IComparer<(double Score, long Id)>
+    {
+        public static WorstFirst Instance { get; } = new();
+
+        public int Compare((double Score, long Id) x, (double Score, long Id) y)
+        {
+            var byScore = x.Score.CompareTo(y.Score);
+            return byScore != 0 ? byScore : y.Id.CompareTo(x.Id);
+        }
     }
 }

@@ -44,11 +44,17 @@ public sealed class SentenceRowFile(string path, int dimensions, long[] firstRow
         return best;
     }
 
-    /// <summary>Exact scores for the given passages: the rescoring step after <see cref="BinarySentenceCodes"/>.</summary>
-    public IReadOnlyList<(int Passage, float Cosine)> Nearest(ReadOnlySpan<float> query, IEnumerable<int> candidates, int limit)
+    /// <summary>Exact scores for the given passages: the rescoring step after <see cref="BinarySentenceCodes"/>. With
+    /// more than one reader, the passages are read and scored on that many threads at once: when the rows are not in
+    /// the page cache each read waits on the disk, and the disk serves several at once about as fast as one.</summary>
+    public IReadOnlyList<(int Passage, float Cosine)> Nearest(float[] query, IEnumerable<int> candidates, int limit, int readers = 1)
     {
+        var passages = candidates.ToArray();
+        var scores = new float[passages.Length];
+        if (readers <= 1) for (var i = 0; i < passages.Length; i++) scores[i] = BestOf(passages[i], query);
+        else Parallel.For(0, passages.Length, new ParallelOptions { MaxDegreeOfParallelism = readers }, i => scores[i] = BestOf(passages[i], query));
         var top = new TopScores(limit);
-        foreach (var p in candidates) top.Offer(p, BestOf(p, query));
+        for (var i = 0; i < passages.Length; i++) top.Offer(passages[i], scores[i]);
         return top.Descending();
     }
 

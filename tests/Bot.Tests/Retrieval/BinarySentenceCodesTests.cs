@@ -10,9 +10,10 @@ public sealed class BinarySentenceCodesTests
     private const int Dimensions = 384;
 
     [Theory]
-    [InlineData(1_000, 0)]   // Hamming distance alone
-    [InlineData(300, 4_000)] // a Hamming shortlist re-ranked by the query's floats against the scaled bits
-    public void FirstPassWithRescoringFromTheFileFindsTheExactTopFiveAndItsExactCosines(int sentences, int shortlist)
+    [InlineData(1_000, 0, 1)]   // Hamming distance alone
+    [InlineData(300, 4_000, 1)] // a Hamming shortlist re-ranked by the query's floats against the scaled bits
+    [InlineData(300, 4_000, 4)] // the same, the candidates read back and rescored on four threads
+    public void FirstPassWithRescoringFromTheFileFindsTheExactTopFiveAndItsExactCosines(int sentences, int shortlist, int readers)
     {
         var random = new Random(7);
         var centres = Enumerable.Range(0, 40).Select(_ => Unit(random, null)).ToArray();
@@ -34,7 +35,7 @@ public sealed class BinarySentenceCodesTests
         {
             var query = Unit(random, centres[q % centres.Length]);
             var exact = vectors.Nearest(query, 40);
-            var approximate = file.Nearest(query, codes.CandidatePassages(query, sentences, shortlist), 40);
+            var approximate = file.Nearest(query, codes.CandidatePassages(query, sentences, shortlist), 40, readers);
             found += exact.Take(5).Select(e => e.Passage).Intersect(approximate.Take(5).Select(h => h.Passage)).Count() / 5.0;
             foreach (var (passage, cosine) in approximate) Assert.Equal(vectors.BestOf(passage, query), cosine);
         }
