@@ -1,8 +1,9 @@
 namespace Newsdesk.Corpus;
 
 /// <summary>Each distinct sentence text of one ingestion goes to the model once. Copies are common: the same story
-/// filed twice, feeds repeating each other (98 of the BBC set's 2,225 files repeat another byte for byte). A sentence's vector does not depend on what else is in its batch, so every copy gets the vector its
-/// first occurrence got, bit for bit what embedding it again would give.
+/// filed twice, feeds repeating each other (98 of the BBC set's 2,225 files repeat another byte for byte). A
+/// sentence's vector does not depend on what else is in its batch, so every copy gets the vector its first occurrence
+/// got, bit for bit what embedding it again would give.
 /// <para>Thread-safe: the reading stage adds sentences while the embedding threads deliver vectors.</para></summary>
 /// <param name="remembered">Vectors kept for later copies, the most recent ones (1.5 KiB each at 384 dimensions), so
 /// a long ingestion's memory stays bounded; a copy that comes after its original was forgotten is embedded again.</param>
