@@ -8,7 +8,8 @@ namespace Newsdesk.Corpus;
 /// into passages, every sentence embedded, saved with its passages. Three stages overlap:
 /// <list type="number">
 /// <item>reading: the caller's drafts are pulled (read and cleaned as they are enumerated) and split; their sentences
-/// collect in a window, sorted by length and cut into batches;</item>
+/// whose text is new to this ingestion (<see cref="DistinctSentences"/>) collect in a window, sorted by length and cut
+/// into batches;</item>
 /// <item>embedding: one model call at a time per core, on whichever batch is next;</item>
 /// <item>saving: documents, in the order they came, as soon as all their sentences have vectors, many to a
 /// transaction.</item>
@@ -32,6 +33,10 @@ public sealed class DocumentIngestor(
 
     private const int DocumentsPerTransaction = 256;
 
+    /// <summary>Vectors kept for copies of a sentence later in the same ingestion: 24 MiB at 384 dimensions, and more
+    /// than the whole BBC set's copies need (a copy of a story there comes at most 354 stories after it).</summary>
+    private const int RememberedSentences = 16_384;
+
     public Task<int> IngestAsync(DocumentDraft draft, CancellationToken cancellationToken) =>
         IngestAsync(One(draft), 1, cancellationToken);
 
@@ -40,14 +45,15 @@ public sealed class DocumentIngestor(
     public async Task<int> IngestAsync(IAsyncEnumerable<DocumentDraft> drafts, int expected, CancellationToken cancellationToken)
     {
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var batches = Channel.CreateBounded<SentenceBatch>(new BoundedChannelOptions(embedder.Parallelism * 2) { SingleWriter = true });
+        var batches = Channel.CreateBounded<string[]>(new BoundedChannelOptions(embedder.Parallelism * 2) { SingleWriter = true });
         var inOrder = Channel.CreateUnbounded<PendingDocument>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
         var progress = new IngestProgress(terminal.Writer, time, expected);
         var saving = SaveAsync(inOrder.Reader, progress, stopping.Token);
+        var distinct = new DistinctSentences(RememberedSentences);
         Task[] stages =
         [
-            ReadAsync(drafts, batches.Writer, inOrder.Writer, stopping.Token),
-            .. Enumerable.Range(0, embedder.Parallelism).Select(_ => Task.Factory.StartNew(() => Embed(batches.Reader, stopping.Token),
+            ReadAsync(drafts, distinct, batches.Writer, inOrder.Writer, stopping.Token),
+            .. Enumerable.Range(0, embedder.Parallelism).Select(_ => Task.Factory.StartNew(() => Embed(batches.Reader, distinct, stopping.Token),
                 CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)),
             saving,
         ];
@@ -70,16 +76,17 @@ public sealed class DocumentIngestor(
         return await saving;
     }
 
-    private async Task ReadAsync(IAsyncEnumerable<DocumentDraft> drafts, ChannelWriter<SentenceBatch> batches,
-        ChannelWriter<PendingDocument> inOrder, CancellationToken cancellationToken)
+    private async Task ReadAsync(IAsyncEnumerable<DocumentDraft> drafts, DistinctSentences distinct,
+        ChannelWriter<string[]> batches, ChannelWriter<PendingDocument> inOrder, CancellationToken cancellationToken)
     {
         var splitter = new PassageSplitter(options.Value.PassageWords);
-        var window = new List<(PendingDocument Document, int Sentence)>();
+        var window = new List<string>();
         await foreach (var draft in drafts.WithCancellation(cancellationToken))
         {
             var document = new PendingDocument(draft, splitter.Split(draft.Clean.Paragraphs));
             await inOrder.WriteAsync(document, cancellationToken);
-            for (var s = 0; s < document.Sentences.Length; s++) window.Add((document, s));
+            for (var s = 0; s < document.Sentences.Length; s++)
+                if (distinct.Add(document, s)) window.Add(document.Sentences[s]);
             if (window.Count >= BatchSentences * WindowBatches) await FlushAsync(window, batches, cancellationToken);
         }
         await FlushAsync(window, batches, cancellationToken);
@@ -87,22 +94,21 @@ public sealed class DocumentIngestor(
         inOrder.Complete();
     }
 
-    private static async Task FlushAsync(List<(PendingDocument Document, int Sentence)> window, ChannelWriter<SentenceBatch> batches,
-        CancellationToken cancellationToken)
+    private static async Task FlushAsync(List<string> window, ChannelWriter<string[]> batches, CancellationToken cancellationToken)
     {
         // Character length stands in for token count: close enough to keep padding small, and free.
-        foreach (var chunk in window.OrderBy(o => o.Document.Sentences[o.Sentence].Length).Chunk(BatchSentences))
-            await batches.WriteAsync(new SentenceBatch([.. chunk.Select(o => o.Document.Sentences[o.Sentence])], chunk), cancellationToken);
+        foreach (var chunk in window.OrderBy(text => text.Length).Chunk(BatchSentences))
+            await batches.WriteAsync(chunk, cancellationToken);
         window.Clear();
     }
 
     /// <summary>One model call after another, on a thread of its own: inference is synchronous and long, and the
     /// thread pool's few threads stay free for reading and saving.</summary>
-    private void Embed(ChannelReader<SentenceBatch> batches, CancellationToken cancellationToken)
+    private void Embed(ChannelReader<string[]> batches, DistinctSentences distinct, CancellationToken cancellationToken)
     {
         while (batches.WaitToReadAsync(cancellationToken).AsTask().GetAwaiter().GetResult())
         {
-            while (batches.TryRead(out var batch)) batch.Deliver(embedder.EmbedBatch(batch.Texts, cancellationToken));
+            while (batches.TryRead(out var batch)) distinct.Deliver(batch, embedder.EmbedBatch(batch, cancellationToken));
         }
     }
 

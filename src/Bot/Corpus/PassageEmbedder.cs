@@ -9,6 +9,7 @@ public sealed class PassageEmbedder : IDisposable
 {
     private readonly Lazy<ISentenceEncoder> encoder;
     private readonly EmbeddingThreads? threads;
+    private long sentencesEmbedded;
 
     /// <param name="threads">Where inference runs: <c>serve</c> registers low-priority threads; elsewhere (the command
     /// line, tests) it runs on the caller's thread.</param>
@@ -98,8 +99,14 @@ public sealed class PassageEmbedder : IDisposable
     /// so queries can share one model call with passages.</summary>
     public string QueryInput(string text) => ModelName == "ArcticXs" ? QueryPrefix + text : text;
 
-    private float[][] Encode(string[] texts, CancellationToken cancellationToken) =>
-        threads is null ? encoder.Value.Encode(texts, cancellationToken) : threads.Run(() => encoder.Value.Encode(texts, cancellationToken));
+    /// <summary>Sentences (and queries) handed to the model since start: how much work ingestion left to it.</summary>
+    public long SentencesEmbedded => Interlocked.Read(ref sentencesEmbedded);
+
+    private float[][] Encode(string[] texts, CancellationToken cancellationToken)
+    {
+        Interlocked.Add(ref sentencesEmbedded, texts.Length);
+        return threads is null ? encoder.Value.Encode(texts, cancellationToken) : threads.Run(() => encoder.Value.Encode(texts, cancellationToken));
+    }
 
     private const string QueryPrefix = "Represent this sentence for searching relevant passages: ";
 

@@ -39,6 +39,32 @@ public sealed class DocumentIngestorTests : IDisposable
     }
 
     [Fact]
+    public async Task EachDistinctSentenceGoesToTheModelOnceAndEveryCopyGetsTheSameVector()
+    {
+        using var host = CoreHost.Create(folder.File("store.db"), [folder.File("none")]);
+        var ingestor = host.Services.GetRequiredService<DocumentIngestor>();
+        var embedder = host.Services.GetRequiredService<PassageEmbedder>();
+        // The seed article three times over, and each story again under another name, some in the same window.
+        var drafts = Drafts(12).ToList();
+        var copies = drafts.Select(d => d with { Record = d.Record with { Source = "copy-" + d.Record.Source } });
+
+        var count = await ingestor.IngestAsync(Async([.. drafts, .. copies]), drafts.Count * 2, CancellationToken.None);
+
+        Assert.Equal(drafts.Count * 2, count);
+        var stored = await host.Services.GetRequiredService<IKnowledgeStore>().LoadPassagesAsync(CancellationToken.None);
+        var texts = stored.SelectMany(p => p.Sentences.Select(s => p.Passage.Text.Substring(s.Start, s.Length))).ToList();
+        Assert.Equal(texts.Distinct(StringComparer.Ordinal).Count(), embedder.SentencesEmbedded);
+        Assert.True(texts.Count > 2 * embedder.SentencesEmbedded, $"{texts.Count} sentences, {embedder.SentencesEmbedded} distinct");
+        var bySource = stored.GroupBy(p => p.Passage.Source).ToDictionary(g => g.Key, g => g.SelectMany(p => p.Vectors).ToArray());
+        foreach (var draft in drafts)
+        {
+            var original = bySource[draft.Record.Source];
+            Assert.True(MemoryMarshal.AsBytes(original.AsSpan()).SequenceEqual(MemoryMarshal.AsBytes(bySource["copy-" + draft.Record.Source].AsSpan())),
+                draft.Record.Source);
+        }
+    }
+
+    [Fact]
     public async Task AFailingStepStopsThePipelineWithItsOwnErrorAndKeepsWhatWasCommitted()
     {
         using var host = CoreHost.Create(folder.File("store.db"), [folder.File("none")]);
