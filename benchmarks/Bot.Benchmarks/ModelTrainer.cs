@@ -23,9 +23,7 @@ public static class ModelTrainer
             examples[withBbc] = await GatherAsync(options, questions, withBbc);
         // The Hostile tests' planted articles and their questions join the seed's TUNING part (they have no test part):
         // "who runs Harbour Records?" is answered by a name in apposition, which no seed question asks for.
-        var planted = EvaluationSet.Load(options.PlantedQuestions);
-        if (planted.Any(q => q.IsTest)) throw new InvalidDataException("The planted-article questions are tuning questions only.");
-        examples[false].AddRange(await GatherAsync(options, planted, Path.Combine(options.WorkFolder, "training-planted.db"), [options.Seeds, options.PlantedCorpus], withBbc: false));
+        examples[false].AddRange(await GatherPlantedAsync(options));
         var all = examples.Values.SelectMany(e => e).Where(e => !e.Question.IsInjection).ToList();
         var tuning = all.Where(e => !e.Question.IsTest).ToList();
         var test = all.Where(e => e.Question.IsTest).ToList();
@@ -98,6 +96,25 @@ public static class ModelTrainer
             if (Score(thresholds) is var score && score > best.Score) best = (thresholds, score);
         }
         return best;
+    }
+
+    /// <summary>Each planted article's questions over the seed plus that article alone, the store the Hostile tests ask
+    /// them over. With both planted articles in one store, retrieval and the focus terms differ from the tests' (the
+    /// second article's sentences change which question terms recur), and a fit that lost Maria Okafor for "who runs
+    /// Harbour Records?" scored as if it had kept her.</summary>
+    private static async Task<List<TrainingExample>> GatherPlantedAsync(BenchmarkOptions options)
+    {
+        var planted = EvaluationSet.Load(options.PlantedQuestions);
+        if (planted.Any(q => q.IsTest)) throw new InvalidDataException("The planted-article questions are tuning questions only.");
+        var examples = new List<TrainingExample>();
+        foreach (var article in planted.GroupBy(q => q.Source ?? throw new InvalidDataException($"{q.Id} names no planted article.")))
+        {
+            var name = Path.GetFileNameWithoutExtension(article.Key);
+            var corpus = Directory.CreateDirectory(Path.Combine(options.WorkFolder, $"training-{name}")).FullName;
+            File.Copy(Path.Combine(options.PlantedCorpus, article.Key), Path.Combine(corpus, article.Key), overwrite: true);
+            examples.AddRange(await GatherAsync(options, article.ToList(), Path.Combine(options.WorkFolder, $"training-{name}.db"), [options.Seeds, corpus], withBbc: false));
+        }
+        return examples;
     }
 
     public static Task<List<TrainingExample>> GatherAsync(BenchmarkOptions options, IReadOnlyList<EvaluationQuestion> questions, bool withBbc) =>
