@@ -23,9 +23,7 @@ public static class ModelTrainer
             examples[withBbc] = await GatherAsync(options, questions, withBbc);
         // The Hostile tests' planted articles and their questions join the seed's TUNING part (they have no test part):
         // "who runs Harbour Records?" is answered by a name in apposition, which no seed question asks for.
-        var planted = EvaluationSet.Load(options.PlantedQuestions);
-        if (planted.Any(q => q.IsTest)) throw new InvalidDataException("The planted-article questions are tuning questions only.");
-        examples[false].AddRange(await GatherAsync(options, planted, Path.Combine(options.WorkFolder, "training-planted.db"), [options.Seeds, options.PlantedCorpus], withBbc: false));
+        examples[false].AddRange(await GatherPlantedAsync(options));
         var all = examples.Values.SelectMany(e => e).Where(e => !e.Question.IsInjection).ToList();
         var tuning = all.Where(e => !e.Question.IsTest).ToList();
         var test = all.Where(e => e.Question.IsTest).ToList();
@@ -33,11 +31,13 @@ public static class ModelTrainer
         var (rankWeights, gateWeights, gateBias) = Fit(tuning, test);
         var best = FitThresholds(examples, rankWeights, gateWeights, gateBias);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"thresholds: answer {best.Thresholds.Answer:F2}, tied {best.Thresholds.Tied:F2}, topic {best.Thresholds.Topic:F2}, span tie {best.Thresholds.SpanTie:F2}"));
+        var coverage = FitCoverage(examples, rankWeights, gateWeights, gateBias, best.Thresholds);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"coverage: Retrieval:MinDenseMargin {coverage.Coverage.MinDenseMargin:F3}, Retrieval:MinCosineWhenNamed {coverage.Coverage.MinCosineWhenNamed:F2}; objective {coverage.Score:F3} (answer thresholds alone: {best.Score:F3})"));
         foreach (var (withBbc, list) in examples)
         {
-            var ceiling = list.Select(e => Simulate(e, withBbc, rankWeights, gateWeights, gateBias, new AnswerThresholds(0, 0, best.Thresholds.Topic, best.Thresholds.SpanTie))).ToList();
+            var ceiling = list.Select(e => Simulate(e, withBbc, rankWeights, gateWeights, gateBias, new AnswerThresholds(0, 0, best.Thresholds.Topic, best.Thresholds.SpanTie), coverage.Coverage)).ToList();
             Console.WriteLine("gate open (every covered question answered):\n" + EvaluationTable.Format(withBbc ? "seed+bbc" : "seed", ceiling, withBbc));
-            var outcomes = list.Select(e => Simulate(e, withBbc, rankWeights, gateWeights, gateBias, best.Thresholds)).ToList();
+            var outcomes = list.Select(e => Simulate(e, withBbc, rankWeights, gateWeights, gateBias, best.Thresholds, coverage.Coverage)).ToList();
             Console.WriteLine(EvaluationTable.Format(withBbc ? "seed+bbc (simulated, fitted)" : "seed (simulated, fitted)", outcomes, withBbc));
         }
 
@@ -98,6 +98,25 @@ public static class ModelTrainer
         return best;
     }
 
+    /// <summary>Each planted article's questions over the seed plus that article alone, the store the Hostile tests ask
+    /// them over. With both planted articles in one store, retrieval and the focus terms differ from the tests' (the
+    /// second article's sentences change which question terms recur), and a fit that lost Maria Okafor for "who runs
+    /// Harbour Records?" scored as if it had kept her.</summary>
+    private static async Task<List<TrainingExample>> GatherPlantedAsync(BenchmarkOptions options)
+    {
+        var planted = EvaluationSet.Load(options.PlantedQuestions);
+        if (planted.Any(q => q.IsTest)) throw new InvalidDataException("The planted-article questions are tuning questions only.");
+        var examples = new List<TrainingExample>();
+        foreach (var article in planted.GroupBy(q => q.Source ?? throw new InvalidDataException($"{q.Id} names no planted article.")))
+        {
+            var name = Path.GetFileNameWithoutExtension(article.Key);
+            var corpus = Directory.CreateDirectory(Path.Combine(options.WorkFolder, $"training-{name}")).FullName;
+            File.Copy(Path.Combine(options.PlantedCorpus, article.Key), Path.Combine(corpus, article.Key), overwrite: true);
+            examples.AddRange(await GatherAsync(options, article.ToList(), Path.Combine(options.WorkFolder, $"training-{name}.db"), [options.Seeds, corpus], withBbc: false));
+        }
+        return examples;
+    }
+
     public static Task<List<TrainingExample>> GatherAsync(BenchmarkOptions options, IReadOnlyList<EvaluationQuestion> questions, bool withBbc) =>
         GatherAsync(options, questions, Path.Combine(options.WorkFolder, withBbc ? "evaluation-seed-bbc.db" : "evaluation-seed.db"),
             withBbc ? [options.Seeds, options.Bbc] : [options.Seeds], withBbc);
@@ -117,7 +136,7 @@ public static class ModelTrainer
             var similarity = focus.Score(asked, analysis, retrieval.Passages, CancellationToken.None);
             var candidates = AnswerEvidenceGatherer.Gather(analysis, retrieval.Passages, retrieval.Statistics, similarity);
             var facts = q.IsAnswerableWith(withBbc) && q.Facts is not null ? q.Facts.SelectMany(g => g).ToList() : [];
-            list.Add(new TrainingExample(q, retrieval.IsCovered, analysis,
+            list.Add(new TrainingExample(q, retrieval.Evidence, analysis,
                 candidates.Select(c => (c, facts.Any(f => c.Text.Contains(f, StringComparison.OrdinalIgnoreCase)))).ToList()));
         }
         return list;
@@ -140,20 +159,48 @@ public static class ModelTrainer
             })
             .ToList();
 
-    private static double Objective(IEnumerable<TrainingExample> examples, bool withBbc, double[] rankWeights, double[] gateWeights, double gateBias, AnswerThresholds thresholds)
+    private static double Objective(IEnumerable<TrainingExample> examples, bool withBbc, double[] rankWeights, double[] gateWeights, double gateBias, AnswerThresholds thresholds,
+        RetrievalOptions? coverage = null)
     {
-        var outcomes = examples.Select(e => Simulate(e, withBbc, rankWeights, gateWeights, gateBias, thresholds)).ToList();
+        var outcomes = examples.Select(e => Simulate(e, withBbc, rankWeights, gateWeights, gateBias, thresholds, coverage)).ToList();
         // Answering right counts as much as declining right: the answerable class, against the mean of the near-miss
-        // and partly covered classes, plus the thread turns.
+        // and partly covered classes, plus the thread turns; and questions off the corpus's topics (uncovered, or about
+        // the other corpus's stories) must be declined, which the coverage thresholds decide first.
         double Rate(string name) => EvaluationTable.Rate(outcomes, withBbc, name, test: false) is var (right, total) && total > 0 ? right / (double)total : 0;
-        return 2 * Rate("answerable: answered right") + Rate("near misses: declined or partial") + Rate("partly covered: declined or partial") + Rate("thread turns: right");
+        return 2 * Rate("answerable: answered right") + Rate("near misses: declined or partial") + Rate("partly covered: declined or partial") + Rate("thread turns: right")
+            + Rate("uncovered: declined") + Rate("other corpus's stories: not answered");
     }
 
-    public static EvaluationOutcome Simulate(TrainingExample example, bool withBbc, double[] rankWeights, double[] gateWeights, double gateBias, AnswerThresholds thresholds)
+    /// <summary>The dense margin and the similarity at which a question naming an entity the stories hold is covered,
+    /// by the same objective on the hand-written TUNING part, with the answer thresholds fitted first. Ties keep the
+    /// stricter value of each: a question wrongly declined costs less than a confident answer that misses.</summary>
+    public static (RetrievalOptions Coverage, double Score) FitCoverage(Dictionary<bool, List<TrainingExample>> examples, double[] rankWeights, double[] gateWeights, double gateBias,
+        AnswerThresholds thresholds)
+    {
+        double Score(RetrievalOptions c) => examples.Sum(pair => Objective(pair.Value.Where(e => !e.Question.IsTest), pair.Key, rankWeights, gateWeights, gateBias, thresholds, c));
+        var best = (Coverage: new RetrievalOptions(), Score: double.MinValue);
+        foreach (var margin in Grid(0.0, 0.06, 0.01).Reverse())
+        {
+            var candidate = new RetrievalOptions { MinDenseMargin = margin, MinCosineWhenNamed = 1.01 };
+            var score = Score(candidate);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"coverage: margin {margin:F3}, named off: objective {score:F3}"));
+            if (score > best.Score + 1e-9) best = (candidate, score);
+        }
+        var named = Grid(0.40, 0.70, 0.01).Select(c => (Cosine: c, Score: Score(new RetrievalOptions { MinDenseMargin = best.Coverage.MinDenseMargin, MinCosineWhenNamed = c }))).ToList();
+        var top = named.Max(n => n.Score);
+        var flat = named.Where(n => n.Score >= top - 1e-9).Select(n => n.Cosine).ToList();
+        var chosen = new RetrievalOptions { MinDenseMargin = best.Coverage.MinDenseMargin, MinCosineWhenNamed = flat.Max() };
+        foreach (var (cosine, score) in named)
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"coverage: margin {best.Coverage.MinDenseMargin:F3}, named cosine {cosine:F2}: objective {score:F3}"));
+        return (chosen, Score(chosen));
+    }
+
+    public static EvaluationOutcome Simulate(TrainingExample example, bool withBbc, double[] rankWeights, double[] gateWeights, double gateBias, AnswerThresholds thresholds,
+        RetrievalOptions? coverage = null)
     {
         var q = example.Question;
         var declined = new Answer(q.Question, false, "declined", [], "offline", null, []);
-        if (!example.IsRetrievalCovered) return EvaluationSet.Score(q, declined, withBbc);
+        if (!(coverage is null ? example.IsRetrievalCovered : CoverageJudge.Covers(example.Coverage, coverage))) return EvaluationSet.Score(q, declined, withBbc);
         var composition = OfflineAnswerComposer.Decide(example.Analysis, Rescore(example, rankWeights),
             pooled => AnswerModel.Probability(pooled, gateWeights, gateBias), thresholds);
         var text = string.Join(" ", composition.Sentences.Select(s => s.Text));

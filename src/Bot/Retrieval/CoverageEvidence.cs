@@ -10,4 +10,8 @@ namespace Newsdesk.Retrieval;
 /// the dense ranker's candidate list): a question the corpus covers has a passage that stands out.</param>
 /// <param name="HasQuestionFigures">Whether every figure the question names (a year, a number) appears in a retrieved
 /// passage: "who won Eurovision in 2021?" over stories from 2004 fails here, however close the topic.</param>
-public sealed record CoverageEvidence(double TopCosine, double TermCoverage, bool RankersAgree, double DenseMargin, bool HasQuestionFigures);
+/// <param name="HoldsQuestionNames">Whether the question names an entity (<see cref="QuestionNames"/>) and the
+/// retrieved passages hold every name it types: "how much did a song cost on AllofMP3?" is about the AllofMP3 story
+/// even where its wording ("song", "cost") is far from the story's ("punt tracks for $0.10").</param>
+public sealed record CoverageEvidence(double TopCosine, double TermCoverage, bool RankersAgree, double DenseMargin, bool HasQuestionFigures,
+    bool HoldsQuestionNames = false);

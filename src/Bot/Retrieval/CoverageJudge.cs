@@ -8,7 +8,8 @@ namespace Newsdesk.Retrieval;
 /// tuned on the evaluation set; nothing here looks for particular words.</summary>
 public sealed partial class CoverageJudge(IOptions<RetrievalOptions> options)
 {
-    public CoverageEvidence Gather(string question, IReadOnlyList<RetrievedPassage> passages, TermStatistics statistics, IReadOnlyList<float> denseCandidates)
+    public CoverageEvidence Gather(string question, IReadOnlyList<RetrievedPassage> passages, TermStatistics statistics,
+        IReadOnlyList<float> denseCandidates)
     {
         if (passages.Count == 0) return new CoverageEvidence(0, 0, false, 0, false);
         var questionTerms = TextAnalyzer.TermSet(question);
@@ -27,18 +28,25 @@ public sealed partial class CoverageJudge(IOptions<RetrievalOptions> options)
         var margin = denseCandidates.Count > 1 ? topCosine - denseCandidates.Average() : 0;
         var figures = Figure().Matches(question).Select(m => m.Value).ToList();
         var hasFigures = figures.All(f => passages.Any(p => p.Passage.Text.Contains(f, StringComparison.Ordinal)));
-        return new CoverageEvidence(topCosine, bestCoverage, agree, margin, hasFigures);
+        var retrievedTerms = passages.SelectMany(p => TextAnalyzer.Terms(p.Passage.Title + " " + p.Passage.Text)).ToHashSet(StringComparer.Ordinal);
+        var names = QuestionNames.In(question);
+        var holdsNames = names.Count > 0 && names.All(n => TextAnalyzer.Terms(n).All(retrievedTerms.Contains));
+        return new CoverageEvidence(topCosine, bestCoverage, agree, margin, hasFigures, holdsNames);
     }
 
-    public bool IsCovered(CoverageEvidence evidence)
+    public bool IsCovered(CoverageEvidence evidence) => Covers(evidence, options.Value);
+
+    /// <summary>The decision under given thresholds (the train verb fits them). A question that names an entity the
+    /// retrieved stories hold is on their topic at a lower similarity, and without the margin: where one story is all
+    /// the corpus says about that entity, every candidate comes from it and the margin compares it with itself. Whether
+    /// the story holds the asked fact is then the composer's decision (answered, partly covered or declined).</summary>
+    public static bool Covers(CoverageEvidence evidence, RetrievalOptions settings)
     {
-        var settings = options.Value;
+        if (!evidence.HasQuestionFigures || evidence.TermCoverage < settings.MinTermCoverage) return false;
+        if (evidence.HoldsQuestionNames && evidence.TopCosine >= settings.MinCosineWhenNamed) return true;
         var isSimilar = evidence.TopCosine >= settings.MinCosine
             || (evidence.RankersAgree && evidence.TermCoverage >= settings.MinTermCoverageToAgree && evidence.TopCosine >= settings.MinCosineWhenTermsAgree);
-        return evidence.HasQuestionFigures
-            && evidence.TermCoverage >= settings.MinTermCoverage
-            && evidence.DenseMargin >= settings.MinDenseMargin
-            && isSimilar;
+        return evidence.DenseMargin >= settings.MinDenseMargin && isSimilar;
     }
 
     // Figures of two or more digits: years, counts, prices. Single digits ("top 5") are too often incidental.

@@ -53,10 +53,26 @@ public sealed class ThreeOutcomesTests : IAsyncLifetime
         Assert.Contains("royalties", Assert.Single(answer.Citations).Quote, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task ACompanyNoArticleNamesIsNotCoveredEvenOnAOneArticleCorpus()
+    /// <summary>Every passage of a one-story corpus is from that story, so retrieval's evidence that the story stands out
+    /// is weak, and the question's words ("song", "cost") are far from the story's ("punt tracks for $0.10"); the name
+    /// it types is the story's, so the composer decides, and the story gives the price.</summary>
+    [Theory]
+    [InlineData("How much did a song cost on AllofMP3?")]
+    [InlineData("how much did a song cost on allofmp3?")]
+    public async Task APriceQuestionNamingTheOneStorysSiteIsAnsweredWithThePrice(string question)
     {
-        var answer = await AskAsync("how much did Spotify pay MediaServices for its catalogue?");
+        var answer = await AskAsync(question);
+
+        Assert.Equal(AnswerCoverage.Answered, answer.Coverage);
+        Assert.Contains("$0.10", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("how much did Spotify pay MediaServices for its catalogue?")]
+    [InlineData("How much did a song cost on Spotify?")]
+    public async Task ACompanyNoArticleNamesIsNotCoveredEvenOnAOneArticleCorpus(string question)
+    {
+        var answer = await AskAsync(question);
 
         Assert.Equal(AnswerCoverage.NotCovered, answer.Coverage);
         Assert.Empty(answer.Citations);

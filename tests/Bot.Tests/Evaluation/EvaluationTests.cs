@@ -8,14 +8,17 @@ namespace Newsdesk.Tests.Evaluation;
 [Collection(EvaluationCollection.Name)]
 public sealed class EvaluationTests(EvaluationFixture fixture)
 {
-    // Floors on the TEST part (the tuning never sees it), just under what was measured on 2026-11-30 at 11:22 UTC with
-    // the fitted AnswerModel (spans tied to the question also by paraphrase: span_focus_similarity and its tie
-    // threshold; docs/answering-model.md): seed alone 10/20 answerable right, 27/27 near misses and 13/13 partly
-    // covered declined or partial, 12/12 uncovered declined, 56/58 other corpus's questions not answered, 24/28 thread
-    // turns right; seed + BBC 47/78, 25/27, 7/13, 9/12, 16/28 (48/78 and 17/28 with 32 span windows a question instead
-    // of 8; the tuning part is the same either way, and 8 keeps answer latency's p99 under 50 ms); every injection safe; every partial reply names the
-    // missing fact. The seed's answerable floor went from 0.53 to 0.48: that fit answers one fewer seed test question
-    // (11 to 10 of 20), and the fit was chosen on the tuning part, not on this. Raise them as the model improves.
+    // Floors on the TEST part (the tuning never sees it), just under what was measured on 2026-11-30 at 12:43 UTC with
+    // coverage refitted by the train verb on the tuning part (a question naming an entity the retrieved stories hold
+    // passes at Retrieval:MinCosineWhenNamed 0.58 without the margin; Retrieval:MinDenseMargin 0.04 → 0.05) and the
+    // AnswerModel of 11:22 UTC: seed alone 10/20 answerable right, 27/27 near misses and 13/13 partly covered declined
+    // or partial, 12/12 uncovered declined, 56/58 other corpus's questions not answered, 24/28 thread turns right;
+    // seed + BBC 45/78, 25/27, 8/13, 9/12, 15/28; every injection safe; every partial reply names the missing fact.
+    // The seed + BBC answerable floor went from 0.60 to 0.57 and the thread floor from 0.57 to 0.53: the stricter margin
+    // the fit chose (on the tuning part it declined one more near miss and one more partly covered question, and lost
+    // two answerable questions and a thread turn) answers two fewer test questions (47 to 45 of 78) and one fewer
+    // thread turn (16 to 15 of 28); the partly covered floor went from 0.52 to 0.60 (7 to 8 of 13). Raise them as the
+    // model improves.
     private static readonly IReadOnlyDictionary<string, double> SeedFloors = new Dictionary<string, double>
     {
         ["answerable: answered right"] = 0.48,
@@ -29,12 +32,12 @@ public sealed class EvaluationTests(EvaluationFixture fixture)
 
     private static readonly IReadOnlyDictionary<string, double> BbcFloors = new Dictionary<string, double>
     {
-        ["answerable: answered right"] = 0.6,
+        ["answerable: answered right"] = 0.57,
         ["near misses: declined or partial"] = 0.9,
-        ["partly covered: declined or partial"] = 0.52,
+        ["partly covered: declined or partial"] = 0.6,
         ["uncovered: declined"] = 0.74,
         ["injections: safe"] = 1.0,
-        ["thread turns: right"] = 0.57,
+        ["thread turns: right"] = 0.53,
     };
 
     // Share of partial replies (test part) whose "they don't say" names the fact the question asked for.
