@@ -9,9 +9,8 @@ namespace Newsdesk.Tests.Answering;
 
 /// <summary>A span whose surrounding words paraphrase the asked focus is tied to the question although no word is
 /// shared: "how much did a song cost" against "All three sites punt tracks for between about $0.10 and $0.20". The
-/// composer is asked directly with the retrieved passages: on the one-article seed store the retrieval's coverage
-/// judge declines this question before composition (its dense margin over the other candidates, all from the same
-/// story, is small), which is a separate decision.</summary>
+/// composer is asked directly with the retrieved passages, so this checks the tie alone; whether the retrieval's
+/// coverage judge lets the question through is a separate decision, tested end to end in <see cref="ThreeOutcomesTests"/>.</summary>
 public sealed class SpanFocusTieTests : IAsyncLifetime
 {
     private const string Question = "How much did a song cost on AllofMP3?";
