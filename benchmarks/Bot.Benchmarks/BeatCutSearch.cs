@@ -73,6 +73,11 @@ public static partial class BeatCutSearch
         Console.WriteLine(FormattableString.Invariant($"chosen: {best.Rule}: {cuts} (shipped headline cut {shipped.HeadlineThreshold:F4})"));
         foreach (var (source, _, margin, lead) in judged.Scores.Where(s => !s.IsMusic && cuts.IsShown(s.Margin, s.Lead)))
             Console.WriteLine(FormattableString.Invariant($"  shown but other (held-out scores, cuts on all folds): {source} margin {margin:F2} lead {lead:F2}"));
+        // The stories off the beat that come nearest to leading: what the next fit has to tell apart.
+        var titles = development.ToDictionary(l => l.Source, l => l.Title, StringComparer.Ordinal);
+        var ranked = judged.Scores.Where(s => cuts.IsOnBeat(s.Margin)).OrderByDescending(s => s.Lead).ToList();
+        foreach (var (story, rank) in ranked.Select((s, i) => (s, i)).Where(p => !p.s.IsMusic).Take(12))
+            Console.WriteLine(FormattableString.Invariant($"  nearest other: #{rank + 1} of {ranked.Count} on the beat by held-out lead score, {story.Source} margin {story.Margin:F2} lead {story.Lead:F2} \"{titles[story.Source]}\""));
 
         static double? Kept(double cut) => double.IsNegativeInfinity(cut) ? null : Math.Round(cut, 4);
         List<string> measured = [.. shipped.Measured.Where(m => !m.StartsWith("digest cuts", StringComparison.Ordinal)),
@@ -137,9 +142,10 @@ public static partial class BeatCutSearch
         if (!match.Success) throw new InvalidDataException($"No design in the shipped fit's first line: {shipped.Measured[0]}");
         double Number(string group) => double.Parse(match.Groups[group].Value, CultureInfo.InvariantCulture);
         return new BeatDesign((int)Number("lede"), Number("ridge"), match.Groups["check"].Success ? Number("check") : 0,
-            match.Groups["share"].Success ? Number("share") : 0, Number("floor") / 100);
+            match.Groups["share"].Success ? Number("share") : 0, Number("floor") / 100,
+            match.Groups["stack"].Success ? BeatStacking.Parse(match.Groups["stack"].Value) : BeatStacking.None);
     }
 
-    [GeneratedRegex(@"lede (?<lede>\d+), ridge (?<ridge>[\d.]+), (check ridge (?<check>[\d.]+), check share (?<share>[\d.]+)|no headline check), headline precision >= (?<floor>[\d.]+) ?%")]
+    [GeneratedRegex(@"lede (?<lede>\d+), ridge (?<ridge>[\d.]+), (check ridge (?<check>[\d.]+), check share (?<share>[\d.]+)|no headline check), headline precision >= (?<floor>[\d.]+) ?%(, stacked on (?<stack>[a-z +-]+))?")]
     private static partial Regex DesignLine();
 }

@@ -10,9 +10,9 @@ namespace Newsdesk.Benchmarks;
 /// <summary><c>beat</c>: fits the beat classifier on the hand labels' train and tune parts (logistic regression on each
 /// story's mean sentence vector beside its lede's mean vector, and a headline check over the headline and lede embedded
 /// as one query), chooses the design (lede length, ridges, the check's share of the lead score, the headline precision
-/// floor) and both thresholds on held-out folds of those parts (<see cref="BeatDesignSearch"/>), then measures the test
-/// part once, with the weights it ships and with the weights it replaces, and writes the weights for the configured
-/// embedding model into <c>src/Bot/Beat/beat-weights.json</c>.</summary>
+/// floor, the second stage) and both thresholds on held-out folds of those parts (<see cref="BeatDesignSearch"/>), and
+/// writes the weights for the configured embedding model into <c>src/Bot/Beat/beat-weights.json</c>. It never reads the
+/// test part: <c>beat-days</c> measures the shipped fit on it, once every value is chosen.</summary>
 public static class BeatFitting
 {
     public static async Task<int> RunAsync(BenchmarkOptions options)
@@ -32,26 +32,24 @@ public static class BeatFitting
         var judged = search.Judge(Grid());
         Console.WriteLine("Best designs on the folds of train+tune (each fold decided with thresholds chosen on the others):");
         foreach (var j in judged.Take(8)) Console.WriteLine($"  {j.Design}: {j.HeldOut}");
+        Console.WriteLine("Best design of each second stage:");
+        foreach (var j in judged.GroupBy(j => j.Design.Stack).Select(g => g.First()))
+            Console.WriteLine($"  {j.Design}: {j.HeldOut}; {BeatDesignSearch.OffBeatAboveMusic(j.Scores)}");
         var chosen = judged[0];
         var design = chosen.Design;
         var (threshold, headline) = BeatDesignSearch.Thresholds(design, chosen.Scores);
         var vectors = labels.ToDictionary(l => l.Source, l => BeatDesignSearch.Features(sentences[l.Source], design.LedeSentences), StringComparer.Ordinal);
         var beat = BeatDesignSearch.Fit(development, vectors, design.Ridge);
         var check = design.HasHeadlineCheck ? BeatDesignSearch.Fit(development, probes, design.CheckRidge) : ([], 0);
+        var dimensions = sentences.Values.First()[0].Length;
+        var story = BeatStacking.Ship(model, beat, dimensions, design, development, sentences, design.Stack == BeatStacking.None ? null : search.Readings(design));
 
-        // The test part, read once: the new fit, and the fit it replaces, against the same labels.
-        var test = labels.Where(l => l.Part == BeatLabel.Test).ToList();
+        // The test part is not read here: beat-days measures the shipped fit on it, once, after every value is chosen.
         var tuneSources = labels.Where(l => l.Part == BeatLabel.Tune).Select(l => l.Source).ToHashSet(StringComparer.Ordinal);
-        var testScore = BeatScore.Of(test.Select(l =>
-        {
-            var margin = BeatDesignSearch.Dot(vectors[l.Source], beat.Weights) + beat.Bias;
-            var lead = design.HasHeadlineCheck ? BeatClassifier.Combine(margin, BeatDesignSearch.Dot(probes[l.Source], check.Weights) + check.Bias, design.CheckShare) : margin;
-            return (l.Source, l.IsMusic, margin, lead);
-        }).ToList(), threshold, headline);
         var path = Path.GetFullPath(Path.Combine("src", "Bot", "Beat", "beat-weights.json"));
         var file = File.Exists(path) ? BeatWeightsFile.Parse(await File.ReadAllTextAsync(path)) : new BeatWeightsFile([]);
         if (file.Models.FirstOrDefault(m => m.EmbeddingModel == model) is { } replaced)
-            Console.WriteLine($"before (the weights replaced), test: {PreviousScore(replaced, test, sentences, probes)}; tune: {PreviousScore(replaced, labels.Where(l => l.Part == BeatLabel.Tune).ToList(), sentences, probes)} (tune was fitted on)");
+            Console.WriteLine($"before (the weights replaced), tune: {PreviousScore(replaced, labels.Where(l => l.Part == BeatLabel.Tune).ToList(), sentences, probes)} (tune was fitted on)");
         List<string> measured =
         [
             $"logistic regression on {design.Description}; {design}; design and thresholds chosen on {BeatDesignSearch.Folds} folds of train+tune " +
@@ -59,15 +57,15 @@ public static class BeatFitting
             $"train+tune, each fold held out and decided with thresholds chosen on the other folds: {chosen.HeldOut}",
             $"train+tune, each fold held out, thresholds chosen on all folds: {BeatScore.Of(chosen.Scores, threshold, headline)}",
             $"tune, each fold held out, thresholds chosen on all folds: {BeatScore.Of(chosen.Scores.Where(s => tuneSources.Contains(s.Source)).ToList(), threshold, headline)}",
-            $"test, never seen by the fitting: {testScore}",
         ];
         foreach (var line in measured) Console.WriteLine("after:  " + line);
 
-        static float[] Round(float[] weights) => weights.Select(w => (float)Math.Round(w, 5)).ToArray();
-        var dimensions = sentences.Values.First()[0].Length;
-        var fitted = new BeatWeights(model, Round(beat.Weights[..dimensions]), Math.Round(beat.Bias, 5), Math.Round(threshold, 4), Math.Round(headline, 4), measured,
-            design.LedeSentences == 0 ? null : Round(beat.Weights[dimensions..]), design.LedeSentences,
-            design.HasHeadlineCheck ? Round(check.Weights) : null, Math.Round(check.Bias, 5), design.CheckShare);
+        var fitted = story with
+        {
+            Threshold = Math.Round(threshold, 4), HeadlineThreshold = Math.Round(headline, 4), Measured = measured,
+            HeadlineCheckWeights = design.HasHeadlineCheck ? BeatStacking.Round(check.Weights) : null, HeadlineCheckBias = Math.Round(check.Bias, 5),
+            HeadlineCheckShare = design.CheckShare,
+        };
         await File.WriteAllTextAsync(path, new BeatWeightsFile([.. file.Models.Where(m => m.EmbeddingModel != model), fitted]).ToJson() + "\n");
         Console.WriteLine($"Wrote {path} ({model}).");
         return 0;
@@ -81,15 +79,15 @@ public static class BeatFitting
         from checkRidge in BeatDesignSearch.Ridges.Prepend(0)
         from share in checkRidge == 0 ? NoShare : BeatDesignSearch.CheckShares
         from floor in BeatDesignSearch.PrecisionFloors
-        select new BeatDesign(lede, ridge, checkRidge, share, floor);
+        from stack in BeatDesignSearch.Stacks
+        select new BeatDesign(lede, ridge, checkRidge, share, floor, stack);
 
     /// <summary>How the weights being replaced judge <paramref name="part"/>, with their own thresholds: the "before".</summary>
     private static BeatScore PreviousScore(BeatWeights previous, IReadOnlyList<BeatLabel> part, IReadOnlyDictionary<string, List<float[]>> sentences,
         IReadOnlyDictionary<string, float[]> probes) =>
         BeatScore.Of(part.Select(l =>
         {
-            var features = BeatDesignSearch.Features(sentences[l.Source], previous.LedeSentences);
-            var margin = BeatDesignSearch.Dot(features, [.. previous.Weights, .. previous.LedeWeights ?? []]) + previous.Bias;
+            var margin = BeatStacking.MarginOf(previous, sentences[l.Source]);
             var lead = previous.HeadlineCheckWeights is { Length: > 0 } c
                 ? BeatClassifier.Combine(margin, BeatDesignSearch.Dot(probes[l.Source], c) + previous.HeadlineCheckBias, previous.HeadlineCheckShare) : margin;
             return (l.Source, l.IsMusic, margin, lead);

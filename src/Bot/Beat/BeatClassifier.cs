@@ -6,9 +6,10 @@ namespace Newsdesk.Beat;
 
 /// <summary>Decides whether a story is music-industry news (labels, charts, sales and downloads, piracy and the
 /// courts, artists' business, awards, touring, radio and streaming) from its sentence vectors, with the fitted weights
-/// of the configured embedding model. Linear, so a story's margin is the average of its sentences' dot products with
-/// one direction plus the average of its lede sentences' dot products with another: the index's own per-sentence
-/// scoring computes both, with no second copy of any vector.</summary>
+/// of the configured embedding model. A story's margin is the average of its sentences' dot products with one direction,
+/// plus the average of its lede sentences' dot products with another, and, when the fit reads them, its strongest
+/// sentence on the first direction and its gap between the music centroid and the nearest off-beat centroid: the
+/// index's own per-sentence scoring computes every part, with no second copy of any vector.</summary>
 public sealed class BeatClassifier
 {
     private readonly BeatWeights weights;
@@ -37,15 +38,39 @@ public sealed class BeatClassifier
     /// <summary>The story's margin: above <see cref="Threshold"/> is on the beat; the further above, the more central.</summary>
     public double Margin(PassageIndex snapshot, IEnumerable<StoredPassage> passages)
     {
-        double sum = 0;
+        double sum = 0, strongest = double.NegativeInfinity;
         var count = 0;
         foreach (var passage in passages)
         foreach (var (_, projection) in snapshot.Sentences(passage.Id, weights.Weights))
         {
             sum += projection;
+            strongest = Math.Max(strongest, projection);
             count++;
         }
-        return count == 0 ? double.NegativeInfinity : sum / count + LedeTerm(snapshot, passages) + weights.Bias;
+        if (count == 0) return double.NegativeInfinity;
+        var margin = sum / count + LedeTerm(snapshot, passages) + weights.Bias;
+        if (weights.MaxSentenceWeight != 0) margin += weights.MaxSentenceWeight * strongest;
+        return margin + CentroidTerm(snapshot, passages);
+    }
+
+    /// <summary>The centroid gap's share of the margin: the story's mean projection on the music centroid less its
+    /// largest mean projection on an off-beat centroid (the mean vector's dot products, one pass per centroid).</summary>
+    private double CentroidTerm(PassageIndex snapshot, IEnumerable<StoredPassage> passages)
+    {
+        if (weights.CentroidGapWeight == 0 || weights.MusicCentroid is not { } music || weights.OffBeatCentroids is not { Length: > 0 } offBeat) return 0;
+        double MeanProjection(float[] direction)
+        {
+            double sum = 0;
+            var count = 0;
+            foreach (var passage in passages)
+            foreach (var (_, projection) in snapshot.Sentences(passage.Id, direction))
+            {
+                sum += projection;
+                count++;
+            }
+            return sum / count;
+        }
+        return weights.CentroidGapWeight * (MeanProjection(music) - offBeat.Max(MeanProjection));
     }
 
     /// <summary>The mean projection of the story's first sentences (in passage order) on the lede direction.</summary>

@@ -21,7 +21,17 @@ namespace Newsdesk.Beat;
 /// <param name="CountThreshold">The lead score at or above which a story on the beat is counted in a digest's
 /// "…and N more" (<see cref="BeatCuts"/>); none counts every story on the beat.</param>
 /// <param name="HeadlineMarginThreshold">The margin a story shown in a digest must also reach; none: the beat threshold.</param>
+/// <param name="MaxSentenceWeight">How much the story's strongest sentence (its largest projection on
+/// <see cref="Weights"/>) adds to the margin: a story that dwells on music has many strong sentences, one that mentions
+/// a band in passing one. 0: not read.</param>
+/// <param name="CentroidGapWeight">How much the centroid gap adds to the margin: the mean vector's projection on
+/// <paramref name="MusicCentroid"/> less its largest projection on any of <paramref name="OffBeatCentroids"/> (the
+/// off-beat stories of one section each: film, stage and TV; gadgets; companies; sport; politics). A story nearer one of
+/// those topics than the music stories reads like that topic. 0: not read.</param>
+/// <param name="MusicCentroid">The unit mean vector of the music stories the fit saw.</param>
+/// <param name="OffBeatCentroids">The unit mean vectors of the off-beat stories the fit saw, one per section.</param>
 public sealed record BeatWeights(string EmbeddingModel, float[] Weights, double Bias, double Threshold, double HeadlineThreshold,
     IReadOnlyList<string> Measured, float[]? LedeWeights = null, int LedeSentences = 0,
     float[]? HeadlineCheckWeights = null, double HeadlineCheckBias = 0, double HeadlineCheckShare = 0.5,
-    double? CountThreshold = null, double? HeadlineMarginThreshold = null);
+    double? CountThreshold = null, double? HeadlineMarginThreshold = null,
+    double MaxSentenceWeight = 0, double CentroidGapWeight = 0, float[]? MusicCentroid = null, float[][]? OffBeatCentroids = null);
