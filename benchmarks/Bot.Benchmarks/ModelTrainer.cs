@@ -24,6 +24,7 @@ public static class ModelTrainer
         // The Hostile tests' planted articles and their questions join the seed's TUNING part (they have no test part):
         // "who runs Harbour Records?" is answered by a name in apposition, which no seed question asks for.
         examples[false].AddRange(await GatherPlantedAsync(options));
+        TrainingDiagnosis.Write(Path.Combine(options.WorkFolder, "training-diagnosis.tsv"), examples.SelectMany(pair => pair.Value.Select(e => (pair.Key, e))));
         var all = examples.Values.SelectMany(e => e).Where(e => !e.Question.IsInjection).ToList();
         var tuning = all.Where(e => !e.Question.IsTest).ToList();
         var test = all.Where(e => e.Question.IsTest).ToList();

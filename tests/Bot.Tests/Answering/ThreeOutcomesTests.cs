@@ -40,6 +40,17 @@ public sealed class ThreeOutcomesTests : IAsyncLifetime
         Assert.Contains("Regiontorg", answer.Text, StringComparison.Ordinal);
     }
 
+    /// <summary>The answer opens its sentence ("MediaServices, the combative firm behind the site, …"): a first word
+    /// with a capital inside it is a name, as a first word followed by another capitalised one is.</summary>
+    [Fact]
+    public async Task ANameOpeningTheSentenceAnswersWhichCompany()
+    {
+        var answer = await AskAsync("which company was actually behind allofmp3?");
+
+        Assert.Equal(AnswerCoverage.Answered, answer.Coverage);
+        Assert.Contains("MediaServices", answer.Text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task AQuestionOnTheTopicWhoseFactTheStoryLacksIsPartlyCoveredAndSaysWhatIsMissing()
     {
