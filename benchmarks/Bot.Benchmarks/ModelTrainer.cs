@@ -24,6 +24,7 @@ public static class ModelTrainer
         // The Hostile tests' planted articles and their questions join the seed's TUNING part (they have no test part):
         // "who runs Harbour Records?" is answered by a name in apposition, which no seed question asks for.
         examples[false].AddRange(await GatherPlantedAsync(options));
+        TrainingDiagnosis.Write(Path.Combine(options.WorkFolder, "training-diagnosis.tsv"), examples.SelectMany(pair => pair.Value.Select(e => (pair.Key, e))));
         var all = examples.Values.SelectMany(e => e).Where(e => !e.Question.IsInjection).ToList();
         var tuning = all.Where(e => !e.Question.IsTest).ToList();
         var test = all.Where(e => e.Question.IsTest).ToList();
@@ -39,6 +40,17 @@ public static class ModelTrainer
             Console.WriteLine("gate open (every covered question answered):\n" + EvaluationTable.Format(withBbc ? "seed+bbc" : "seed", ceiling, withBbc));
             var outcomes = list.Select(e => Simulate(e, withBbc, rankWeights, gateWeights, gateBias, best.Thresholds, coverage.Coverage)).ToList();
             Console.WriteLine(EvaluationTable.Format(withBbc ? "seed+bbc (simulated, fitted)" : "seed (simulated, fitted)", outcomes, withBbc));
+        }
+
+        // The shipped weights with their thresholds refitted: a refit of the weights is adopted only when it beats this.
+        var shipped = FitThresholds(examples, AnswerModel.RankWeights, AnswerModel.GateWeights, AnswerModel.GateBias);
+        var shippedCoverage = FitCoverage(examples, AnswerModel.RankWeights, AnswerModel.GateWeights, AnswerModel.GateBias, shipped.Thresholds);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"shipped weights: thresholds answer {shipped.Thresholds.Answer:F2}, tied {shipped.Thresholds.Tied:F2}, topic {shipped.Thresholds.Topic:F2}; margin {shippedCoverage.Coverage.MinDenseMargin:F3}, named {shippedCoverage.Coverage.MinCosineWhenNamed:F2}; objective {shippedCoverage.Score:F3} (refit: {coverage.Score:F3})"));
+        foreach (var (withBbc, list) in examples)
+        {
+            var outcomes = list.Select(e => Simulate(e, withBbc, AnswerModel.RankWeights, AnswerModel.GateWeights, AnswerModel.GateBias, shipped.Thresholds, shippedCoverage.Coverage)).ToList();
+            Console.WriteLine(EvaluationTable.Format(withBbc ? "seed+bbc (shipped weights, thresholds refitted)" : "seed (shipped weights, thresholds refitted)", outcomes, withBbc));
         }
 
         Console.WriteLine("// AnswerModel.cs, fitted by the train verb:");

@@ -26,7 +26,9 @@ public static partial class TypedSpans
         foreach (Match match in pattern.Matches(sentence))
         {
             // The first word of a sentence is capitalised whatever it is; it is a name only if a second follows.
-            if (kind is AnswerKind.Agent or AnswerKind.Place && match.Index == 0 && !match.Value.Contains(' ', StringComparison.Ordinal)) continue;
+            // So is one whose shape no ordinary word has: a capital or digit inside it ("MediaServices", "MP3Sparks").
+            if (kind is AnswerKind.Agent or AnswerKind.Place && match.Index == 0 && !match.Value.Contains(' ', StringComparison.Ordinal)
+                && !InnerCapitalOrDigit().IsMatch(match.Value)) continue;
             if (kind is AnswerKind.Agent && NotAName().IsMatch(match.Value)) continue;
             // A day of the month or a year is a date, not a count.
             if (kind is AnswerKind.Count && IsPartOfADate(sentence, match)) continue;
@@ -61,6 +63,9 @@ public static partial class TypedSpans
 
     [GeneratedRegex(@"\b(because|due to|after|following|as a result|in an effort to|so that|since|in order to|amid|thanks to|led to|reason|blamed|caused|prompted|meant that|over (the|its|his|her|their))\b", RegexOptions.IgnoreCase)]
     private static partial Regex Reason();
+
+    [GeneratedRegex(@"^.+[A-Z0-9]")]
+    private static partial Regex InnerCapitalOrDigit();
 
     // Capitalised words that are not names: months and days (dates), pronouns and sentence openers.
     [GeneratedRegex(@"^(January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|I|It|He|She|They|We|You|This|That|These|Those|There|But|And|The|A|An|In|On|At|If|When|While|As|So|Now|Some|Many|Most|Other|Its|His|Her|Their)$")]

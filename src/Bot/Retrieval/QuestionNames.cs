@@ -17,6 +17,20 @@ public static partial class QuestionNames
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .ToList();
 
+    /// <summary>The tokens of <paramref name="text"/> typed all in lower case that are not ordinary English words
+    /// (<see cref="EnglishWords"/>): chat types names in lower case ("how much does spotify charge for a song?"), and
+    /// a word the dictionary does not hold is most often one.</summary>
+    public static IReadOnlyList<string> Unfamiliar(string text, EnglishWords words) =>
+        LowercaseToken().Matches(text)
+            .Select(m => m.Value)
+            .Where(t => !words.IsWord(t) && TextAnalyzer.Terms(t).Any())
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+
+    // Whole tokens of lowercase letters, not the tail of a contraction or possessive ("what's", "bpi's").
+    [GeneratedRegex(@"(?<![\w'’.-])[a-z]{4,}(?![\w-])")]
+    private static partial Regex LowercaseToken();
+
     [GeneratedRegex(@"\b(?:[A-Z][\w'.-]*[a-z0-9][\w'.-]*|[a-z]+\d[\w.-]*|\d+[a-z][\w.-]*)\b")]
     private static partial Regex NameLike();
 }

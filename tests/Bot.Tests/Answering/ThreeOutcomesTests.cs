@@ -40,6 +40,17 @@ public sealed class ThreeOutcomesTests : IAsyncLifetime
         Assert.Contains("Regiontorg", answer.Text, StringComparison.Ordinal);
     }
 
+    /// <summary>The answer opens its sentence ("MediaServices, the combative firm behind the site, …"): a first word
+    /// with a capital inside it is a name, as a first word followed by another capitalised one is.</summary>
+    [Fact]
+    public async Task ANameOpeningTheSentenceAnswersWhichCompany()
+    {
+        var answer = await AskAsync("which company was actually behind allofmp3?");
+
+        Assert.Equal(AnswerCoverage.Answered, answer.Coverage);
+        Assert.Contains("MediaServices", answer.Text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task AQuestionOnTheTopicWhoseFactTheStoryLacksIsPartlyCoveredAndSaysWhatIsMissing()
     {
@@ -70,6 +81,9 @@ public sealed class ThreeOutcomesTests : IAsyncLifetime
     [Theory]
     [InlineData("how much did Spotify pay MediaServices for its catalogue?")]
     [InlineData("How much did a song cost on Spotify?")]
+    // Typed in lower case, as chat does: "spotify" is no English word and no article holds it.
+    [InlineData("how much does spotify charge for a song?")]
+    [InlineData("how much did spotify pay mediaservices for its catalogue?")]
     public async Task ACompanyNoArticleNamesIsNotCoveredEvenOnAOneArticleCorpus(string question)
     {
         var answer = await AskAsync(question);

