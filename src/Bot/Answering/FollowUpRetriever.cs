@@ -46,11 +46,25 @@ public sealed class FollowUpRetriever(PassageRetriever retriever, PassageIndexHo
     private async Task<(RetrievalResult Result, long? Story)> RetrieveInThreadAsync(
         string text, IReadOnlyList<string> earlier, long? story, CancellationToken cancellationToken)
     {
+        if (FollowUpQuery.StandsAlone(text))
+        {
+            // "did any other torrent sites close?" names what it asks about: the earlier turns would only drag it back
+            // to the story they found, which may not be the one that answers it.
+            var alone = await retriever.RetrieveAsync(text, cancellationToken);
+            if (alone.IsCovered) return Found(alone, earlier, text, story);
+        }
         var searched = FollowUpQuery.SearchText(text, earlier);
         var inContext = await retriever.RetrieveAsync(searched, cancellationToken);
         var result = story is { } document && inContext.Passages.Any(p => p.Passage.DocumentId == document)
             ? WithStory(inContext, document, text, searched, cancellationToken)
             : inContext;
+        return Found(result, earlier, text, story);
+    }
+
+    /// <summary>The result, and the story the turn was answered from: its top document when covered, else the story
+    /// before it; remembered for the thread's next turn.</summary>
+    private (RetrievalResult Result, long? Story) Found(RetrievalResult result, IReadOnlyList<string> earlier, string text, long? story)
+    {
         var found = result.IsCovered && result.Passages.Count > 0 ? result.Passages[0].Passage.DocumentId : story;
         Remember(earlier.Append(text).TakeLast(FollowUpQuery.MaxEarlierTurnsSearched), found);
         return (result, found);

@@ -7,7 +7,8 @@ namespace Newsdesk.Tests.Evaluation;
 /// <summary>Follow-ups asked in a Slack thread over seed + BBC, through the real <c>serve</c> host: a follow-up whose
 /// pronoun carries nothing to search for ("how many copies has their album sold?", "how did he make his money?") is
 /// answered from the story the thread is about, although neither it nor the earlier questions rank the passage holding
-/// the answer near the top. Tuning-part threads of the evaluation set.</summary>
+/// the answer near the top; one that points back at nothing is searched on its own. Tuning-part threads of the
+/// evaluation set.</summary>
 [Collection(EvaluationCollection.Name)]
 public sealed class SlackFollowUpStoryTests(EvaluationFixture fixture)
 {
@@ -27,6 +28,11 @@ public sealed class SlackFollowUpStoryTests(EvaluationFixture fixture)
         var rich = await AskThreadAsync(bot, slack, "CRICH", "who's top of the music rich list?", "how much is he worth?", "how did he make his money?");
         Assert.Contains("Zomba", rich);
         Assert.DoesNotContain("Nelly", rich);
+
+        // A follow-up that points back at nothing is searched on its own: the first turn's story (another torrent
+        // crackdown) does not say which other sites closed; the one this question finds does.
+        var torrents = await AskThreadAsync(bot, slack, "CTORRENT", "why did suprnova shut down?", "did any other torrent sites close?");
+        Assert.Contains("Phoenix Torrents", torrents);
     }
 
     /// <summary>Asks each turn as a mention in one thread and returns the reply to the last.</summary>
