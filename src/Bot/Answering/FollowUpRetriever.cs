@@ -12,7 +12,8 @@ namespace Newsdesk.Answering;
 /// never named the company, and the pronoun carries nothing to search for. So the story the previous turn was answered
 /// from (its retrieval's top document, found the same way, turn by turn) is carried as a prior: its passages that best
 /// match the follow-up itself come first, and a follow-up that still lands on that story counts as covered; whether the
-/// story holds the asked fact is the composer's decision (answered, partly covered or declined).</summary>
+/// story holds the asked fact is the composer's decision (answered, partly covered or declined). A follow-up with no
+/// word pointing back into the thread that is covered on its own is searched on its own.</summary>
 public sealed class FollowUpRetriever(PassageRetriever retriever, PassageIndexHolder index, PassageEmbedder embedder, IOptions<RetrievalOptions> options)
 {
     // A thread's turns come one at a time, each after the one before, so the previous turn's story is usually known.
@@ -46,12 +47,13 @@ public sealed class FollowUpRetriever(PassageRetriever retriever, PassageIndexHo
     private async Task<(RetrievalResult Result, long? Story)> RetrieveInThreadAsync(
         string text, IReadOnlyList<string> earlier, long? story, CancellationToken cancellationToken)
     {
-        if (FollowUpQuery.StandsAlone(text))
+        if (earlier.Count == 0 || FollowUpQuery.StandsAlone(text))
         {
             // "did any other torrent sites close?" names what it asks about: the earlier turns would only drag it back
-            // to the story they found, which may not be the one that answers it.
+            // to the story they found, which may not be the one that answers it. A thread's first turn is searched
+            // alone anyway.
             var alone = await retriever.RetrieveAsync(text, cancellationToken);
-            if (alone.IsCovered) return Found(alone, earlier, text, story);
+            if (alone.IsCovered || earlier.Count == 0) return Found(alone, earlier, text, story);
         }
         var searched = FollowUpQuery.SearchText(text, earlier);
         var inContext = await retriever.RetrieveAsync(searched, cancellationToken);
