@@ -137,13 +137,13 @@ public static class ModelTrainer
     {
         using var host = BotHost.Create(database, folders, options.Settings);
         await host.Services.GetRequiredService<SearchIndexLoader>().LoadAsync(CancellationToken.None);
-        var retriever = host.Services.GetRequiredService<PassageRetriever>();
+        var retriever = host.Services.GetRequiredService<FollowUpRetriever>();
         var focus = host.Services.GetRequiredService<FocusScorer>();
         var list = new List<TrainingExample>();
         foreach (var q in questions)
         {
             var asked = new Question(q.Question, EvaluationSet.EarlierTurns(questions, q));
-            var retrieval = await retriever.RetrieveAsync(GroundedAnswerer.SearchText(asked), CancellationToken.None);
+            var retrieval = await retriever.RetrieveAsync(asked, CancellationToken.None);
             var analysis = QuestionAnalyzer.Analyze(asked.Text, asked.EarlierTurns, retrieval.Statistics);
             var similarity = focus.Score(asked, analysis, retrieval.Passages, CancellationToken.None);
             var candidates = AnswerEvidenceGatherer.Gather(analysis, retrieval.Passages, retrieval.Statistics, similarity);

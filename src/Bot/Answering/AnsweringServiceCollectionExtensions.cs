@@ -40,6 +40,7 @@ public static class AnsweringServiceCollectionExtensions
         services.AddSingleton<OfflineComposer>();
         services.AddSingleton<ComposerFunctions>();
         services.AddSingleton<FocusScorer>();
+        services.AddSingleton<FollowUpRetriever>();
         services.AddSingleton<PublicationDates>();
         services.AddSingleton<GroundedAnswerer>();
         services.AddSingleton<StoryBriefComposer>();

@@ -10,7 +10,7 @@ namespace Newsdesk.Answering;
 /// <summary>The grounded-answer pipeline: retrieve, judge coverage, compose through the Kernel, keep only what the
 /// sources support, and fall back to the offline composer when the language model fails or is slow.</summary>
 public sealed class GroundedAnswerer(
-    PassageRetriever retriever,
+    FollowUpRetriever retriever,
     PassageIndexHolder index,
     BeatJudge beat,
     ComposerFunctions composers,
@@ -28,9 +28,6 @@ public sealed class GroundedAnswerer(
 
     public static readonly ActivitySource Activities = new(ActivitySourceName);
 
-    // Slack keeps a thread's earlier questions; more than this and the search drifts from the question asked.
-    private const int MaxEarlierTurnsSearched = 3;
-
     public async Task<Answer> AnswerAsync(Question question, CancellationToken cancellationToken)
     {
         using var activity = Activities.StartActivity("newsdesk.answering.answer");
@@ -46,10 +43,9 @@ public sealed class GroundedAnswerer(
     private async Task<Answer> AnswerWithinActivityAsync(Question question, CancellationToken cancellationToken)
     {
         await index.WhenLoadedAsync(cancellationToken);
-        // A follow-up ("how much do they charge?") is searched with the thread's earlier turns, not only the last
-        // one: the turn that named the company may be two questions back.
-        var query = SearchText(question);
-        var retrieval = await retriever.RetrieveAsync(query, cancellationToken);
+        // A follow-up ("how much do they charge?") is searched with the thread's earlier turns and the story they
+        // were answered from.
+        var retrieval = await retriever.RetrieveAsync(question, cancellationToken);
         logger.LogDebug("Coverage evidence {Evidence}: {Decision}", retrieval.Evidence, retrieval.IsCovered ? "covered" : "not covered");
         if (!retrieval.IsCovered)
             return AnswerAssembler.Decline(question, OnBeat(retrieval.Passages), BackendLabel, fallbackReason: null);
@@ -79,11 +75,6 @@ public sealed class GroundedAnswerer(
     /// <summary>A decline names only nearby stories on the beat: a film or football story is not "news I follow".</summary>
     private List<RetrievedPassage> OnBeat(IReadOnlyList<RetrievedPassage> nearby) =>
         nearby.Where(p => beat.IsOnBeat(index.Current, p.Passage.Source)).ToList();
-
-    /// <summary>What is searched for a question: the question, after up to three earlier turns of its thread.</summary>
-    public static string SearchText(Question question) => question.EarlierTurns.Count == 0
-        ? question.Text
-        : string.Join(" ", question.EarlierTurns.TakeLast(MaxEarlierTurnsSearched).Append(question.Text));
 
     private string BackendLabel => options.Value.UsesLanguageModel ? options.Value.LanguageModel.Model ?? options.Value.Backend : OfflineComposer.BackendName;
 

@@ -29,7 +29,7 @@ public sealed class FocusScorerBatchTests : IAsyncLifetime
     public async Task TheFocusPhraseBatchedWithTheWindowsScoresExactlyAsEmbeddedAlone()
     {
         var question = new Question("How much did a song cost on AllofMP3?", []);
-        var retrieval = await host.Services.GetRequiredService<PassageRetriever>().RetrieveAsync(GroundedAnswerer.SearchText(question), CancellationToken.None);
+        var retrieval = await host.Services.GetRequiredService<FollowUpRetriever>().RetrieveAsync(question, CancellationToken.None);
         var analysis = QuestionAnalyzer.Analyze(question.Text, question.EarlierTurns, retrieval.Statistics);
 
         var similarity = host.Services.GetRequiredService<FocusScorer>().Score(question, analysis, retrieval.Passages, CancellationToken.None);

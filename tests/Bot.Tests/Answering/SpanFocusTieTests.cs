@@ -29,7 +29,7 @@ public sealed class SpanFocusTieTests : IAsyncLifetime
     private async Task<(QuestionAnalysis Analysis, RetrievalResult Retrieval, FocusSimilarity Similarity)> MeasureAsync()
     {
         var question = new Question(Question, []);
-        var retrieval = await host.Services.GetRequiredService<PassageRetriever>().RetrieveAsync(GroundedAnswerer.SearchText(question), CancellationToken.None);
+        var retrieval = await host.Services.GetRequiredService<FollowUpRetriever>().RetrieveAsync(question, CancellationToken.None);
         var analysis = QuestionAnalyzer.Analyze(question.Text, question.EarlierTurns, retrieval.Statistics);
         var similarity = host.Services.GetRequiredService<FocusScorer>().Score(question, analysis, retrieval.Passages, CancellationToken.None);
         return (analysis, retrieval, similarity);

@@ -12,9 +12,9 @@ namespace Newsdesk.Tests.Evaluation;
 /// reply scored is the text a Slack user sees. Discord has no threads: each /ask stands alone.</summary>
 public sealed class SlackThreadEvaluationTests(SlackBotFixture fixture, ITestOutputHelper output) : IClassFixture<SlackBotFixture>
 {
-    // Just under what was measured on 2026-11-30 at 07:11 UTC on the test part (docs/answering-model.md): the same as
-    // the core path's seed thread turns, 24/28.
-    private const double TestPartFloor = 0.84;
+    // Just under what was measured on 2026-11-30 at 16:06 UTC on the test part, with follow-ups searched with the story
+    // their thread is about: 25/28, the same as the core path's seed thread turns (24/28 before).
+    private const double TestPartFloor = 0.88;
 
     [Fact]
     public async Task ThreadTurnsAreAnsweredThroughSlackAsWellAsThroughTheCorePath()
