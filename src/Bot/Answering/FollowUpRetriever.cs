@@ -19,7 +19,10 @@ public sealed class FollowUpRetriever(PassageRetriever retriever, PassageIndexHo
     // A thread's turns come one at a time, each after the one before, so the previous turn's story is usually known.
     // Past this many threads the memory starts again rather than tracking recency.
     private const int MaxRememberedThreads = 4096;
-    private readonly ConcurrentDictionary<string, (PassageIndex Index, long? Story)> stories = new(StringComparer.Ordinal);
+    // Each story is remembered with the snapshot it was found in, weakly: a reload makes it stale, and a strong
+    // reference would keep every replaced snapshot (all its passages and vectors) alive for as long as its threads
+    // stay remembered.
+    private readonly ConcurrentDictionary<string, (WeakReference<PassageIndex> Index, long? Story)> stories = new(StringComparer.Ordinal);
 
     public async Task<RetrievalResult> RetrieveAsync(Question question, CancellationToken cancellationToken)
     {
@@ -37,7 +40,7 @@ public sealed class FollowUpRetriever(PassageRetriever retriever, PassageIndexHo
         if (turns.Count == 0) return null;
         var snapshot = index.Current;
         var key = string.Join('\n', turns);
-        if (stories.TryGetValue(key, out var known) && ReferenceEquals(known.Index, snapshot)) return known.Story;
+        if (stories.TryGetValue(key, out var known) && known.Index.TryGetTarget(out var seen) && ReferenceEquals(seen, snapshot)) return known.Story;
         var earlier = turns.Take(turns.Count - 1).ToList();
         var before = await StoryOfAsync(earlier, cancellationToken);
         var (_, story) = await RetrieveInThreadAsync(turns[^1], earlier, before, cancellationToken);
@@ -109,6 +112,6 @@ public sealed class FollowUpRetriever(PassageRetriever retriever, PassageIndexHo
     private void Remember(IEnumerable<string> turns, long? story)
     {
         if (stories.Count >= MaxRememberedThreads) stories.Clear();
-        stories[string.Join('\n', turns)] = (index.Current, story);
+        stories[string.Join('\n', turns)] = (new WeakReference<PassageIndex>(index.Current), story);
     }
 }
