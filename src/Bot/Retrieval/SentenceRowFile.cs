@@ -48,11 +48,21 @@ public sealed class SentenceRowFile : IDisposable
     /// <summary>Each sentence of the passage's cosine with the query, in order.</summary>
     public float[] Cosines(int passage, ReadOnlySpan<float> query)
     {
-        var vectors = new float[RowsOf(passage) * dimensions];
-        Read(passage, vectors);
+        // Pooled: the beat judge reads every passage once per snapshot, and fresh arrays would be the floats' size in
+        // garbage.
         var cosines = new float[RowsOf(passage)];
-        for (var s = 0; s < cosines.Length; s++) cosines[s] = SentenceVectors.Dot(vectors.AsSpan(s * dimensions, dimensions), query);
-        return cosines;
+        var rented = System.Buffers.ArrayPool<float>.Shared.Rent(cosines.Length * dimensions);
+        try
+        {
+            var vectors = rented.AsSpan(0, cosines.Length * dimensions);
+            Read(passage, vectors);
+            for (var s = 0; s < cosines.Length; s++) cosines[s] = SentenceVectors.Dot(vectors.Slice(s * dimensions, dimensions), query);
+            return cosines;
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<float>.Shared.Return(rented);
+        }
     }
 
     private int RowsOf(int passage) => (int)(firstRowOfPassage[passage + 1] - firstRowOfPassage[passage]);
