@@ -97,10 +97,21 @@ public sealed class PassageIndexHolder(IKnowledgeStore store, MachineAddressedSe
             return new PassageIndex(passages, dimensions, settings.DenseFirstPassSentences);
         var path = Path.Combine(RowFolder(), $"{Path.GetFileName(storage.Value.Database)}.sentence-rows-{Guid.NewGuid():N}.bin");
         var vectors = passages.Select(p => p.Vectors).ToList();
-        var dense = sentences > settings.DenseBinaryAboveSentences
-            ? OnDiskSentences.WithBinary(vectors, dimensions, path, settings.DenseShortlistSentences, settings.DenseRescoredSentences, settings.DenseRowReaders)
-            : OnDiskSentences.WithInt8(vectors, dimensions, path, settings.DenseFirstPassSentences, settings.DenseRowReaders);
-        return new PassageIndex(passages.Select(p => (p.Passage, p.Sentences)).ToList(), dimensions, dense);
+        try
+        {
+            var dense = sentences > settings.DenseBinaryAboveSentences
+                ? OnDiskSentences.WithBinary(vectors, dimensions, path, settings.DenseShortlistSentences, settings.DenseRescoredSentences, settings.DenseRowReaders)
+                : OnDiskSentences.WithInt8(vectors, dimensions, path, settings.DenseFirstPassSentences, settings.DenseRowReaders);
+            return new PassageIndex(passages.Select(p => (p.Passage, p.Sentences)).ToList(), dimensions, dense);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            // A full disk or a folder we may not write must not leave the bot without an index: the same rankings from
+            // memory, at the memory's cost.
+            if (File.Exists(path)) File.Delete(path);
+            logger.LogWarning("Could not write the sentence vectors to {Path} ({Reason}); keeping them in memory", path, exception.Message);
+            return new PassageIndex(passages, dimensions, settings.DenseFirstPassSentences);
+        }
     }
 
     private string RowFolder()
