@@ -27,7 +27,8 @@ public static class MemoryBenchmark
         Step("one question answered");
 
         var index = host.Services.GetRequiredService<PassageIndexHolder>().Current;
-        Report("index: sentence vectors", $"{index.VectorBytes / 1048576.0:F0} MiB ({index.SentenceCount} sentences × {index.Dimensions} floats)");
+        var onDisk = index.Dense is OnDiskSentences file ? $"; floats in a file beside the store, {file.FileBytes / 1048576.0:F0} MiB" : "";
+        Report("index: sentence vectors and codes in memory", $"{index.Dense.MemoryBytes / 1048576.0:F1} MiB ({index.SentenceCount} sentences × {index.Dimensions}{onDisk})");
         Report("index: passage text (UTF-16)", $"{index.Passages.Sum(p => (long)p.Text.Length * 2) / 1048576.0:F0} MiB ({index.Count} passages)");
         Report("peak resident", $"{MachineLoad.PeakResidentMiB():F0} MiB");
         return 0;

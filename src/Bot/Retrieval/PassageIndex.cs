@@ -2,36 +2,37 @@ using Newsdesk.Corpus;
 
 namespace Newsdesk.Retrieval;
 
-/// <summary>An immutable in-memory snapshot of the store: every sentence's embedding for dense search (41k sentences ×
-/// 384 floats ≈ 60 MB for the seed and the BBC set), and term statistics. A passage's dense score is its best
-/// sentence's. Dense search scans int8 codes of every sentence (a quarter of the bytes) and rescores the passages of
-/// the best few hundred sentences on their floats, so the cosines handed on are exact.</summary>
+/// <summary>An immutable in-memory snapshot of the store: its passages, their sentences' vectors for dense search
+/// (<see cref="IDenseSentences"/>: every float in memory, or one-bit codes in memory and the floats in a file), and
+/// term statistics. A passage's dense score is its best sentence's; the cosines handed on are always exact.</summary>
 public sealed class PassageIndex
 {
-    private readonly SentenceVectors vectors;
+    private readonly IDenseSentences dense;
     private readonly Dictionary<long, int> byId;
     private readonly SentenceSpan[][] sentences;
-    private readonly Int8SentenceCodes? codes;
-    private readonly int firstPassSentences;
 
+    /// <summary>Every float in memory (<see cref="InMemorySentences"/>).</summary>
     /// <param name="firstPassSentences">Sentences the int8 first pass hands to rescoring; 0, or an index with no more
     /// sentences than that, searches exactly.</param>
     public PassageIndex(IReadOnlyList<(StoredPassage Passage, SentenceSpan[] Sentences, float[] Vectors)> passages, int dimensions,
         int firstPassSentences = 0)
+        : this(passages.Select(p => (p.Passage, p.Sentences)).ToList(), dimensions,
+            // The arrays the store loaded are kept as they are: the one copy of every vector.
+            new InMemorySentences(new SentenceVectors(passages.Select(p => p.Vectors).ToArray(), dimensions), firstPassSentences))
+    {
+    }
+
+    /// <summary>The passages (in the order <paramref name="dense"/> numbers them) over vectors kept elsewhere.</summary>
+    public PassageIndex(IReadOnlyList<(StoredPassage Passage, SentenceSpan[] Sentences)> passages, int dimensions, IDenseSentences dense)
     {
         Dimensions = dimensions;
+        this.dense = dense;
         Passages = passages.Select(p => p.Passage).ToArray();
         sentences = passages.Select(p => p.Sentences).ToArray();
-        // The arrays the store loaded are kept as they are: the one copy of every vector (a matrix of all rows built
-        // beside them held each vector twice while loading). Scanning passage by passage reads memory just as
-        // sequentially.
-        vectors = new SentenceVectors(passages.Select(p => p.Vectors).ToArray(), dimensions);
         SentenceCount = sentences.Sum(s => s.Length);
         byId = new Dictionary<long, int>(passages.Count);
         for (var i = 0; i < passages.Count; i++) byId[passages[i].Passage.Id] = i;
         Terms = new TermStatistics(Passages.Select(p => p.Title + " " + p.Text));
-        this.firstPassSentences = firstPassSentences;
-        if (firstPassSentences > 0 && SentenceCount > firstPassSentences) codes = new Int8SentenceCodes(vectors);
     }
 
     public static PassageIndex Empty { get; } = new([], 384);
@@ -41,8 +42,9 @@ public sealed class PassageIndex
     public TermStatistics Terms { get; }
     public int Count => Passages.Count;
     public int SentenceCount { get; }
-    public long VectorBytes => vectors.Bytes;
-    public long CodeBytes => codes?.Bytes ?? 0;
+
+    /// <summary>How the vectors are held and searched.</summary>
+    public IDenseSentences Dense => dense;
 
     public StoredPassage? Find(long passageId) => byId.TryGetValue(passageId, out var at) ? Passages[at] : null;
 
@@ -51,25 +53,15 @@ public sealed class PassageIndex
     {
         if (!byId.TryGetValue(passageId, out var at)) return [];
         var spans = sentences[at];
+        var cosines = dense.Cosines(at, query);
         var result = new (SentenceSpan, float)[spans.Length];
-        for (var s = 0; s < spans.Length; s++) result[s] = (spans[s], SentenceVectors.Dot(vectors.Row(at, s), query));
+        for (var s = 0; s < spans.Length; s++) result[s] = (spans[s], cosines[s]);
         return result;
     }
 
     /// <summary>The <paramref name="limit"/> passages whose best sentence is closest to <paramref name="query"/>, best
-    /// first, equal cosines in passage order. With a first pass, only the passages of its best sentences are
-    /// rescored: they hold exact search's top passages (tested against it, and measured by the benchmark's scale
-    /// verb), and since both order ties by passage the result is the same list. Should the first pass yield fewer
-    /// passages than asked for, the search is exact.</summary>
-    public IReadOnlyList<(StoredPassage Passage, float Cosine)> Nearest(ReadOnlySpan<float> query, int limit)
-    {
-        var hits = codes is null ? vectors.Nearest(query, limit) : NearestAfterFirstPass(query, limit);
-        return hits.Select(hit => (Passages[hit.Passage], hit.Cosine)).ToList();
-    }
-
-    private IReadOnlyList<(int Passage, float Cosine)> NearestAfterFirstPass(ReadOnlySpan<float> query, int limit)
-    {
-        var candidates = codes!.CandidatePassages(query, Math.Max(firstPassSentences, limit));
-        return candidates.Count >= Math.Min(limit, Count) ? vectors.Nearest(query, candidates, limit) : vectors.Nearest(query, limit);
-    }
+    /// first, equal cosines in passage order: exact search's list, whichever <see cref="IDenseSentences"/> searches
+    /// (tested against exact search, and measured by the benchmark's scale verb).</summary>
+    public IReadOnlyList<(StoredPassage Passage, float Cosine)> Nearest(ReadOnlySpan<float> query, int limit) =>
+        dense.Nearest(query, limit).Select(hit => (Passages[hit.Passage], hit.Cosine)).ToList();
 }

@@ -73,7 +73,7 @@ public sealed class PassageIndexHolder(IKnowledgeStore store, MachineAddressedSe
         if (planted > 0) logger.LogInformation("Set aside {Count} sentences addressed to machine readers", planted);
         var first = passages.FirstOrDefault(p => p.Sentences.Length > 0);
         var dimensions = first.Vectors is null ? 384 : first.Vectors.Length / first.Sentences.Length;
-        var index = new PassageIndex(passages, dimensions, retrieval.Value.DenseFirstPassSentences);
+        var index = Build(passages, dimensions);
         lexical = storage.Value.Provider == StorageProvider.PostgreSQL && !retrieval.Value.ShouldRankTermsInPostgres
             ? new LexicalIndex(index.Passages) : null;
         current = index;
@@ -85,5 +85,39 @@ public sealed class PassageIndexHolder(IKnowledgeStore store, MachineAddressedSe
         }
         loaded.TrySetResult();
         logger.LogInformation("Loaded {Count} passages into the search index", passages.Count);
+    }
+
+    private PassageIndex Build(IReadOnlyList<(StoredPassage Passage, SentenceSpan[] Sentences, float[] Vectors)> passages, int dimensions)
+    {
+        var settings = retrieval.Value;
+        var sentences = passages.Sum(p => p.Vectors.Length / dimensions);
+        // Without a first pass (0) the int8 path searches exactly, which only the floats in memory do quickly.
+        var exactInMemory = settings.DenseFirstPassSentences == 0 && sentences <= settings.DenseBinaryAboveSentences;
+        if (sentences == 0 || sentences <= settings.DenseOnDiskAboveSentences || exactInMemory)
+            return new PassageIndex(passages, dimensions, settings.DenseFirstPassSentences);
+        var path = Path.Combine(RowFolder(), $"{Path.GetFileName(storage.Value.Database)}.sentence-rows-{Guid.NewGuid():N}.bin");
+        var vectors = passages.Select(p => p.Vectors).ToList();
+        try
+        {
+            var dense = sentences > settings.DenseBinaryAboveSentences
+                ? OnDiskSentences.WithBinary(vectors, dimensions, path, settings.DenseShortlistSentences, settings.DenseRescoredSentences, settings.DenseRowReaders)
+                : OnDiskSentences.WithInt8(vectors, dimensions, path, settings.DenseFirstPassSentences, settings.DenseRowReaders);
+            return new PassageIndex(passages.Select(p => (p.Passage, p.Sentences)).ToList(), dimensions, dense);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            // A full disk or a folder we may not write must not leave the bot without an index: the same rankings from
+            // memory, at the memory's cost.
+            if (File.Exists(path)) File.Delete(path);
+            logger.LogWarning("Could not write the sentence vectors to {Path} ({Reason}); keeping them in memory", path, exception.Message);
+            return new PassageIndex(passages, dimensions, settings.DenseFirstPassSentences);
+        }
+    }
+
+    private string RowFolder()
+    {
+        if (retrieval.Value.DenseRowFolder is { Length: > 0 } configured) return configured;
+        var database = Path.GetDirectoryName(Path.GetFullPath(storage.Value.Database));
+        return storage.Value.Provider == StorageProvider.Sqlite && Directory.Exists(database) ? database : Path.GetTempPath();
     }
 }

@@ -10,11 +10,43 @@ public sealed class RetrievalOptions
     [Range(5, 500)]
     public int Candidates { get; set; } = 40;
 
-    /// <summary>Sentences the int8 first pass of dense search hands to exact rescoring; 0 searches every sentence
-    /// exactly. 400 found exact search's top 40 passages for every evaluation question at 1×, 10× and 100× the
-    /// corpus (docs/performance.md, "Dense search at scale").</summary>
+    /// <summary>An index with more sentences than this keeps its float vectors in a file beside the store instead of in
+    /// memory (<see cref="OnDiskSentences"/>), and only a first pass's codes in memory: 0, the default, for every
+    /// corpus, since rescoring reads the same floats and so gives the same rankings. Set it above the corpus's
+    /// sentence count to keep the floats in memory.</summary>
+    [Range(0, int.MaxValue)]
+    public int DenseOnDiskAboveSentences { get; set; }
+
+    /// <summary>Sentences the int8 first pass of dense search hands to exact rescoring; 0 (with the floats in memory)
+    /// searches every sentence exactly. 400 found exact search's top 40 passages for every evaluation question at 1×,
+    /// 10× and 100× the corpus (docs/performance.md, "Dense search at scale").</summary>
     [Range(0, 100_000)]
     public int DenseFirstPassSentences { get; set; } = 400;
+
+    /// <summary>With the floats on disk, an index with more sentences than this codes them in one bit a component
+    /// instead of a byte (<see cref="BinaryFirstPass"/>): at 100× the corpus the int8 codes would take 1.5 GiB and a
+    /// scan of them far more than 50 ms. 500,000 (12× today's corpus) keeps the int8 codes under 200 MiB, and with
+    /// them exact search's top 40; the binary pass keeps exact search's top 5.</summary>
+    [Range(0, int.MaxValue)]
+    public int DenseBinaryAboveSentences { get; set; } = 500_000;
+
+    /// <summary>For the binary first pass: how many sentences closest by Hamming distance are re-ranked on their
+    /// codes, and how many of those name the passages whose floats are read and scored exactly. 8,000 and 1,000 kept
+    /// recall@5 at 100% against exact search at 1×, 10× and 100× the corpus and p99 under 50 ms at 100×.</summary>
+    [Range(0, 1_000_000)]
+    public int DenseShortlistSentences { get; set; } = 8_000;
+
+    [Range(1, 100_000)]
+    public int DenseRescoredSentences { get; set; } = 1_000;
+
+    /// <summary>Threads reading and scoring candidates from the float file: reads that miss the page cache wait on
+    /// the disk, which serves several at once about as fast as one.</summary>
+    [Range(1, 64)]
+    public int DenseRowReaders { get; set; } = 4;
+
+    /// <summary>Where the float file is written; by default the SQLite database's folder (on PostgreSQL, the system's
+    /// temporary folder). The file is removed when the process no longer needs it.</summary>
+    public string? DenseRowFolder { get; set; }
 
     /// <summary>Reciprocal rank fusion's k: larger flattens the difference between ranks.</summary>
     [Range(1, 1000)]
