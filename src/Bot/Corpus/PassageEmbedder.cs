@@ -9,20 +9,34 @@ public sealed class PassageEmbedder : IDisposable
 {
     private readonly Lazy<ISentenceEncoder> encoder;
     private readonly EmbeddingThreads? threads;
+    private readonly bool ownsEncoder;
     private long sentencesEmbedded;
 
     /// <param name="threads">Where inference runs: <c>serve</c> registers low-priority threads; elsewhere (the command
     /// line, tests) it runs on the caller's thread.</param>
     public PassageEmbedder(IOptions<CorpusOptions> options, EmbeddingThreads? threads = null)
+        : this(options.Value.EmbeddingModel, threads, ownsEncoder: true, encoder: null)
     {
-        this.threads = threads;
-        ModelName = options.Value.EmbeddingModel;
-        // The model (about 180 MiB resident, most of a second to load) is loaded on first use: verbs that never embed
-        // (digest, feeds, an up-to-date store's check) never pay for it, and `ask` loads it while it reads the index.
-        encoder = new Lazy<ISentenceEncoder>(Load, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
-    private ISentenceEncoder Load()
+    private PassageEmbedder(string modelName, EmbeddingThreads? threads, bool ownsEncoder, Lazy<ISentenceEncoder>? encoder)
+    {
+        this.threads = threads;
+        this.ownsEncoder = ownsEncoder;
+        ModelName = modelName;
+        // The model (about 180 MiB resident, most of a second to load) is loaded on first use: verbs that never embed
+        // (digest, feeds, an up-to-date store's check) never pay for it, and `ask` loads it while it reads the index.
+        this.encoder = encoder ?? new Lazy<ISentenceEncoder>(() => LoadModel(modelName), LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    /// <summary>An embedder over a model loaded elsewhere, which it never disposes: a process that builds many hosts
+    /// (the test suite) loads each model once instead of once a host. The vectors are the same, since the model and
+    /// its session settings are (<see cref="LoadModel"/>).</summary>
+    internal static PassageEmbedder Sharing(Lazy<ISentenceEncoder> model, string modelName, EmbeddingThreads? threads) =>
+        new(modelName, threads, ownsEncoder: false, model);
+
+    /// <summary>Loads the named model on a session of its own, with the settings every embedder uses.</summary>
+    internal static ISentenceEncoder LoadModel(string modelName)
     {
         // Every inference runs on the calling thread alone. ONNX Runtime's default (one pool thread per core that
         // spin-waits between operators) took both cores from the acknowledgement path while the chat workers
@@ -36,17 +50,17 @@ public sealed class PassageEmbedder : IDisposable
         session.AddSessionConfigEntry("session.inter_op.allow_spinning", "0");
         try
         {
-            return ModelName switch
+            return modelName switch
             {
                 "MiniLM" => MiniLM(session),
                 "ArcticXs" => ArcticXs(session),
-                _ => throw new InvalidOperationException($"Unknown embedding model '{ModelName}'."),
+                _ => throw new InvalidOperationException($"Unknown embedding model '{modelName}'."),
             };
         }
         catch (FileNotFoundException missing) when (missing.FileName?.Contains("SentenceTransformers", StringComparison.Ordinal) == true)
         {
-            throw new InvalidOperationException($"Corpus:EmbeddingModel is {ModelName}, but this build was published without that model; " +
-                $"publish with -p:EmbeddingModel={ModelName}.", missing);
+            throw new InvalidOperationException($"Corpus:EmbeddingModel is {modelName}, but this build was published without that model; " +
+                $"publish with -p:EmbeddingModel={modelName}.", missing);
         }
     }
 
@@ -112,6 +126,6 @@ public sealed class PassageEmbedder : IDisposable
 
     public void Dispose()
     {
-        if (encoder.IsValueCreated) (encoder.Value as IDisposable)?.Dispose();
+        if (ownsEncoder && encoder.IsValueCreated) (encoder.Value as IDisposable)?.Dispose();
     }
 }

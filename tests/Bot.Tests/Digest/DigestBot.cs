@@ -6,6 +6,7 @@ using Newsdesk.Digest;
 using Newsdesk.Hosting;
 using Newsdesk.Retrieval;
 using Newsdesk.Tests.Fakes.Slack;
+using Newsdesk.Tests.Support;
 
 namespace Newsdesk.Tests.Digest;
 
@@ -34,7 +35,7 @@ public sealed class DigestBot(WebApplication app) : IAsyncDisposable
             .. feeds.SelectMany((url, i) => new[] { $"--Corpus:Feeds:{i}:Url={url}", $"--Corpus:Feeds:{i}:Name=feed{i}" }),
             .. settings,
         ];
-        var bot = new DigestBot(ServeCommand.Build(CommandLine.Parse(args), services => services.AddSingleton(clock)));
+        var bot = new DigestBot(ServeCommand.Build(CommandLine.Parse(args), SharedEmbeddingModel.With(services => services.AddSingleton(clock))));
         await bot.Get<SearchIndexLoader>().LoadAsync(CancellationToken.None);
         return bot;
     }

@@ -26,6 +26,7 @@ public static class CoreHost
             .. all.Select(pair => $"--{pair.Key}={pair.Value}"),
         ]);
         var builder = NewsdeskHost.CreateCliBuilder(command);
+        SharedEmbeddingModel.Register(builder.Services);
         configure?.Invoke(builder.Services);
         return builder.Build();
     }

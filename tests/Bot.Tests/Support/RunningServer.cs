@@ -12,7 +12,7 @@ public static class RunningServer
     public static async Task<(WebApplication App, Uri Address)> StartAsync(
         string[] arguments, Action<IServiceCollection>? services = null, bool waitUntilReady = true)
     {
-        var app = ServeCommand.Build(CommandLine.Parse(["serve", "--urls", "http://127.0.0.1:0", .. arguments]), services);
+        var app = ServeCommand.Build(CommandLine.Parse(["serve", "--urls", "http://127.0.0.1:0", .. arguments]), SharedEmbeddingModel.With(services));
         await app.StartAsync();
         var address = new Uri(app.Urls.First() + "/");
         if (waitUntilReady) await WaitUntilReadyAsync(address);
