@@ -13,8 +13,9 @@ namespace Newsdesk.Tests.Evaluation;
 public sealed class SlackThreadEvaluationTests(SlackBotFixture fixture, ITestOutputHelper output) : IClassFixture<SlackBotFixture>
 {
     // Just under what was measured on 2026-11-30 at 16:06 UTC on the test part, with follow-ups searched with the story
-    // their thread is about: 25/28, the same as the core path's seed thread turns (24/28 before).
-    private const double TestPartFloor = 0.88;
+    // their thread is about: 25/28, the same as the core path's seed thread turns (24/28 before); with a lowercase name
+    // no article holds declined as well, 26/28 on the merged tree at 16:45 UTC, again the same as the core path.
+    private const double TestPartFloor = 0.92;
 
     [Fact]
     public async Task ThreadTurnsAreAnsweredThroughSlackAsWellAsThroughTheCorePath()
