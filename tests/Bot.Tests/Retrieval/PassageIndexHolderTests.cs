@@ -5,16 +5,28 @@ using Newsdesk.Tests.Support;
 
 namespace Newsdesk.Tests.Retrieval;
 
-/// <summary>Where the loaded index keeps its floats: in a file of its own beside the store, written again on every
-/// reload, giving exact search's rankings; and in memory, with a warning, where that file cannot be written.</summary>
+/// <summary>Where the loaded index keeps its floats: by default in memory at the seed's size; above
+/// Retrieval:DenseOnDiskAboveSentences in a file of its own beside the store, written again on every reload, giving
+/// exact search's rankings; and in memory, with a warning, where that file cannot be written.</summary>
 public sealed class PassageIndexHolderTests : IDisposable
 {
     private readonly TemporaryFolder folder = new();
 
+    // The seed is far below the size at which the product moves the floats to disk by default.
+    private static Dictionary<string, string?> OnDiskAtAnySize() => new() { ["Retrieval:DenseOnDiskAboveSentences"] = "0" };
+
+    [Fact]
+    public async Task ACorpusBelowTheOnDiskSizeKeepsItsFloatsInMemory()
+    {
+        using var host = await CoreHost.CreateLoadedAsync(folder.File("store.db"), [TestPaths.Seeds]);
+
+        Assert.IsType<InMemorySentences>(host.Services.GetRequiredService<PassageIndexHolder>().Current.Dense);
+    }
+
     [Fact]
     public async Task TheLoadedIndexKeepsItsFloatsOnDiskAndAReloadGivesTheSameRankings()
     {
-        using var host = await CoreHost.CreateLoadedAsync(folder.File("store.db"), [TestPaths.Seeds]);
+        using var host = await CoreHost.CreateLoadedAsync(folder.File("store.db"), [TestPaths.Seeds], OnDiskAtAnySize());
         var holder = host.Services.GetRequiredService<PassageIndexHolder>();
         var query = host.Services.GetRequiredService<Newsdesk.Corpus.PassageEmbedder>().EmbedQuery("Who shut down AllofMP3?", default);
         var first = holder.Current;
@@ -37,7 +49,7 @@ public sealed class PassageIndexHolderTests : IDisposable
     public async Task AFolderThatCannotBeWrittenKeepsTheFloatsInMemoryAndSaysSo()
     {
         using var logs = new CapturingLoggerProvider();
-        var settings = new Dictionary<string, string?> { ["Retrieval:DenseRowFolder"] = folder.File("missing") };
+        var settings = new Dictionary<string, string?>(OnDiskAtAnySize()) { ["Retrieval:DenseRowFolder"] = folder.File("missing") };
         using var host = await CoreHost.CreateLoadedAsync(folder.File("store.db"), [TestPaths.Seeds], settings,
             services => services.AddSingleton<ILoggerProvider>(logs));
 
