@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Newsdesk.Answering;
 using Newsdesk.Chat;
 using Newsdesk.Retrieval;
@@ -11,25 +10,13 @@ namespace Newsdesk.Tests.Answering;
 /// <summary>The follow-up retriever remembers each thread's story for the next turn; that memory must not outlive the
 /// index snapshot it was found in, or every reload (a feed poll, a corpus change) would leave the replaced snapshot,
 /// with all its passages and vectors, alive for as long as its threads are remembered.</summary>
-public sealed class FollowUpRetrieverTests : IAsyncLifetime
+public sealed class FollowUpRetrieverTests : SeedStoreTest
 {
-    private readonly TemporaryFolder folder = new();
-    private IHost host = null!;
-
-    public async Task InitializeAsync() => host = await CoreHost.CreateLoadedAsync(folder.File("store.db"), [TestPaths.Seeds]);
-
-    public Task DisposeAsync()
-    {
-        host.Dispose();
-        folder.Dispose();
-        return Task.CompletedTask;
-    }
-
     [Fact]
     public async Task AThreadRememberedBeforeAReloadDoesNotKeepTheReplacedSnapshotAlive()
     {
-        var retriever = host.Services.GetRequiredService<FollowUpRetriever>();
-        var holder = host.Services.GetRequiredService<PassageIndexHolder>();
+        var retriever = Host.Services.GetRequiredService<FollowUpRetriever>();
+        var holder = Host.Services.GetRequiredService<PassageIndexHolder>();
         var replaced = await AskFollowUpAndTrackSnapshotAsync(retriever, holder);
 
         await holder.ReloadAsync(CancellationToken.None);
@@ -43,9 +30,9 @@ public sealed class FollowUpRetrieverTests : IAsyncLifetime
     [Fact]
     public async Task AFollowUpAfterAReloadIsStillAnsweredFromItsThreadsStory()
     {
-        var retriever = host.Services.GetRequiredService<FollowUpRetriever>();
+        var retriever = Host.Services.GetRequiredService<FollowUpRetriever>();
         await retriever.RetrieveAsync(new Question("who ran allofmp3?", []), CancellationToken.None);
-        await host.Services.GetRequiredService<PassageIndexHolder>().ReloadAsync(CancellationToken.None);
+        await Host.Services.GetRequiredService<PassageIndexHolder>().ReloadAsync(CancellationToken.None);
 
         var followUp = await retriever.RetrieveAsync(new Question("how much did they charge for a track?", ["who ran allofmp3?"]), CancellationToken.None);
 

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Newsdesk.Answering;
 using Newsdesk.Chat;
 using Newsdesk.Retrieval;
@@ -11,27 +10,16 @@ namespace Newsdesk.Tests.Answering;
 /// shared: "how much did a song cost" against "All three sites punt tracks for between about $0.10 and $0.20". The
 /// composer is asked directly with the retrieved passages, so this checks the tie alone; whether the retrieval's
 /// coverage judge lets the question through is a separate decision, tested end to end in <see cref="ThreeOutcomesTests"/>.</summary>
-public sealed class SpanFocusTieTests : IAsyncLifetime
+public sealed class SpanFocusTieTests : SeedStoreTest
 {
     private const string Question = "How much did a song cost on AllofMP3?";
-    private readonly TemporaryFolder folder = new();
-    private IHost host = null!;
-
-    public async Task InitializeAsync() => host = await CoreHost.CreateLoadedAsync(folder.File("store.db"), [TestPaths.Seeds]);
-
-    public Task DisposeAsync()
-    {
-        host.Dispose();
-        folder.Dispose();
-        return Task.CompletedTask;
-    }
 
     private async Task<(QuestionAnalysis Analysis, RetrievalResult Retrieval, FocusSimilarity Similarity)> MeasureAsync()
     {
         var question = new Question(Question, []);
-        var retrieval = await host.Services.GetRequiredService<FollowUpRetriever>().RetrieveAsync(question, CancellationToken.None);
+        var retrieval = await Host.Services.GetRequiredService<FollowUpRetriever>().RetrieveAsync(question, CancellationToken.None);
         var analysis = QuestionAnalyzer.Analyze(question.Text, question.EarlierTurns, retrieval.Statistics);
-        var similarity = host.Services.GetRequiredService<FocusScorer>().Score(question, analysis, retrieval.Passages, CancellationToken.None);
+        var similarity = Host.Services.GetRequiredService<FocusScorer>().Score(question, analysis, retrieval.Passages, CancellationToken.None);
         return (analysis, retrieval, similarity);
     }
 

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Newsdesk.Chat;
 using Newsdesk.Cli;
 using Newsdesk.Discord;
@@ -13,23 +12,12 @@ namespace Newsdesk.Tests.Answering;
 
 /// <summary>The three outcomes over the one-article seed corpus: answered, partly covered (what the story says, cited,
 /// and what it does not), not covered; and the same partial text on the CLI, Discord and Slack.</summary>
-public sealed class ThreeOutcomesTests : IAsyncLifetime
+public sealed class ThreeOutcomesTests : SeedStoreTest
 {
     private const string Partial = "how much in royalties did mediaservices pay the russian societies?";
-    private readonly TemporaryFolder folder = new();
-    private IHost host = null!;
-
-    public async Task InitializeAsync() => host = await CoreHost.CreateLoadedAsync(folder.File("store.db"), [TestPaths.Seeds]);
-
-    public Task DisposeAsync()
-    {
-        host.Dispose();
-        folder.Dispose();
-        return Task.CompletedTask;
-    }
 
     private Task<Answer> AskAsync(string question, params string[] earlier) =>
-        host.Services.GetRequiredService<IQuestionAnswerer>().AnswerAsync(new Question(question, earlier), CancellationToken.None);
+        Host.Services.GetRequiredService<IQuestionAnswerer>().AnswerAsync(new Question(question, earlier), CancellationToken.None);
 
     [Fact]
     public async Task AQuestionTheStoryAnswersIsAnsweredWithTheSentenceThatHoldsIt()
