@@ -3,7 +3,7 @@ using Newsdesk.Corpus;
 namespace Newsdesk.Retrieval;
 
 /// <summary>An immutable in-memory snapshot of the store: its passages, their sentences' vectors for dense search
-/// (<see cref="IDenseSentences"/>: every float in memory, or one-bit codes in memory and the floats in a file), and
+/// (<see cref="IDenseSentences"/>: every float in memory, or quantised codes in memory and the floats in a file), and
 /// term statistics. A passage's dense score is its best sentence's; the cosines handed on are always exact.</summary>
 public sealed class PassageIndex
 {
