@@ -40,6 +40,20 @@ public sealed class BeatClassifierTests(EvaluationFixture fixture)
         Assert.True(Labels.Count(l => l.Part == BeatLabel.Test && l.IsMusic) >= 40);
     }
 
+    /// <summary>The labels cover the whole BBC set, all five sections: more training data for the beat cannot come
+    /// from an unlabelled BBC story, only from another corpus.</summary>
+    [SharedFact]
+    public void EveryBbcStoryCarriesOneLabel()
+    {
+        var stories = Directory.EnumerateFiles(TestPaths.BbcCorpus, "*.txt", SearchOption.AllDirectories)
+            .Select(path => Path.GetRelativePath(TestPaths.BbcCorpus, path).Replace('\\', '/'))
+            .Where(path => path.Contains('/', StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal).ToList();
+
+        Assert.Equal(2225, stories.Count);
+        Assert.Equal(stories, Labels.Select(l => l.Source).Order(StringComparer.Ordinal));
+    }
+
     [Theory]
     [InlineData("ArcticXs")]
     [InlineData("MiniLM")]
