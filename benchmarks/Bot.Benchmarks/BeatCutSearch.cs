@@ -143,9 +143,10 @@ public static partial class BeatCutSearch
         double Number(string group) => double.Parse(match.Groups[group].Value, CultureInfo.InvariantCulture);
         return new BeatDesign((int)Number("lede"), Number("ridge"), match.Groups["check"].Success ? Number("check") : 0,
             match.Groups["share"].Success ? Number("share") : 0, Number("floor") / 100,
-            match.Groups["stack"].Success ? BeatStacking.Parse(match.Groups["stack"].Value) : BeatStacking.None);
+            match.Groups["stack"].Success ? BeatStacking.Parse(match.Groups["stack"].Value) : BeatStacking.None,
+            match.Groups["stack"].Success ? BeatStacking.ParseClusters(match.Groups["stack"].Value) : 0);
     }
 
-    [GeneratedRegex(@"lede (?<lede>\d+), ridge (?<ridge>[\d.]+), (check ridge (?<check>[\d.]+), check share (?<share>[\d.]+)|no headline check), headline precision >= (?<floor>[\d.]+) ?%(, stacked on (?<stack>[a-z +-]+))?")]
+    [GeneratedRegex(@"lede (?<lede>\d+), ridge (?<ridge>[\d.]+), (check ridge (?<check>[\d.]+), check share (?<share>[\d.]+)|no headline check), headline precision >= (?<floor>[\d.]+) ?%(, stacked on (?<stack>[a-z0-9 +-]+))?")]
     private static partial Regex DesignLine();
 }

@@ -28,6 +28,9 @@ public sealed class BeatDesignSearch(IReadOnlyList<BeatLabel> development, IRead
     private static readonly double[] RankingShares = [0.5, 0.6, 0.7];
     public static readonly int[] Stacks = [BeatStacking.None, BeatStacking.MaxSentence, BeatStacking.Centroids, BeatStacking.MaxSentence | BeatStacking.Centroids];
 
+    // Each fold's centroids depend only on the labels the fold fit sees, not on the design: grouped once per fold.
+    private readonly ConcurrentDictionary<int, Lazy<(float[] Music, float[][] OffBeat)[]>> foldCentroids = new();
+
     public sealed record Judged(BeatDesign Design, BeatScore HeldOut, IReadOnlyList<(string Source, bool IsMusic, double Margin, double Lead)> Scores);
 
     public static int FoldOf(BeatLabel label)
@@ -62,7 +65,7 @@ public sealed class BeatDesignSearch(IReadOnlyList<BeatLabel> development, IRead
         Parallel.ForEach(grid.Where(d => d.HasHeadlineCheck).Select(d => d.CheckRidge).Distinct(), ridge => checks[ridge] = HeldOut(probes, ridge));
         return grid.Select(design =>
         {
-            var margin = Stacked(readings[(design.LedeSentences, design.Ridge)], design.Stack);
+            var margin = Stacked(readings[(design.LedeSentences, design.Ridge)], design.Stack, design.OffBeatClusters);
             var scores = development.Select(l => (l.Source, l.IsMusic, margin[l.Source],
                 design.HasHeadlineCheck ? BeatClassifier.Combine(margin[l.Source], checks[design.CheckRidge][l.Source], design.CheckShare) : margin[l.Source])).ToList();
             return new Judged(design, CrossThresholded(design, scores), scores);
@@ -132,7 +135,7 @@ public sealed class BeatDesignSearch(IReadOnlyList<BeatLabel> development, IRead
             var fitted = development.Where(l => FoldOf(l) != fold).ToList();
             var (weights, bias) = Fit(fitted, x, ridge);
             var body = weights[..sentences[development[0].Source][0].Length];
-            var centroids = BeatStacking.CentroidsOf(fitted, sentences);
+            var centroids = CentroidsOfFold(fold);
             foreach (var label in development.Where(l => FoldOf(l) == fold))
                 held[label.Source] = BeatStacking.Read(Dot(x[label.Source], weights) + bias, sentences[label.Source], body, centroids);
         });
@@ -140,25 +143,26 @@ public sealed class BeatDesignSearch(IReadOnlyList<BeatLabel> development, IRead
         return new Dictionary<string, BeatStacking.StoryReading>(held, StringComparer.Ordinal);
     }
 
+    /// <summary>The centroids the fit without <paramref name="fold"/> reads, for each grouping of <see cref="BeatStacking.ClusterCounts"/>.</summary>
+    private (float[] Music, float[][] OffBeat)[] CentroidsOfFold(int fold) => foldCentroids.GetOrAdd(fold, f => new(() =>
+    {
+        var fitted = development.Where(l => FoldOf(l) != f).ToList();
+        return BeatStacking.ClusterCounts.Select(clusters => BeatStacking.CentroidsOf(fitted, sentences, clusters)).ToArray();
+    })).Value;
+
     /// <summary>Held-out margins of a stacking choice: each fold's second stage is fitted on the other folds' held-out
     /// readings (none: the first stage's margins).</summary>
-    private Dictionary<string, double> Stacked(Dictionary<string, BeatStacking.StoryReading> readings, int stack)
+    private Dictionary<string, double> Stacked(Dictionary<string, BeatStacking.StoryReading> readings, int stack, int clusters)
     {
         if (stack == BeatStacking.None) return readings.ToDictionary(r => r.Key, r => r.Value.Margin, StringComparer.Ordinal);
         var margins = new Dictionary<string, double>(StringComparer.Ordinal);
         for (var fold = 0; fold < Folds; fold++)
         {
-            var second = BeatStacking.Fit(development.Where(l => FoldOf(l) != fold).Select(l => (readings[l.Source], l.IsMusic)).ToList(), stack);
-            foreach (var label in development.Where(l => FoldOf(l) == fold)) margins[label.Source] = BeatStacking.Apply(readings[label.Source], stack, second);
+            var second = BeatStacking.Fit(development.Where(l => FoldOf(l) != fold).Select(l => (readings[l.Source], l.IsMusic)).ToList(), stack, clusters);
+            foreach (var label in development.Where(l => FoldOf(l) == fold)) margins[label.Source] = BeatStacking.Apply(readings[label.Source], stack, clusters, second);
         }
         return margins;
     }
-
-    /// <summary>The readings of every development story under one fit of all of them (what ships), for the second
-    /// stage fitted on held-out readings.</summary>
-    public static BeatStacking.StoryReading ReadingOf(float[] features, List<float[]> storySentences, (float[] Weights, double Bias) fit,
-        (float[] Music, float[][] OffBeat) centroids) =>
-        BeatStacking.Read(Dot(features, fit.Weights) + fit.Bias, storySentences, fit.Weights[..storySentences[0].Length], centroids);
 
     /// <summary>Every development story's held-out readings for a design (the second stage of the shipped fit is fitted on these).</summary>
     public Dictionary<string, BeatStacking.StoryReading> Readings(BeatDesign design) => HeldOutReadings(design.LedeSentences, design.Ridge);

@@ -72,6 +72,7 @@ public static class BeatFitting
     }
 
     private static readonly double[] NoShare = [0];
+    private static readonly int[] NoClusters = [0];
 
     private static IEnumerable<BeatDesign> Grid() =>
         from lede in BeatDesignSearch.LedeLengths
@@ -80,7 +81,8 @@ public static class BeatFitting
         from share in checkRidge == 0 ? NoShare : BeatDesignSearch.CheckShares
         from floor in BeatDesignSearch.PrecisionFloors
         from stack in BeatDesignSearch.Stacks
-        select new BeatDesign(lede, ridge, checkRidge, share, floor, stack);
+        from clusters in (stack & BeatStacking.Centroids) != 0 ? BeatStacking.ClusterCounts : NoClusters
+        select new BeatDesign(lede, ridge, checkRidge, share, floor, stack, clusters);
 
     /// <summary>How the weights being replaced judge <paramref name="part"/>, with their own thresholds: the "before".</summary>
     private static BeatScore PreviousScore(BeatWeights previous, IReadOnlyList<BeatLabel> part, IReadOnlyDictionary<string, List<float[]>> sentences,
