@@ -17,6 +17,7 @@ using Newsdesk.Benchmarks;
 //   dotnet run -c Release --project benchmarks/Bot.Benchmarks -- beat [--shared ../shared] [--work DIR] [--Corpus:EmbeddingModel M]
 //   dotnet run -c Release --project benchmarks/Bot.Benchmarks -- beat-cuts [--shared ../shared] [--work DIR] [--Corpus:EmbeddingModel M]
 //   dotnet run -c Release --project benchmarks/Bot.Benchmarks -- beat-days [--shared ../shared] [--work DIR] [--Corpus:EmbeddingModel M]
+//   dotnet run -c Release --project benchmarks/Bot.Benchmarks -- beat-preview [--shared ../shared] [--work DIR] [--Corpus:EmbeddingModel M]
 //   dotnet run -c Release --project benchmarks/Bot.Benchmarks -- planted [--shared ../shared] [--work DIR] [--Corpus:EmbeddingModel M]
 var options = BenchmarkOptions.Parse(args);
 return options.Mode switch
@@ -26,6 +27,7 @@ return options.Mode switch
     "beat" => await BeatFitting.RunAsync(options),
     "beat-cuts" => await BeatCutSearch.RunAsync(options),
     "beat-days" => await BeatDigestDays.RunAsync(options),
+    "beat-preview" => await BeatPreview.RunAsync(options),
     "planted" => await PlantedFitting.RunAsync(options),
     "train" => await ModelTrainer.RunAsync(options),
     "train-tie" => await SelfSupervisedTieTraining.RunAsync(options),
@@ -38,7 +40,7 @@ return options.Mode switch
     "postgres" => await PostgresBenchmark.RunAsync(options),
     "scale" => await ScaleBenchmark.RunAsync(options),
     "replicas" => await ReplicaBenchmark.RunAsync(options),
-    _ => Fail($"Unknown mode '{options.Mode}'. Modes: all, ingest, memory, eval, beat, beat-cuts, beat-days, planted, train, train-tie, latency, startup, stories, postgres, scale, replicas."),
+    _ => Fail($"Unknown mode '{options.Mode}'. Modes: all, ingest, memory, eval, beat, beat-cuts, beat-days, beat-preview, planted, train, train-tie, latency, startup, stories, postgres, scale, replicas."),
 };
 
 static int Fail(string message)
