@@ -7,6 +7,7 @@ using Newsdesk.Benchmarks;
 //   dotnet run -c Release --project benchmarks/Bot.Benchmarks -- ingest [--sections entertainment,tech] [--batch 32]
 //   dotnet run -c Release --project benchmarks/Bot.Benchmarks -- memory --work DIR  (DIR holds evaluation-seed-bbc.db)
 //   dotnet run -c Release --project benchmarks/Bot.Benchmarks -- latency --work DIR (DIR holds evaluation-seed-bbc.db)
+//   dotnet run -c Release --project benchmarks/Bot.Benchmarks -- followups --work DIR (DIR holds evaluation-seed-bbc.db)
 //   dotnet run -c Release --project benchmarks/Bot.Benchmarks -- startup --work DIR (DIR holds evaluation-seed-bbc.db; NEWSDESK_BOT_DLL=path/Bot.dll times a published build)
 //   dotnet run -c Release --project benchmarks/Bot.Benchmarks -- eval [--shared ../shared] [--work DIR] [--Section:Key value …]
 //   dotnet run -c Release --project benchmarks/Bot.Benchmarks -- scale --work DIR [--scales 1,10,100] [--lexical-scales 1,10,100] [--noise 0.6] [--candidates 400,1000]
@@ -32,6 +33,7 @@ return options.Mode switch
     "train" => await ModelTrainer.RunAsync(options),
     "train-tie" => await SelfSupervisedTieTraining.RunAsync(options),
     "latency" => await FullBenchmark.RunLatencyAsync(options),
+    "followups" => await FollowUpBenchmark.RunAsync(options),
     "startup" => await StartupBenchmark.RunAsync(options, runs: 5),
     "startup-phases" => await StartupBenchmark.RunPhasesAsync(options),
     "ingest" => await IngestBenchmark.RunAsync(options),
@@ -40,7 +42,7 @@ return options.Mode switch
     "postgres" => await PostgresBenchmark.RunAsync(options),
     "scale" => await ScaleBenchmark.RunAsync(options),
     "replicas" => await ReplicaBenchmark.RunAsync(options),
-    _ => Fail($"Unknown mode '{options.Mode}'. Modes: all, ingest, memory, eval, beat, beat-cuts, beat-days, beat-preview, planted, train, train-tie, latency, startup, stories, postgres, scale, replicas."),
+    _ => Fail($"Unknown mode '{options.Mode}'. Modes: all, ingest, memory, eval, beat, beat-cuts, beat-days, beat-preview, planted, train, train-tie, latency, followups, startup, stories, postgres, scale, replicas."),
 };
 
 static int Fail(string message)

@@ -50,18 +50,29 @@ public sealed class FollowUpRetriever(PassageRetriever retriever, PassageIndexHo
     private async Task<(RetrievalResult Result, long? Story)> RetrieveInThreadAsync(
         string text, IReadOnlyList<string> earlier, long? story, CancellationToken cancellationToken)
     {
-        if (earlier.Count == 0 || FollowUpQuery.StandsAlone(text))
+        // A thread's first turn is searched alone.
+        if (earlier.Count == 0) return Found(await retriever.RetrieveAsync(text, cancellationToken), earlier, text, story);
+        var searched = FollowUpQuery.SearchText(text, earlier);
+        // The follow-up's vector and its thread's serve the searches and the story's passages alike, so they are made
+        // once: in one model call where both are needed (the batch leaves each vector as a call of its own makes it).
+        float[] asked, inThread;
+        if (FollowUpQuery.StandsAlone(text))
         {
             // "did any other torrent sites close?" names what it asks about: the earlier turns would only drag it back
-            // to the story they found, which may not be the one that answers it. A thread's first turn is searched
-            // alone anyway.
-            var alone = await retriever.RetrieveAsync(text, cancellationToken);
-            if (alone.IsCovered || earlier.Count == 0) return Found(alone, earlier, text, story);
+            // to the story they found, which may not be the one that answers it.
+            asked = embedder.EmbedQuery(text, cancellationToken);
+            var alone = await retriever.RetrieveAsync(text, asked, cancellationToken);
+            if (alone.IsCovered) return Found(alone, earlier, text, story);
+            inThread = embedder.EmbedQuery(searched, cancellationToken);
         }
-        var searched = FollowUpQuery.SearchText(text, earlier);
-        var inContext = await retriever.RetrieveAsync(searched, cancellationToken);
+        else
+        {
+            var vectors = embedder.EmbedBatch([embedder.QueryInput(text), embedder.QueryInput(searched)], cancellationToken);
+            (asked, inThread) = (vectors[0], vectors[1]);
+        }
+        var inContext = await retriever.RetrieveAsync(searched, inThread, cancellationToken);
         var result = story is { } document && inContext.Passages.Any(p => p.Passage.DocumentId == document)
-            ? WithStory(inContext, document, text, searched, cancellationToken)
+            ? WithStory(inContext, document, asked, inThread)
             : inContext;
         return Found(result, earlier, text, story);
     }
@@ -78,11 +89,9 @@ public sealed class FollowUpRetriever(PassageRetriever retriever, PassageIndexHo
     /// <summary>The thread story's passages closest to the follow-up first, then the retrieved ones; covered, since the
     /// follow-up searched with its thread still lands on the story. Sentence similarities are to the searched text, as
     /// for every retrieved passage, so the composer weighs them alike.</summary>
-    private RetrievalResult WithStory(RetrievalResult inContext, long story, string text, string searched, CancellationToken cancellationToken)
+    private RetrievalResult WithStory(RetrievalResult inContext, long story, float[] asked, float[] inThread)
     {
         var snapshot = index.Current;
-        var vectors = embedder.EmbedBatch([embedder.QueryInput(text), embedder.QueryInput(searched)], cancellationToken);
-        var (asked, inThread) = (vectors[0], vectors[1]);
         // Ranked by the follow-up itself and by the thread around it: "how much is he worth?" alone prefers any
         // fortune the story names, the thread the one of the person it asked about.
         var fromStory = snapshot.Passages.Where(p => p.DocumentId == story)

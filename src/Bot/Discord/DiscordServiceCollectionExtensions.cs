@@ -12,6 +12,7 @@ using Newsdesk.Discord.Interactions;
 using Newsdesk.Discord.Posting;
 using Newsdesk.Discord.Replies;
 using Newsdesk.Discord.Rest;
+using Newsdesk.Discord.Threads;
 
 namespace Newsdesk.Discord;
 
@@ -33,6 +34,8 @@ public static class DiscordServiceCollectionExtensions
         services.TryAddSingleton<DiscordChannelPermissions>();
         services.AddSingleton<DiscordAdminCommands>();
         services.AddSingleton<DiscordStoryCommand>();
+        services.AddStore<IDiscordThreadTurnStore, DiscordThreadTurnStore, PostgresDiscordThreadTurnStore>(configuration, DiscordThreadTurnStore.Schema, PostgresDiscordThreadTurnStore.Schema);
+        services.AddSingleton<DiscordThreadTurns>();
         services.AddSingleton<DiscordCommandRouter>();
         services.AddSingleton<DiscordAutocompleteProvider>();
         services.AddSingleton<DiscordInteractionDispatcher>();

@@ -13,10 +13,19 @@ public sealed class PassageRetriever(
 {
     public async Task<RetrievalResult> RetrieveAsync(string question, CancellationToken cancellationToken)
     {
+        var lexicalHits = await lexical.RankAsync(question, options.Value.Candidates, cancellationToken);
+        return Retrieve(question, lexicalHits, embedder.EmbedQuery(question, cancellationToken));
+    }
+
+    /// <summary>Retrieval with the question's vector already made (<see cref="PassageEmbedder.EmbedQuery"/> of it, or
+    /// the same from a batch): a caller searching several texts at once embeds them in one model call.</summary>
+    public async Task<RetrievalResult> RetrieveAsync(string question, float[] queryVector, CancellationToken cancellationToken) =>
+        Retrieve(question, await lexical.RankAsync(question, options.Value.Candidates, cancellationToken), queryVector);
+
+    private RetrievalResult Retrieve(string question, IReadOnlyList<(long PassageId, double Score)> lexicalHits, float[] queryVector)
+    {
         var index = indexHolder.Current;
         var settings = options.Value;
-        var lexicalHits = await lexical.RankAsync(question, settings.Candidates, cancellationToken);
-        var queryVector = embedder.EmbedQuery(question, cancellationToken);
         var denseHits = index.Nearest(queryVector, settings.Candidates);
 
         var lexicalRanking = lexicalHits.Select(h => h.PassageId).ToList();

@@ -1,5 +1,3 @@
-using Newsdesk.Answering;
-using Newsdesk.Chat;
 using Newsdesk.Tests.Fakes.Slack;
 using Newsdesk.Tests.Slack;
 using Xunit.Abstractions;
@@ -9,7 +7,7 @@ namespace Newsdesk.Tests.Evaluation;
 /// <summary>The evaluation set's threads asked turn by turn through the real Slack path (signed events to the real
 /// <c>serve</c> host, replies read from the fake Slack's chat.postMessage calls), over the seed: each later turn is a
 /// mention inside the thread, so the earlier turns it leans on are the ones the Slack adapter itself remembers, and the
-/// reply scored is the text a Slack user sees. Discord has no threads: each /ask stands alone.</summary>
+/// reply scored is the text a Slack user sees. <see cref="DiscordThreadEvaluationTests"/> asks them through Discord threads.</summary>
 public sealed class SlackThreadEvaluationTests(SlackBotFixture fixture, ITestOutputHelper output) : IClassFixture<SlackBotFixture>
 {
     // Just under what was measured on 2026-11-30 at 16:06 UTC on the test part, with follow-ups searched with the story
@@ -38,7 +36,7 @@ public sealed class SlackThreadEvaluationTests(SlackBotFixture fixture, ITestOut
                 last = reply.Sequence;
                 var asked = fixture.Bot.Answerer.Questions.Last(q => q.Text == turn.Question);
                 Assert.Equal(EvaluationSet.EarlierTurns(questions, turn), asked.EarlierTurns);
-                outcomes.Add(EvaluationSet.Score(turn, AsSeen(turn.Question, reply.Text), withBbc: false));
+                outcomes.Add(EvaluationSet.Score(turn, ReplyAsSeen.Read(turn.Question, reply.Text), withBbc: false));
             }
         }
 
@@ -46,19 +44,5 @@ public sealed class SlackThreadEvaluationTests(SlackBotFixture fixture, ITestOut
         output.WriteLine(EvaluationTable.Details(outcomes));
         var (right, total) = EvaluationTable.Rate(outcomes, withBbc: false, "thread turns: right", test: true);
         Assert.True(right >= TestPartFloor * total, $"thread turns through Slack (test part): {right}/{total}\n{EvaluationTable.Details(outcomes)}");
-    }
-
-    /// <summary>The reply as its reader sees it: a decline, a partly covered reply, or an answer.</summary>
-    private static Answer AsSeen(string question, string text)
-    {
-        var coverage = text.StartsWith("The news I follow doesn't cover that", StringComparison.Ordinal) ? AnswerCoverage.NotCovered
-            : text.StartsWith(AnswerAssembler.PartialOpening, StringComparison.Ordinal) ? AnswerCoverage.Partial
-            : AnswerCoverage.Answered;
-        var missing = coverage == AnswerCoverage.Partial ? text[(text.IndexOf(AnswerAssembler.PartialMissing, StringComparison.Ordinal) + AnswerAssembler.PartialMissing.Length)..] : null;
-        return new Answer(question, coverage == AnswerCoverage.Answered, text, [], OfflineComposer.BackendName, null, [])
-        {
-            Coverage = coverage,
-            Missing = missing,
-        };
     }
 }

@@ -4,6 +4,7 @@ using Newsdesk.Chat.Intake;
 using Newsdesk.Discord.Commands;
 using Newsdesk.Discord.Replies;
 using Newsdesk.Discord.Rest;
+using Newsdesk.Discord.Threads;
 using Newsdesk.Discord.Wire;
 
 namespace Newsdesk.Discord.Interactions;
@@ -20,6 +21,7 @@ public sealed class DiscordInteractionDispatcher(
     DiscordCommandRouter router,
     DiscordAutocompleteProvider autocomplete,
     IAnswerFeedbackStore feedback,
+    DiscordThreadTurns threads,
     IOptions<DiscordOptions> options,
     TimeProvider time)
 {
@@ -59,7 +61,11 @@ public sealed class DiscordInteractionDispatcher(
         var deadline = intake.IsBacklogged ? Task.CompletedTask : Task.Delay(TimeSpan.FromMilliseconds(options.Value.AnswerBudgetMilliseconds), time);
         var responder = new DiscordInteractionResponder(rest, feedback, metrics, interaction.Token!, interaction.Id!, plan.IsEphemeral);
         var work = plan.Work;
-        var job = new ChatJob(correlationId ?? interaction.Id!, DiscordInteractionResponder.Platform, new Question(plan.Question ?? $"/{data.Name}"), responder)
+        // An /ask in a thread follows up on the ones asked there before it (a message command's question is the
+        // message's own text, which stands alone).
+        var isQuestion = plan.Question is not null && work is null && data.Name == DiscordCommandCatalog.Ask;
+        IReadOnlyList<string> earlier = isQuestion ? await threads.EarlierTurnsAsync(interaction, CancellationToken.None) : [];
+        var job = new ChatJob(correlationId ?? interaction.Id!, DiscordInteractionResponder.Platform, new Question(plan.Question ?? $"/{data.Name}", earlier), responder)
         {
             PlatformId = interaction.Id,
             Run = work is null ? null : async ct => await responder.DeliverAsync(await work(ct), ct),
@@ -71,6 +77,8 @@ public sealed class DiscordInteractionDispatcher(
         // Refusals are the ephemeral HTTP response itself, so they cost no extra call.
         var acceptance = await intake.AcceptAsync(new ChatIntakeRequest(interaction.UserId, interaction.ChannelId, job) { Journal = journal }, CancellationToken.None);
         if (!acceptance.IsQueued) return Say(acceptance.Refusal);
+        // Only what the thread can see becomes its turn: a private answer is the asker's alone.
+        if (isQuestion && !plan.IsEphemeral) await threads.RememberAsync(interaction, plan.Question!, CancellationToken.None);
         return await responder.RespondAsync(acceptance.QueuedBehind > 0 ? Task.CompletedTask : deadline);
     }
 

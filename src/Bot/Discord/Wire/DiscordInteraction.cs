@@ -11,7 +11,8 @@ public sealed record DiscordInteraction(
     DiscordUser? User,
     string? GuildId,
     string? ChannelId,
-    string? AppPermissions = null)
+    string? AppPermissions = null,
+    DiscordChannel? Channel = null)
 {
     public const int Ping = 1;
     public const int ApplicationCommand = 2;
@@ -21,6 +22,9 @@ public sealed record DiscordInteraction(
 
     /// <summary>The bot's own permissions in the interaction's channel (decimal bitset string).</summary>
     public ulong AppPermissionBits => ulong.TryParse(AppPermissions, out var bits) ? bits : 0;
+
+    /// <summary>The thread the interaction was used in, or null in a plain channel or a DM.</summary>
+    public string? ThreadId => Channel is { IsThread: true, Id: { Length: > 0 } id } ? id : null;
 
     /// <summary>The person: <c>member.user</c> in a guild, <c>user</c> in a DM.</summary>
     public string? UserId => Member?.User?.Id ?? User?.Id;

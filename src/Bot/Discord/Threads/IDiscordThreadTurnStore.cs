@@ -1,0 +1,13 @@
+namespace Newsdesk.Discord.Threads;
+
+/// <summary>The questions asked with <c>/ask</c> in each Discord thread, as every provider offers them (see
+/// <see cref="DiscordThreadTurnStore"/> for SQLite, <c>PostgresDiscordThreadTurnStore</c> for PostgreSQL).</summary>
+public interface IDiscordThreadTurnStore
+{
+    /// <summary>The last <paramref name="limit"/> questions asked in the thread, oldest first.</summary>
+    Task<IReadOnlyList<string>> LoadTurnsAsync(string threadId, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Remembers a question asked in the thread; the interaction's id (a snowflake, which grows with time)
+    /// orders the turns, and a second write of the same interaction changes nothing.</summary>
+    Task AddTurnAsync(string threadId, long interactionId, string question, CancellationToken cancellationToken);
+}

@@ -1,0 +1,55 @@
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Newsdesk.Discord.Threads;
+using Newsdesk.Storage;
+using Newsdesk.Tests.Support;
+
+namespace Newsdesk.Tests.Discord;
+
+/// <summary>A Discord thread's turns over a real SQLite file: ordered by interaction id (a snowflake, which grows with
+/// time) whatever order they were written in, the latest few kept, a repeated interaction written once, and still
+/// there for a second process (or a restart) on the same file.</summary>
+public sealed class DiscordThreadTurnStoreTests : IDisposable
+{
+    private readonly TemporaryFolder folder = new();
+
+    [Fact]
+    public async Task TurnsComeBackOldestFirstByInteractionId()
+    {
+        var store = Open();
+        await store.AddTurnAsync("T1", 1_150_000_000_000_000_020, "second", default);
+        await store.AddTurnAsync("T1", 1_150_000_000_000_000_010, "first", default);
+        await store.AddTurnAsync("T2", 1_150_000_000_000_000_015, "elsewhere", default);
+
+        Assert.Equal(["first", "second"], await store.LoadTurnsAsync("T1", 10, default));
+    }
+
+    [Fact]
+    public async Task OnlyTheLatestTurnsAreLoadedAndARepeatIsWrittenOnce()
+    {
+        var store = Open();
+        for (var i = 1; i <= 4; i++) await store.AddTurnAsync("T1", 1_150_000_000_000_000_000 + i, $"turn {i}", default);
+        await store.AddTurnAsync("T1", 1_150_000_000_000_000_004, "turn 4 again", default);
+
+        Assert.Equal(["turn 3", "turn 4"], await store.LoadTurnsAsync("T1", 2, default));
+    }
+
+    [Fact]
+    public async Task AnotherStoreOnTheSameFileSeesTheTurns()
+    {
+        await Open().AddTurnAsync("T1", 1_150_000_000_000_000_001, "who shut down allofmp3?", default);
+
+        Assert.Equal(["who shut down allofmp3?"], await Open().LoadTurnsAsync("T1", 10, default));
+    }
+
+    private DiscordThreadTurnStore Open()
+    {
+        var connections = new SqliteConnections(Options.Create(new StorageOptions { Database = folder.File("bot.db") }), [DiscordThreadTurnStore.Schema]);
+        var meters = new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>();
+        return new DiscordThreadTurnStore(connections, new StoreWriteHealth(meters, TimeProvider.System, NullLogger<StoreWriteHealth>.Instance), TimeProvider.System);
+    }
+
+    public void Dispose() => folder.Dispose();
+}
