@@ -13,9 +13,16 @@ public static class OfflineAnswerComposer
     // Stories repeat themselves; a sentence sharing this much with a chosen one adds nothing.
     private const double MaxOverlap = 0.6;
 
-    public static Composition Compose(QuestionAnalysis question, IReadOnlyList<RetrievedPassage> passages, TermStatistics statistics, FocusSimilarity similarity) =>
-        Decide(question, AnswerEvidenceGatherer.Gather(question, passages, statistics, similarity), AnswerModel.GateProbability,
-            new AnswerThresholds(AnswerModel.AnswerThreshold, AnswerModel.TiedAnswerThreshold, AnswerModel.TopicThreshold, AnswerModel.SpanTieThreshold));
+    /// <summary>The outcome with the shipped model. Where retrieval found the topic uncertain
+    /// (<paramref name="isTopicUncertain"/>), only a sentence passing the stricter threshold answers and nothing is
+    /// marked partly covered (<see cref="AnswerThresholds.ForUncertainTopic"/>).</summary>
+    public static Composition Compose(QuestionAnalysis question, IReadOnlyList<RetrievedPassage> passages, TermStatistics statistics, FocusSimilarity similarity,
+        bool isTopicUncertain = false)
+    {
+        var thresholds = new AnswerThresholds(AnswerModel.AnswerThreshold, AnswerModel.TiedAnswerThreshold, AnswerModel.TopicThreshold, AnswerModel.SpanTieThreshold);
+        return Decide(question, AnswerEvidenceGatherer.Gather(question, passages, statistics, similarity), AnswerModel.GateProbability,
+            isTopicUncertain ? thresholds.ForUncertainTopic(AnswerModel.UncertainTopicAnswerThreshold) : thresholds);
+    }
 
     /// <summary>The top-ranked sentences, those the reply would carry.</summary>
     public static IReadOnlyList<AnswerCandidate> Choose(IReadOnlyList<AnswerCandidate> candidates)
