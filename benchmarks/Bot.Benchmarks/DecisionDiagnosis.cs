@@ -39,7 +39,8 @@ public static class DecisionDiagnosis
                 var candidates = retrieval.IsCovered || retrieval.MayAnswer ? gathered : [];
                 var shippedThresholds = new AnswerThresholds(AnswerModel.AnswerThreshold, AnswerModel.TiedAnswerThreshold, AnswerModel.TopicThreshold, AnswerModel.SpanTieThreshold);
                 var composition = OfflineAnswerComposer.Decide(analysis, candidates, AnswerModel.GateProbability,
-                    retrieval.IsCovered ? shippedThresholds : shippedThresholds.ForUncertainTopic(AnswerModel.UncertainTopicAnswerThreshold));
+                    retrieval.IsCovered ? shippedThresholds : shippedThresholds.ForUncertainTopic(AnswerModel.UncertainTopicAnswerThreshold),
+                    AskedEntity.Near(analysis, retrieval.Passages));
                 var reply = composition.Sentences.Count == 0
                     ? new Answer(q.Question, false, "declined", [], "offline", null, [])
                     : new Answer(q.Question, composition.Coverage == AnswerCoverage.Answered, string.Join(" ", composition.Sentences.Select(s => s.Text)), [], "offline", null, [])
