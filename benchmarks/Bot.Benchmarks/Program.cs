@@ -4,6 +4,7 @@ using Newsdesk.Benchmarks;
 //   dotnet run -c Release --project benchmarks/Bot.Benchmarks -- all  [--shared ../shared] [--work DIR]
 //   dotnet run -c Release --project benchmarks/Bot.Benchmarks -- train --work DIR   (DIR holds evaluation-seed-bbc.db)
 //   dotnet run -c Release --project benchmarks/Bot.Benchmarks -- train-tie --work DIR   (the self-supervised span-tie set alone)
+//   dotnet run -c Release --project benchmarks/Bot.Benchmarks -- decide --work DIR   (tuning questions only: each outcome and its evidence)
 //   dotnet run -c Release --project benchmarks/Bot.Benchmarks -- ingest [--sections entertainment,tech] [--batch 32]
 //   dotnet run -c Release --project benchmarks/Bot.Benchmarks -- memory --work DIR  (DIR holds evaluation-seed-bbc.db)
 //   dotnet run -c Release --project benchmarks/Bot.Benchmarks -- latency --work DIR (DIR holds evaluation-seed-bbc.db)
@@ -32,6 +33,7 @@ return options.Mode switch
     "planted" => await PlantedFitting.RunAsync(options),
     "train" => await ModelTrainer.RunAsync(options),
     "train-tie" => await SelfSupervisedTieTraining.RunAsync(options),
+    "decide" => await DecisionDiagnosis.RunAsync(options),
     "latency" => await FullBenchmark.RunLatencyAsync(options),
     "followups" => await FollowUpBenchmark.RunAsync(options),
     "startup" => await StartupBenchmark.RunAsync(options, runs: 5),
@@ -42,7 +44,7 @@ return options.Mode switch
     "postgres" => await PostgresBenchmark.RunAsync(options),
     "scale" => await ScaleBenchmark.RunAsync(options),
     "replicas" => await ReplicaBenchmark.RunAsync(options),
-    _ => Fail($"Unknown mode '{options.Mode}'. Modes: all, ingest, memory, eval, beat, beat-cuts, beat-days, beat-preview, planted, train, train-tie, latency, followups, startup, stories, postgres, scale, replicas."),
+    _ => Fail($"Unknown mode '{options.Mode}'. Modes: all, ingest, memory, eval, beat, beat-cuts, beat-days, beat-preview, planted, train, train-tie, decide, latency, followups, startup, stories, postgres, scale, replicas."),
 };
 
 static int Fail(string message)

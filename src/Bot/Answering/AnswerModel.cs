@@ -25,6 +25,10 @@ public static class AnswerModel
     /// <summary>A chosen sentence answers when the gate gives it at least this probability.</summary>
     public const double AnswerThreshold = 0.55;
 
+    /// <summary>Where retrieval found the topic uncertain (RetrievalResult.MayAnswer), a chosen sentence answers at
+    /// this, tied or not, and nothing is marked partial. Chosen by the decide verb on the tuning part.</summary>
+    public const double UncertainTopicAnswerThreshold = 0.60;
+
     /// <summary>…and one whose span of the asked kind is tied to the question, at this.</summary>
     public const double TiedAnswerThreshold = 0.50;
 

@@ -14,16 +14,19 @@ public sealed class ComposerFunctions(Kernel kernel, PromptLibrary prompts, Offl
         description: "Composes a cited answer from retrieved passages without a language model.");
 
     private readonly KernelFunction answerFunction = KernelFunctionFactory.CreateFromMethod(
-        (QuestionAnalysis question, IReadOnlyList<RetrievedPassage> passages, TermStatistics statistics, FocusSimilarity similarity) =>
-            OfflineAnswerComposer.Compose(question, passages, statistics, similarity),
+        (QuestionAnalysis question, IReadOnlyList<RetrievedPassage> passages, TermStatistics statistics, FocusSimilarity similarity, bool isTopicUncertain) =>
+            OfflineAnswerComposer.Compose(question, passages, statistics, similarity, isTopicUncertain),
         functionName: "AnswerOffline",
         description: "Answers a question from retrieved passages without a language model: answered, partly covered or not covered.");
 
     /// <summary>The offline answer to a question, through the Kernel.</summary>
     public async Task<Composition> AnswerOfflineAsync(QuestionAnalysis question, IReadOnlyList<RetrievedPassage> passages, TermStatistics statistics,
-        FocusSimilarity similarity, CancellationToken cancellationToken)
+        FocusSimilarity similarity, bool isTopicUncertain, CancellationToken cancellationToken)
     {
-        var arguments = new KernelArguments { ["question"] = question, ["passages"] = passages, ["statistics"] = statistics, ["similarity"] = similarity };
+        var arguments = new KernelArguments
+        {
+            ["question"] = question, ["passages"] = passages, ["statistics"] = statistics, ["similarity"] = similarity, ["isTopicUncertain"] = isTopicUncertain,
+        };
         var result = await kernel.InvokeAsync(answerFunction, arguments, cancellationToken);
         return result.GetValue<Composition>()!;
     }

@@ -81,7 +81,9 @@ public sealed class FollowUpRetriever(PassageRetriever retriever, PassageIndexHo
     /// before it; remembered for the thread's next turn.</summary>
     private (RetrievalResult Result, long? Story) Found(RetrievalResult result, IReadOnlyList<string> earlier, string text, long? story)
     {
-        var found = result.IsCovered && result.Passages.Count > 0 ? result.Passages[0].Passage.DocumentId : story;
+        // A turn that may be answered though its topic is uncertain names its story too: "which band did the first gig
+        // over a mobile?" stands out from its candidates by less than the coverage margin, and its follow-ups ask on.
+        var found = (result.IsCovered || result.MayAnswer) && result.Passages.Count > 0 ? result.Passages[0].Passage.DocumentId : story;
         Remember(earlier.Append(text).TakeLast(FollowUpQuery.MaxEarlierTurnsSearched), found);
         return (result, found);
     }

@@ -47,8 +47,10 @@ public sealed class GroundedAnswerer(
         // were answered from.
         var retrieval = await retriever.RetrieveAsync(question, cancellationToken);
         logger.LogDebug("Coverage evidence {Evidence}: {Decision}", retrieval.Evidence, retrieval.IsCovered ? "covered" : "not covered");
-        if (!retrieval.IsCovered)
+        if (!retrieval.IsCovered && !retrieval.MayAnswer)
             return AnswerAssembler.Decline(question, OnBeat(retrieval.Passages), BackendLabel, fallbackReason: null);
+        // Close to the stories but not clearly about them: answered when a sentence holds the asked fact, else declined.
+        var isTopicUncertain = !retrieval.IsCovered;
 
         var passages = retrieval.Passages;
         // The statistics travel with the passages, so a reload in between cannot mix two snapshots.
@@ -60,7 +62,8 @@ public sealed class GroundedAnswerer(
             (composition, fallbackReason) = await TryModelAsync(question, passages, cancellationToken);
         }
         composition ??= await composers.AnswerOfflineAsync(analysis, passages, retrieval.Statistics,
-            focus.Score(question, analysis, passages, cancellationToken), cancellationToken);
+            focus.Score(question, analysis, passages, cancellationToken), isTopicUncertain, cancellationToken);
+        if (isTopicUncertain && composition.Coverage != AnswerCoverage.Answered) composition = composition with { Sentences = [] };
 
         if (analysis.Kind == AnswerKind.Date && composition is { Coverage: AnswerCoverage.Answered, Sentences.Count: > 0 })
         {

@@ -13,9 +13,16 @@ public static class OfflineAnswerComposer
     // Stories repeat themselves; a sentence sharing this much with a chosen one adds nothing.
     private const double MaxOverlap = 0.6;
 
-    public static Composition Compose(QuestionAnalysis question, IReadOnlyList<RetrievedPassage> passages, TermStatistics statistics, FocusSimilarity similarity) =>
-        Decide(question, AnswerEvidenceGatherer.Gather(question, passages, statistics, similarity), AnswerModel.GateProbability,
-            new AnswerThresholds(AnswerModel.AnswerThreshold, AnswerModel.TiedAnswerThreshold, AnswerModel.TopicThreshold, AnswerModel.SpanTieThreshold));
+    /// <summary>The outcome with the shipped model. Where retrieval found the topic uncertain
+    /// (<paramref name="isTopicUncertain"/>), only a sentence passing the stricter threshold answers and nothing is
+    /// marked partly covered (<see cref="AnswerThresholds.ForUncertainTopic"/>).</summary>
+    public static Composition Compose(QuestionAnalysis question, IReadOnlyList<RetrievedPassage> passages, TermStatistics statistics, FocusSimilarity similarity,
+        bool isTopicUncertain = false)
+    {
+        var thresholds = new AnswerThresholds(AnswerModel.AnswerThreshold, AnswerModel.TiedAnswerThreshold, AnswerModel.TopicThreshold, AnswerModel.SpanTieThreshold);
+        return Decide(question, AnswerEvidenceGatherer.Gather(question, passages, statistics, similarity), AnswerModel.GateProbability,
+            isTopicUncertain ? thresholds.ForUncertainTopic(AnswerModel.UncertainTopicAnswerThreshold) : thresholds, AskedEntity.Near(question, passages));
+    }
 
     /// <summary>The top-ranked sentences, those the reply would carry.</summary>
     public static IReadOnlyList<AnswerCandidate> Choose(IReadOnlyList<AnswerCandidate> candidates)
@@ -36,9 +43,12 @@ public static class OfflineAnswerComposer
     /// kind is tied to the question (a focus word beside it, an apposition, or words around it that paraphrase the
     /// focus) passes at its own threshold; and when any chosen sentence passes, the chosen sentences with a tied span
     /// are the answer and the others context: "The label signed a deal with Tidewave" does not say who runs it.</summary>
+    /// <remarks><paramref name="isAboutAskedEntity"/> (<see cref="AskedEntity.Near"/>; every sentence when null) says
+    /// whether a sentence is about an entity the question names: one that is not is context, never the answer.</remarks>
     public static Composition Decide(QuestionAnalysis question, IReadOnlyList<AnswerCandidate> candidates, Func<IReadOnlyList<double>, double> gate,
-        AnswerThresholds thresholds)
+        AnswerThresholds thresholds, Func<AnswerCandidate, bool>? isAboutAskedEntity = null)
     {
+        var isAbout = isAboutAskedEntity ?? (_ => true);
         var none = new Composition([], OfflineComposer.BackendName) { Coverage = AnswerCoverage.NotCovered };
         if (candidates.Count == 0 || question.Unknown.Count > 0) return none;
 
@@ -46,13 +56,13 @@ public static class OfflineAnswerComposer
         // A name, a figure or a date is asked for by its shape: a sentence without one (other than the asked entity
         // itself) is context, never the answer.
         var needsSpan = question.Kind is AnswerKind.Agent or AnswerKind.Money or AnswerKind.Count or AnswerKind.Date;
-        var answering = picked.Where(c => (!needsSpan || c.Evidence.AnswerSpan > 0)
+        var answering = picked.Where(c => (!needsSpan || c.Evidence.AnswerSpan > 0) && isAbout(c)
             && gate(c.Evidence.Features()) >= (IsTied(c, thresholds) ? thresholds.Tied : thresholds.Answer)).ToList();
         // The gate says the chosen sentences answer; where one of them holds a span tied to what was asked, that one
         // holds the answer and the others are context, even when the gate trusts an untied one more ("The Bristol
         // label Harbour Records has signed a deal" does not say who runs it; "Harbour Records chief executive Maria
         // Okafor" does).
-        var tied = picked.Where(c => IsTied(c, thresholds)).ToList();
+        var tied = picked.Where(c => IsTied(c, thresholds) && isAbout(c)).ToList();
         if (TypedSpans.IsTyped(question.Kind) && answering.Count > 0 && tied.Count > 0) answering = tied;
         if (answering.Count > 0)
         {

@@ -16,4 +16,9 @@ public sealed record QuestionAnalysis(
     IReadOnlySet<string> Terms,
     IReadOnlySet<string> ThreadTerms,
     IReadOnlyList<string> Unknown,
-    string Wanted);
+    string Wanted)
+{
+    /// <summary>The names the question itself types (capitalised, mixing letters and digits, or no English word),
+    /// whether or not an article holds them: a sentence answers only about one of them (<see cref="AskedEntity"/>).</summary>
+    public IReadOnlyList<string> Names { get; init; } = [];
+}

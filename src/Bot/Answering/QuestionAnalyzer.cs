@@ -21,11 +21,11 @@ public static partial class QuestionAnalyzer
         // asks the second sentence, and the first names nothing the asker wants to know about.
         // A lowercase token no dictionary holds is a name too ("how much does spotify charge?").
         var asked = Asked(plain);
-        var unknown = QuestionNames.In(asked).Concat(QuestionNames.Unfamiliar(asked, EnglishWords.Vocabulary))
-            .Where(name => TextAnalyzer.Terms(name).All(t => !statistics.Contains(t)))
+        var names = QuestionNames.In(asked).Concat(QuestionNames.Unfamiliar(asked, EnglishWords.Vocabulary))
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .ToList();
-        return new QuestionAnalysis(kind, terms, threadTerms, unknown, Wanted(lower, kind));
+        var unknown = names.Where(name => TextAnalyzer.Terms(name).All(t => !statistics.Contains(t))).ToList();
+        return new QuestionAnalysis(kind, terms, threadTerms, unknown, Wanted(lower, kind)) { Names = names };
     }
 
     /// <summary>The interrogative sentences of a message when it has any (those ending in '?'), else all of it.</summary>

@@ -36,17 +36,27 @@ public sealed partial class CoverageJudge(IOptions<RetrievalOptions> options)
 
     public bool IsCovered(CoverageEvidence evidence) => Covers(evidence, options.Value);
 
+    /// <summary>Whether a question that is not covered may still be answered (never marked partial): its best passage
+    /// stands out from the candidates by less than the coverage margin but at least
+    /// <see cref="RetrievalOptions.MinDenseMarginToAnswer"/>, and it passes every other test.</summary>
+    public bool MayAnswer(CoverageEvidence evidence) => MayAnswer(evidence, options.Value);
+
+    public static bool MayAnswer(CoverageEvidence evidence, RetrievalOptions settings) =>
+        !Covers(evidence, settings) && Covers(evidence, settings, settings.MinDenseMarginToAnswer);
+
     /// <summary>The decision under given thresholds (the train verb fits them). A question that names an entity the
     /// retrieved stories hold is on their topic at a lower similarity, and without the margin: where one story is all
     /// the corpus says about that entity, every candidate comes from it and the margin compares it with itself. Whether
     /// the story holds the asked fact is then the composer's decision (answered, partly covered or declined).</summary>
-    public static bool Covers(CoverageEvidence evidence, RetrievalOptions settings)
+    public static bool Covers(CoverageEvidence evidence, RetrievalOptions settings) => Covers(evidence, settings, settings.MinDenseMargin);
+
+    private static bool Covers(CoverageEvidence evidence, RetrievalOptions settings, double minDenseMargin)
     {
         if (!evidence.HasQuestionFigures || evidence.TermCoverage < settings.MinTermCoverage) return false;
         if (evidence.HoldsQuestionNames && evidence.TopCosine >= settings.MinCosineWhenNamed) return true;
         var isSimilar = evidence.TopCosine >= settings.MinCosine
             || (evidence.RankersAgree && evidence.TermCoverage >= settings.MinTermCoverageToAgree && evidence.TopCosine >= settings.MinCosineWhenTermsAgree);
-        return evidence.DenseMargin >= settings.MinDenseMargin && isSimilar;
+        return evidence.DenseMargin >= minDenseMargin && isSimilar;
     }
 
     // Figures of two or more digits: years, counts, prices. Single digits ("top 5") are too often incidental.

@@ -51,6 +51,6 @@ public sealed class PassageRetriever(
         }
 
         var evidence = judge.Gather(question, chosen, index.Terms, denseHits.Select(h => h.Cosine).ToList());
-        return new RetrievalResult(chosen, evidence, judge.IsCovered(evidence), index.Terms);
+        return new RetrievalResult(chosen, evidence, judge.IsCovered(evidence), index.Terms) { MayAnswer = judge.MayAnswer(evidence) };
     }
 }
