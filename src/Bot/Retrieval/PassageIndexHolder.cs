@@ -69,11 +69,12 @@ public sealed class PassageIndexHolder(IKnowledgeStore store, MachineAddressedSe
     {
         // Read before the rows: a save committed while loading leaves the version behind, and the next check reloads.
         var version = await store.GetVersionAsync(cancellationToken);
-        var (passages, planted) = PlantedSentenceScreen.Screen(await store.LoadPassagesAsync(cancellationToken), plantedSentences);
-        if (planted > 0) logger.LogInformation("Set aside {Count} sentences addressed to machine readers", planted);
+        var snapshot = await ReadSnapshotAsync(cancellationToken) ?? await ScreenStoreAsync(cancellationToken);
+        if (snapshot.Planted > 0) logger.LogInformation("Set aside {Count} sentences addressed to machine readers", snapshot.Planted);
+        var passages = snapshot.Passages;
         var first = passages.FirstOrDefault(p => p.Sentences.Length > 0);
         var dimensions = first.Vectors is null ? 384 : first.Vectors.Length / first.Sentences.Length;
-        var index = Build(passages, dimensions);
+        var index = Build(passages, dimensions, snapshot.Terms);
         lexical = storage.Value.Provider == StorageProvider.PostgreSQL && !retrieval.Value.ShouldRankTermsInPostgres
             ? new LexicalIndex(index.Passages) : null;
         current = index;
@@ -87,14 +88,62 @@ public sealed class PassageIndexHolder(IKnowledgeStore store, MachineAddressedSe
         logger.LogInformation("Loaded {Count} passages into the search index", passages.Count);
     }
 
-    private PassageIndex Build(IReadOnlyList<(StoredPassage Passage, SentenceSpan[] Sentences, float[] Vectors)> passages, int dimensions)
+    /// <summary>The snapshot beside the store when it matches the store's content; null (and the store is read) when
+    /// there is none, it is stale, or it cannot be read.</summary>
+    private async Task<IndexSnapshot?> ReadSnapshotAsync(CancellationToken cancellationToken)
+    {
+        if (SnapshotPath() is not { } path || !File.Exists(path)) return null;
+        if (await store.GetContentKeyAsync(cancellationToken) is not { } content) return null;
+        try
+        {
+            var snapshot = IndexSnapshotFile.Read(path, IndexSnapshotFile.KeyFor(content));
+            if (snapshot is null) logger.LogInformation("The index snapshot {Path} is older than the store; rebuilding it", path);
+            else logger.LogInformation("Read the search index from the snapshot {Path}", path);
+            return snapshot;
+        }
+        catch (Exception exception) when (exception is IOException or InvalidDataException or UnauthorizedAccessException)
+        {
+            logger.LogWarning("Ignoring the index snapshot {Path}, which cannot be read ({Reason}); loading from the store", path, exception.Message);
+            return null;
+        }
+    }
+
+    /// <summary>Reads and screens every row, counts the terms, and keeps the result beside the store for the next
+    /// start, unless the store changed while it was read (the content key before and after differ).</summary>
+    private async Task<IndexSnapshot> ScreenStoreAsync(CancellationToken cancellationToken)
+    {
+        var path = SnapshotPath();
+        var before = path is null ? null : await store.GetContentKeyAsync(cancellationToken);
+        var (passages, planted) = PlantedSentenceScreen.Screen(await store.LoadPassagesAsync(cancellationToken), plantedSentences);
+        var snapshot = new IndexSnapshot(passages, planted, new TermStatistics(passages.Select(p => p.Passage.Title + " " + p.Passage.Text)));
+        if (path is null || before is null || before != await store.GetContentKeyAsync(cancellationToken)) return snapshot;
+        // Past the in-memory size the floats go to a row file of their own; a snapshot would copy them once more.
+        if (snapshot.Passages.Sum(p => (long)p.Sentences.Length) > retrieval.Value.DenseOnDiskAboveSentences) return snapshot;
+        try
+        {
+            IndexSnapshotFile.Write(path, IndexSnapshotFile.KeyFor(before), snapshot);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            logger.LogWarning("Could not keep the index snapshot {Path} ({Reason}); the next start reads the store again", path, exception.Message);
+        }
+        return snapshot;
+    }
+
+    // Beside a SQLite store only: a PostgreSQL store is shared by replicas that have no common folder.
+    private string? SnapshotPath() =>
+        storage.Value is { Provider: StorageProvider.Sqlite, KeepIndexSnapshot: true } options
+        && Path.GetDirectoryName(Path.GetFullPath(options.Database)) is { } folder && Directory.Exists(folder)
+            ? Path.GetFullPath(options.Database) + ".index-snapshot" : null;
+
+    private PassageIndex Build(IReadOnlyList<(StoredPassage Passage, SentenceSpan[] Sentences, float[] Vectors)> passages, int dimensions, TermStatistics terms)
     {
         var settings = retrieval.Value;
         var sentences = passages.Sum(p => p.Vectors.Length / dimensions);
         // Without a first pass (0) the int8 path searches exactly, which only the floats in memory do quickly.
         var exactInMemory = settings.DenseFirstPassSentences == 0 && sentences <= settings.DenseBinaryAboveSentences;
         if (sentences == 0 || sentences <= settings.DenseOnDiskAboveSentences || exactInMemory)
-            return new PassageIndex(passages, dimensions, settings.DenseFirstPassSentences);
+            return new PassageIndex(passages, dimensions, settings.DenseFirstPassSentences, terms);
         var path = Path.Combine(RowFolder(), $"{Path.GetFileName(storage.Value.Database)}.sentence-rows-{Guid.NewGuid():N}.bin");
         var vectors = passages.Select(p => p.Vectors).ToList();
         try
@@ -102,7 +151,7 @@ public sealed class PassageIndexHolder(IKnowledgeStore store, MachineAddressedSe
             var dense = sentences > settings.DenseBinaryAboveSentences
                 ? OnDiskSentences.WithBinary(vectors, dimensions, path, settings.DenseShortlistSentences, settings.DenseRescoredSentences, settings.DenseRowReaders)
                 : OnDiskSentences.WithInt8(vectors, dimensions, path, settings.DenseFirstPassSentences, settings.DenseRowReaders);
-            return new PassageIndex(passages.Select(p => (p.Passage, p.Sentences)).ToList(), dimensions, dense);
+            return new PassageIndex(passages.Select(p => (p.Passage, p.Sentences)).ToList(), dimensions, dense, terms);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
@@ -110,7 +159,7 @@ public sealed class PassageIndexHolder(IKnowledgeStore store, MachineAddressedSe
             // memory, at the memory's cost.
             if (File.Exists(path)) File.Delete(path);
             logger.LogWarning("Could not write the sentence vectors to {Path} ({Reason}); keeping them in memory", path, exception.Message);
-            return new PassageIndex(passages, dimensions, settings.DenseFirstPassSentences);
+            return new PassageIndex(passages, dimensions, settings.DenseFirstPassSentences, terms);
         }
     }
 

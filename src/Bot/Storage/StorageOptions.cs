@@ -14,6 +14,11 @@ public sealed class StorageOptions : IValidatableObject
     [Required]
     public string Database { get; set; } = "data/newsdesk.db";
 
+    /// <summary>Keep a snapshot of the loaded search index beside the SQLite file (<c>Database</c> +
+    /// <c>.index-snapshot</c>), so the next start reads it in one pass instead of every row. Derived data: rebuilt from
+    /// the store whenever the store's content or the bot's build differs, and safe to delete.</summary>
+    public bool KeepIndexSnapshot { get; set; } = true;
+
     /// <summary>The PostgreSQL database replicas share (<c>Host=…;Username=…;Password=…;Database=newsdesk</c>). A
     /// secret: set it in the environment (<c>Storage__ConnectionString</c>) or user secrets, never in a file.</summary>
     public string? ConnectionString { get; set; }
