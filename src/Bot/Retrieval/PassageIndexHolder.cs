@@ -132,7 +132,7 @@ public sealed class PassageIndexHolder(IKnowledgeStore store, MachineAddressedSe
 
     // Beside a SQLite store only: a PostgreSQL store is shared by replicas that have no common folder.
     private string? SnapshotPath() =>
-        storage.Value is { Provider: StorageProvider.Sqlite, KeepIndexSnapshot: true } options
+        storage.Value is { Provider: StorageProvider.Sqlite, KeepStartupCaches: true } options
         && Path.GetDirectoryName(Path.GetFullPath(options.Database)) is { } folder && Directory.Exists(folder)
             ? Path.GetFullPath(options.Database) + ".index-snapshot" : null;
 

@@ -23,7 +23,7 @@ public sealed class IndexSnapshotTests : IDisposable
     private Task<IHost> LoadAsync(IEnumerable<string> corpus, bool keepSnapshot = true) =>
         CoreHost.CreateLoadedAsync(Store, corpus, new Dictionary<string, string?>
         {
-            ["Storage:KeepIndexSnapshot"] = keepSnapshot.ToString(),
+            ["Storage:KeepStartupCaches"] = keepSnapshot.ToString(),
             ["Logging:LogLevel:Newsdesk.Retrieval.PassageIndexHolder"] = "Information",
         }, services => services.AddSingleton<ILoggerProvider>(logs));
 
