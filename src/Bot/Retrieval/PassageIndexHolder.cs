@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Newsdesk.Corpus;
-using Newsdesk.Retrieval.Planted;
 using Newsdesk.Storage;
 
 namespace Newsdesk.Retrieval;
@@ -9,7 +8,7 @@ namespace Newsdesk.Retrieval;
 /// <summary>Owns the current <see cref="PassageIndex"/>; a reload after ingestion swaps the snapshot atomically so
 /// questions in flight keep the one they started with. Remembers the store version it loaded, so a replica reloads
 /// when another process has ingested (<see cref="CorpusChangeWatcher"/>).</summary>
-public sealed class PassageIndexHolder(IKnowledgeStore store, MachineAddressedSentenceClassifier plantedSentences, IOptions<StorageOptions> storage,
+public sealed class PassageIndexHolder(IKnowledgeStore store, IndexSource source, IOptions<StorageOptions> storage,
     IOptions<RetrievalOptions> retrieval, ILogger<PassageIndexHolder> logger) : ICorpusIndex
 {
     private volatile LexicalIndex? lexical;
@@ -69,7 +68,7 @@ public sealed class PassageIndexHolder(IKnowledgeStore store, MachineAddressedSe
     {
         // Read before the rows: a save committed while loading leaves the version behind, and the next check reloads.
         var version = await store.GetVersionAsync(cancellationToken);
-        var snapshot = await ReadSnapshotAsync(cancellationToken) ?? await ScreenStoreAsync(cancellationToken);
+        var snapshot = await source.LoadAsync(cancellationToken);
         if (snapshot.Planted > 0) logger.LogInformation("Set aside {Count} sentences addressed to machine readers", snapshot.Planted);
         var passages = snapshot.Passages;
         var first = passages.FirstOrDefault(p => p.Sentences.Length > 0);
@@ -87,54 +86,6 @@ public sealed class PassageIndexHolder(IKnowledgeStore store, MachineAddressedSe
         loaded.TrySetResult();
         logger.LogInformation("Loaded {Count} passages into the search index", passages.Count);
     }
-
-    /// <summary>The snapshot beside the store when it matches the store's content; null (and the store is read) when
-    /// there is none, it is stale, or it cannot be read.</summary>
-    private async Task<IndexSnapshot?> ReadSnapshotAsync(CancellationToken cancellationToken)
-    {
-        if (SnapshotPath() is not { } path || !File.Exists(path)) return null;
-        if (await store.GetContentKeyAsync(cancellationToken) is not { } content) return null;
-        try
-        {
-            var snapshot = IndexSnapshotFile.Read(path, IndexSnapshotFile.KeyFor(content));
-            if (snapshot is null) logger.LogInformation("The index snapshot {Path} is older than the store; rebuilding it", path);
-            else logger.LogInformation("Read the search index from the snapshot {Path}", path);
-            return snapshot;
-        }
-        catch (Exception exception) when (exception is IOException or InvalidDataException or UnauthorizedAccessException)
-        {
-            logger.LogWarning("Ignoring the index snapshot {Path}, which cannot be read ({Reason}); loading from the store", path, exception.Message);
-            return null;
-        }
-    }
-
-    /// <summary>Reads and screens every row, counts the terms, and keeps the result beside the store for the next
-    /// start, unless the store changed while it was read (the content key before and after differ).</summary>
-    private async Task<IndexSnapshot> ScreenStoreAsync(CancellationToken cancellationToken)
-    {
-        var path = SnapshotPath();
-        var before = path is null ? null : await store.GetContentKeyAsync(cancellationToken);
-        var (passages, planted) = PlantedSentenceScreen.Screen(await store.LoadPassagesAsync(cancellationToken), plantedSentences);
-        var snapshot = new IndexSnapshot(passages, planted, new TermStatistics(passages.Select(p => p.Passage.Title + " " + p.Passage.Text)));
-        if (path is null || before is null || before != await store.GetContentKeyAsync(cancellationToken)) return snapshot;
-        // Past the in-memory size the floats go to a row file of their own; a snapshot would copy them once more.
-        if (snapshot.Passages.Sum(p => (long)p.Sentences.Length) > retrieval.Value.DenseOnDiskAboveSentences) return snapshot;
-        try
-        {
-            IndexSnapshotFile.Write(path, IndexSnapshotFile.KeyFor(before), snapshot);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            logger.LogWarning("Could not keep the index snapshot {Path} ({Reason}); the next start reads the store again", path, exception.Message);
-        }
-        return snapshot;
-    }
-
-    // Beside a SQLite store only: a PostgreSQL store is shared by replicas that have no common folder.
-    private string? SnapshotPath() =>
-        storage.Value is { Provider: StorageProvider.Sqlite, KeepStartupCaches: true } options
-        && Path.GetDirectoryName(Path.GetFullPath(options.Database)) is { } folder && Directory.Exists(folder)
-            ? Path.GetFullPath(options.Database) + ".index-snapshot" : null;
 
     private PassageIndex Build(IReadOnlyList<(StoredPassage Passage, SentenceSpan[] Sentences, float[] Vectors)> passages, int dimensions, TermStatistics terms)
     {

@@ -24,7 +24,7 @@ public sealed class IndexSnapshotTests : IDisposable
         CoreHost.CreateLoadedAsync(Store, corpus, new Dictionary<string, string?>
         {
             ["Storage:KeepStartupCaches"] = keepSnapshot.ToString(),
-            ["Logging:LogLevel:Newsdesk.Retrieval.PassageIndexHolder"] = "Information",
+            ["Logging:LogLevel:Newsdesk.Retrieval.IndexSource"] = "Information",
         }, services => services.AddSingleton<ILoggerProvider>(logs));
 
     [Fact]
