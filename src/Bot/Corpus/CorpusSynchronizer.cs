@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Newsdesk.Storage;
 
 namespace Newsdesk.Corpus;
 
@@ -13,6 +14,7 @@ public sealed class CorpusSynchronizer(
     DocumentIngestor ingestor,
     PassageEmbedder embedder,
     IOptions<CorpusOptions> options,
+    IOptions<StorageOptions> storage,
     ILogger<CorpusSynchronizer> logger)
 {
     private const string FileOrigin = "file";
@@ -28,6 +30,8 @@ public sealed class CorpusSynchronizer(
         var changed = new List<ChangedFile>();
         var unchanged = 0;
         var missingFolders = new List<string>();
+        var stampsPath = StampsPath();
+        var stamps = ReadStamps(stampsPath);
 
         // Hashing first tells how many documents the pipeline will take (for its progress line); cleaning, splitting
         // and embedding happen inside it, overlapped.
@@ -39,11 +43,21 @@ public sealed class CorpusSynchronizer(
                 logger.LogWarning("Skipping {Path}: another corpus folder already has a file at {Source}", path, source);
                 continue;
             }
+            var file = new FileInfo(path);
+            var storedHash = known.GetValueOrDefault(source);
+            if (storedHash is not null && stamps.HashOf(source, file) == storedHash)
+            {
+                unchanged++;
+                continue;
+            }
+            var hashedAt = DateTime.UtcNow;
             var content = await File.ReadAllTextAsync(path, cancellationToken);
             var hash = Fingerprint(content);
-            if (known.TryGetValue(source, out var storedHash) && storedHash == hash) unchanged++;
+            stamps.Remember(source, file, hash, hashedAt);
+            if (storedHash == hash) unchanged++;
             else changed.Add(new ChangedFile(source, path, content, hash));
         }
+        if (stampsPath is not null && stamps.Changed) WriteStamps(stamps, stampsPath);
 
         var empty = 0;
         async IAsyncEnumerable<DocumentDraft> Drafts()
@@ -87,6 +101,38 @@ public sealed class CorpusSynchronizer(
         return result;
     }
 
+    // Beside a SQLite store only, like the store itself local to this machine's corpus folders.
+    private string? StampsPath() =>
+        storage.Value is { Provider: StorageProvider.Sqlite, KeepStartupCaches: true } settings
+        && Path.GetDirectoryName(Path.GetFullPath(settings.Database)) is { } folder && Directory.Exists(folder)
+            ? Path.GetFullPath(settings.Database) + ".corpus-stamps" : null;
+
+    private CorpusFileStamps ReadStamps(string? path)
+    {
+        if (path is null) return CorpusFileStamps.Empty();
+        try
+        {
+            return CorpusFileStamps.Read(path, HashSettings);
+        }
+        catch (Exception exception) when (exception is IOException or InvalidDataException or UnauthorizedAccessException or FormatException)
+        {
+            logger.LogWarning("Ignoring {Path}, which cannot be read ({Reason}); every corpus file is read and hashed", path, exception.Message);
+            return CorpusFileStamps.Empty();
+        }
+    }
+
+    private void WriteStamps(CorpusFileStamps stamps, string path)
+    {
+        try
+        {
+            stamps.Write(path, HashSettings);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            logger.LogWarning("Could not keep the corpus files' stamps in {Path} ({Reason}); the next start reads every file", path, exception.Message);
+        }
+    }
+
     /// <summary>Files under every corpus folder, keyed by their path relative to that folder ("/"-separated).</summary>
     private IEnumerable<(string Source, string Path)> EnumerateFiles(List<string> missingFolders)
     {
@@ -107,9 +153,7 @@ public sealed class CorpusSynchronizer(
     }
 
     // The hash covers the settings that shape passages and vectors, so changing them re-indexes everything.
-    private string Fingerprint(string content)
-    {
-        var settings = $"{embedder.ModelName}|{options.Value.PassageWords}|sentences-v2|";
-        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(settings + content)));
-    }
+    private string Fingerprint(string content) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(HashSettings + content)));
+
+    private string HashSettings => $"{embedder.ModelName}|{options.Value.PassageWords}|sentences-v2|";
 }

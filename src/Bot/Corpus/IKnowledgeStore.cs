@@ -31,6 +31,11 @@ public interface IKnowledgeStore
     /// replica compares it with the one it loaded to see another's ingestion without a restart.</summary>
     Task<string> GetVersionAsync(CancellationToken cancellationToken);
 
+    /// <summary>A fingerprint of every document and passage row the search index is built from (which rows, their
+    /// content hashes and when they were saved), stronger than <see cref="GetVersionAsync"/>: a copy of the index
+    /// kept on disk is used only while it matches. Null where the store offers none (then nothing is kept).</summary>
+    Task<string?> GetContentKeyAsync(CancellationToken cancellationToken) => Task.FromResult<string?>(null);
+
     /// <summary>How the dense side is searched on this store, for the logs and /readyz.</summary>
     Task<string> DescribeVectorSearchAsync(CancellationToken cancellationToken);
 

@@ -1,4 +1,6 @@
 using System.Runtime.InteropServices;
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using Newsdesk.Storage;
@@ -232,6 +234,23 @@ public sealed class KnowledgeStore(SqliteConnections connections, StoreWriteHeal
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT count(*) || ':' || coalesce(max(id), 0) || ':' || coalesce(max(added_at), '') FROM documents";
         return (string)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    /// <summary>Every document's id, source, content hash and save time, and the passages' count and highest id, hashed:
+    /// a save replaces a document's rows under new ids, so any change to what the index loads changes the key.</summary>
+    public async Task<string?> GetContentKeyAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT id, source, content_hash, added_at FROM documents
+            UNION ALL SELECT count(*), CAST(coalesce(max(id), 0) AS TEXT), '', '' FROM passages
+            """;
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+            hash.AppendData(Encoding.UTF8.GetBytes($"{reader.GetInt64(0)}\u001f{reader.GetString(1)}\u001f{reader.GetString(2)}\u001f{reader.GetString(3)}\u001e"));
+        return Convert.ToHexString(hash.GetHashAndReset());
     }
 
     public Task<string> DescribeVectorSearchAsync(CancellationToken cancellationToken) => Task.FromResult("in memory (SQLite)");

@@ -14,16 +14,19 @@ public sealed class PassageIndex
     /// <summary>Every float in memory (<see cref="InMemorySentences"/>).</summary>
     /// <param name="firstPassSentences">Sentences the int8 first pass hands to rescoring; 0, or an index with no more
     /// sentences than that, searches exactly.</param>
+    /// <param name="terms">The passages' term statistics when already counted (kept with an index snapshot); counted
+    /// here when null.</param>
     public PassageIndex(IReadOnlyList<(StoredPassage Passage, SentenceSpan[] Sentences, float[] Vectors)> passages, int dimensions,
-        int firstPassSentences = 0)
+        int firstPassSentences = 0, TermStatistics? terms = null)
         : this(passages.Select(p => (p.Passage, p.Sentences)).ToList(), dimensions,
             // The arrays the store loaded are kept as they are: the one copy of every vector.
-            new InMemorySentences(new SentenceVectors(passages.Select(p => p.Vectors).ToArray(), dimensions), firstPassSentences))
+            new InMemorySentences(new SentenceVectors(passages.Select(p => p.Vectors).ToArray(), dimensions), firstPassSentences), terms)
     {
     }
 
     /// <summary>The passages (in the order <paramref name="dense"/> numbers them) over vectors kept elsewhere.</summary>
-    public PassageIndex(IReadOnlyList<(StoredPassage Passage, SentenceSpan[] Sentences)> passages, int dimensions, IDenseSentences dense)
+    public PassageIndex(IReadOnlyList<(StoredPassage Passage, SentenceSpan[] Sentences)> passages, int dimensions, IDenseSentences dense,
+        TermStatistics? terms = null)
     {
         Dimensions = dimensions;
         this.dense = dense;
@@ -32,7 +35,7 @@ public sealed class PassageIndex
         SentenceCount = sentences.Sum(s => s.Length);
         byId = new Dictionary<long, int>(passages.Count);
         for (var i = 0; i < passages.Count; i++) byId[passages[i].Passage.Id] = i;
-        Terms = new TermStatistics(Passages.Select(p => p.Title + " " + p.Text));
+        Terms = terms ?? new TermStatistics(Passages.Select(p => p.Title + " " + p.Text));
     }
 
     public static PassageIndex Empty { get; } = new([], 384);

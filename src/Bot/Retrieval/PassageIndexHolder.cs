@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Newsdesk.Corpus;
-using Newsdesk.Retrieval.Planted;
 using Newsdesk.Storage;
 
 namespace Newsdesk.Retrieval;
@@ -9,7 +8,7 @@ namespace Newsdesk.Retrieval;
 /// <summary>Owns the current <see cref="PassageIndex"/>; a reload after ingestion swaps the snapshot atomically so
 /// questions in flight keep the one they started with. Remembers the store version it loaded, so a replica reloads
 /// when another process has ingested (<see cref="CorpusChangeWatcher"/>).</summary>
-public sealed class PassageIndexHolder(IKnowledgeStore store, MachineAddressedSentenceClassifier plantedSentences, IOptions<StorageOptions> storage,
+public sealed class PassageIndexHolder(IKnowledgeStore store, IndexSource source, IOptions<StorageOptions> storage,
     IOptions<RetrievalOptions> retrieval, ILogger<PassageIndexHolder> logger) : ICorpusIndex
 {
     private volatile LexicalIndex? lexical;
@@ -69,11 +68,12 @@ public sealed class PassageIndexHolder(IKnowledgeStore store, MachineAddressedSe
     {
         // Read before the rows: a save committed while loading leaves the version behind, and the next check reloads.
         var version = await store.GetVersionAsync(cancellationToken);
-        var (passages, planted) = PlantedSentenceScreen.Screen(await store.LoadPassagesAsync(cancellationToken), plantedSentences);
-        if (planted > 0) logger.LogInformation("Set aside {Count} sentences addressed to machine readers", planted);
+        var snapshot = await source.LoadAsync(cancellationToken);
+        if (snapshot.Planted > 0) logger.LogInformation("Set aside {Count} sentences addressed to machine readers", snapshot.Planted);
+        var passages = snapshot.Passages;
         var first = passages.FirstOrDefault(p => p.Sentences.Length > 0);
         var dimensions = first.Vectors is null ? 384 : first.Vectors.Length / first.Sentences.Length;
-        var index = Build(passages, dimensions);
+        var index = Build(passages, dimensions, snapshot.Terms);
         lexical = storage.Value.Provider == StorageProvider.PostgreSQL && !retrieval.Value.ShouldRankTermsInPostgres
             ? new LexicalIndex(index.Passages) : null;
         current = index;
@@ -87,14 +87,14 @@ public sealed class PassageIndexHolder(IKnowledgeStore store, MachineAddressedSe
         logger.LogInformation("Loaded {Count} passages into the search index", passages.Count);
     }
 
-    private PassageIndex Build(IReadOnlyList<(StoredPassage Passage, SentenceSpan[] Sentences, float[] Vectors)> passages, int dimensions)
+    private PassageIndex Build(IReadOnlyList<(StoredPassage Passage, SentenceSpan[] Sentences, float[] Vectors)> passages, int dimensions, TermStatistics terms)
     {
         var settings = retrieval.Value;
         var sentences = passages.Sum(p => p.Vectors.Length / dimensions);
         // Without a first pass (0) the int8 path searches exactly, which only the floats in memory do quickly.
         var exactInMemory = settings.DenseFirstPassSentences == 0 && sentences <= settings.DenseBinaryAboveSentences;
         if (sentences == 0 || sentences <= settings.DenseOnDiskAboveSentences || exactInMemory)
-            return new PassageIndex(passages, dimensions, settings.DenseFirstPassSentences);
+            return new PassageIndex(passages, dimensions, settings.DenseFirstPassSentences, terms);
         var path = Path.Combine(RowFolder(), $"{Path.GetFileName(storage.Value.Database)}.sentence-rows-{Guid.NewGuid():N}.bin");
         var vectors = passages.Select(p => p.Vectors).ToList();
         try
@@ -102,7 +102,7 @@ public sealed class PassageIndexHolder(IKnowledgeStore store, MachineAddressedSe
             var dense = sentences > settings.DenseBinaryAboveSentences
                 ? OnDiskSentences.WithBinary(vectors, dimensions, path, settings.DenseShortlistSentences, settings.DenseRescoredSentences, settings.DenseRowReaders)
                 : OnDiskSentences.WithInt8(vectors, dimensions, path, settings.DenseFirstPassSentences, settings.DenseRowReaders);
-            return new PassageIndex(passages.Select(p => (p.Passage, p.Sentences)).ToList(), dimensions, dense);
+            return new PassageIndex(passages.Select(p => (p.Passage, p.Sentences)).ToList(), dimensions, dense, terms);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
@@ -110,7 +110,7 @@ public sealed class PassageIndexHolder(IKnowledgeStore store, MachineAddressedSe
             // memory, at the memory's cost.
             if (File.Exists(path)) File.Delete(path);
             logger.LogWarning("Could not write the sentence vectors to {Path} ({Reason}); keeping them in memory", path, exception.Message);
-            return new PassageIndex(passages, dimensions, settings.DenseFirstPassSentences);
+            return new PassageIndex(passages, dimensions, settings.DenseFirstPassSentences, terms);
         }
     }
 

@@ -33,6 +33,17 @@ public sealed class TermStatistics
             passageFrequency[term] = passageFrequency.GetValueOrDefault(term) + count;
     }
 
+    /// <summary>Statistics counted before (<see cref="IndexSnapshotFile"/>): the counts as <see cref="PassageFrequencies"/>
+    /// gave them, over <paramref name="passageCount"/> passages.</summary>
+    internal TermStatistics(Dictionary<string, int> passageFrequency, int passageCount)
+    {
+        this.passageFrequency = passageFrequency;
+        this.passageCount = passageCount;
+    }
+
+    /// <summary>How many passages hold each term, for keeping the statistics with an index snapshot.</summary>
+    internal IReadOnlyDictionary<string, int> PassageFrequencies => passageFrequency;
+
     // Below this many passages a share costs more to start than it saves.
     private const int PassagesPerShare = 512;
 

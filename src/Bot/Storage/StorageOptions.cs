@@ -14,6 +14,12 @@ public sealed class StorageOptions : IValidatableObject
     [Required]
     public string Database { get; set; } = "data/newsdesk.db";
 
+    /// <summary>Keep two files beside the SQLite file that make the next start faster: a snapshot of the loaded search
+    /// index (<c>Database</c> + <c>.index-snapshot</c>), read in one pass instead of every row, and each corpus file's
+    /// size and modification time with its hash (<c>.corpus-stamps</c>), so unchanged files are not read again. Derived
+    /// data: rebuilt when the store's content, the settings or the bot's build differ, and safe to delete.</summary>
+    public bool KeepStartupCaches { get; set; } = true;
+
     /// <summary>The PostgreSQL database replicas share (<c>Host=…;Username=…;Password=…;Database=newsdesk</c>). A
     /// secret: set it in the environment (<c>Storage__ConnectionString</c>) or user secrets, never in a file.</summary>
     public string? ConnectionString { get; set; }
