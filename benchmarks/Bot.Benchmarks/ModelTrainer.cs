@@ -26,6 +26,7 @@ public static class ModelTrainer
         // "who runs Harbour Records?" is answered by a name in apposition, which no seed question asks for.
         examples[false].AddRange(await GatherPlantedAsync(options));
         TrainingDiagnosis.Write(Path.Combine(options.WorkFolder, "training-diagnosis.tsv"), examples.SelectMany(pair => pair.Value.Select(e => (pair.Key, e))));
+        TrainingDiagnosis.WriteCandidates(Path.Combine(options.WorkFolder, "training-candidates.tsv"), examples.SelectMany(pair => pair.Value.Select(e => (pair.Key, e))));
         var all = examples.Values.SelectMany(e => e).Where(e => !e.Question.IsInjection).ToList();
         var tuning = all.Where(e => !e.Question.IsTest).ToList();
         List<TrainingExample> test = options.ReportTest ? all.Where(e => e.Question.IsTest).ToList() : [];
@@ -50,6 +51,9 @@ public static class ModelTrainer
             $"shipped weights: thresholds answer {shipped.Thresholds.Answer:F2}, tied {shipped.Thresholds.Tied:F2}, topic {shipped.Thresholds.Topic:F2}; margin {shippedCoverage.Coverage.MinDenseMargin:F3}, named {shippedCoverage.Coverage.MinCosineWhenNamed:F2}; objective {shippedCoverage.Score:F3} (refit: {coverage.Score:F3})"));
         foreach (var (withBbc, list) in examples)
         {
+            // The shipped ranker's ceiling: how many questions its top sentences would answer if the gate let every one through.
+            var open = list.Select(e => Simulate(e, withBbc, AnswerModel.RankWeights, AnswerModel.GateWeights, AnswerModel.GateBias, new AnswerThresholds(0, 0, shipped.Thresholds.Topic, AnswerModel.SpanTieThreshold), shippedCoverage.Coverage)).ToList();
+            Console.WriteLine("shipped ranker, gate open:\n" + EvaluationTable.Format(withBbc ? "seed+bbc" : "seed", Shown(open, options), withBbc));
             var outcomes = list.Select(e => Simulate(e, withBbc, AnswerModel.RankWeights, AnswerModel.GateWeights, AnswerModel.GateBias, shipped.Thresholds, shippedCoverage.Coverage)).ToList();
             Console.WriteLine(EvaluationTable.Format(withBbc ? "seed+bbc (shipped weights, thresholds refitted)" : "seed (shipped weights, thresholds refitted)", Shown(outcomes, options), withBbc));
         }
