@@ -11,6 +11,10 @@ public sealed record BenchmarkOptions(string Mode, string Shared, string WorkFol
     /// <summary>For <c>train</c>: fit on the hand-written set only and skip the self-supervised report (<c>--hand-written-only</c>).</summary>
     public bool HandWrittenOnly { get; init; }
 
+    /// <summary>For <c>train</c>: also print the hand-written TEST part's figures (<c>--report-test</c>). Off by default so
+    /// that tuning never shows the held-out part by accident; read it once, after every value is chosen.</summary>
+    public bool ReportTest { get; init; }
+
     /// <summary>Sentences per model call per core (<c>--batch N</c>).</summary>
     public int Batch { get; init; } = 32;
 
@@ -61,6 +65,7 @@ public sealed record BenchmarkOptions(string Mode, string Shared, string WorkFol
         var batch = 32;
         var parsed = new BenchmarkOptions("", "", "", []);
         var handWrittenOnly = false;
+        var reportTest = false;
         for (var i = mode == args.FirstOrDefault() ? 1 : 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -69,6 +74,7 @@ public sealed record BenchmarkOptions(string Mode, string Shared, string WorkFol
                 case "--work": work = Path.GetFullPath(args[++i]); break;
                 case "--sections": sections = args[++i].Split(',', StringSplitOptions.RemoveEmptyEntries); break;
                 case "--hand-written-only": handWrittenOnly = true; break;
+                case "--report-test": reportTest = true; break;
                 case "--batch": batch = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture); break;
                 case "--scales": parsed = parsed with { Scales = Integers(args[++i]) }; break;
                 case "--lexical-scales": parsed = parsed with { LexicalScales = Integers(args[++i]) }; break;
@@ -83,7 +89,7 @@ public sealed record BenchmarkOptions(string Mode, string Shared, string WorkFol
             }
         }
         Directory.CreateDirectory(work);
-        return parsed with { Mode = mode, Shared = shared, WorkFolder = work, Settings = settings, Sections = sections, Batch = batch, HandWrittenOnly = handWrittenOnly };
+        return parsed with { Mode = mode, Shared = shared, WorkFolder = work, Settings = settings, Sections = sections, Batch = batch, HandWrittenOnly = handWrittenOnly, ReportTest = reportTest };
     }
 
     private static int[] Integers(string list, bool allowZero = false) =>

@@ -7,7 +7,7 @@ namespace Newsdesk.Benchmarks;
 
 /// <summary>The second half of the <c>train</c> verb: builds <see cref="SelfSupervisedSet"/> from the seed+BBC store,
 /// fits the models on its train part alone and on it together with the hand-written tuning part, and reports how each
-/// fit does on the self-supervised test part and on the hand-written test part (which no fit sees). The thresholds are
+/// fit does on the self-supervised test part and (with <c>--report-test</c>) on the hand-written test part, which no fit sees. The thresholds are
 /// always chosen on the hand-written tuning part. It prints figures only: which weights ship is decided by the
 /// hand-written tuning objective, and they are pasted by hand into AnswerModel.cs.</summary>
 public static class SelfSupervisedTraining
@@ -38,7 +38,7 @@ public static class SelfSupervisedTraining
             foreach (var (withBbc, list) in hand)
             {
                 var outcomes = list.Select(e => ModelTrainer.Simulate(e, withBbc, rank, gate, bias, thresholds.Thresholds)).ToList();
-                Console.WriteLine(EvaluationTable.Format(withBbc ? "hand-written, seed+bbc" : "hand-written, seed", outcomes, withBbc));
+                Console.WriteLine(EvaluationTable.Format(withBbc ? "hand-written, seed+bbc" : "hand-written, seed", ModelTrainer.Shown(outcomes, options), withBbc));
             }
             Console.WriteLine("rank: " + string.Join(", ", rank.Select(w => w.ToString("F3", CultureInfo.InvariantCulture))));
             Console.WriteLine("gate: " + string.Join(", ", gate.Select(w => w.ToString("F3", CultureInfo.InvariantCulture))) + string.Create(CultureInfo.InvariantCulture, $"; bias {bias:F3}"));

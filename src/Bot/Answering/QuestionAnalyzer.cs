@@ -96,7 +96,8 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"\b(cost|costs|charg\w*|pay|paid|pays|paying|worth|price\w*|spen[dt]\w*|earn\w*|make|made|makes|raise\w*|fine\w*|damages|fee\w*|money|royalt\w*|salary|sell \w+ for|sold \w+ for|ticket\w*|gross\w*|revenue\w*|donat\w*|valued?|claim\w*|asking)\b")]
     private static partial Regex MoneyCue();
 
-    [GeneratedRegex(@"\b(who|whom|whose|(which|what) (company|firm|band|label|group|paper|newspaper|network|station|singer|artist|rapper|act|footballer|coalition|analyst|person|people|site|store|program|programme|brand|court|body|organisation|organization|operator|player|film|films|song|songs|album|track|show|prize|award|version|tech|technology|software|service|drm|chart|poll)|what's the name|what is the name|called)\b")]
+    // One word may qualify the asked noun ("which tv network", "what old court case"): still a name is asked for.
+    [GeneratedRegex(@"\b(who|whom|whose|(which|what) (\w+ )?(company|firm|band|label|group|paper|newspaper|network|station|singer|artist|rapper|act|footballer|coalition|analyst|person|people|site|store|program|programme|brand|court|body|organisation|organization|operator|player|film|films|song|songs|album|track|show|prize|award|version|tech|technology|software|service|drm|chart|poll)|what'?s the name|what is the name|called)\b")]
     private static partial Regex AgentQuestion();
 
     [GeneratedRegex(@"^(did|does|do|is|are|was|were|has|have|had|can|could|will|would|should)\b")]
