@@ -101,6 +101,14 @@ public sealed class PassageEmbedder : IDisposable
     public float[][] EmbedBatch(string[] texts, CancellationToken cancellationToken) =>
         texts.Length == 0 ? [] : Encode(texts, cancellationToken);
 
+    /// <summary>Model calls (session runs) since start, for arctic-embed-xs (0 for a package encoder, which does not
+    /// count them).</summary>
+    public long ModelCalls => encoder.IsValueCreated && encoder.Value is ArcticXsEncoder arctic ? arctic.Runs : 0;
+
+    /// <summary>Token positions handed to the model since start, padding included, for arctic-embed-xs (0 for a
+    /// package encoder): what a call's time grows with.</summary>
+    public long TokensEmbedded => encoder.IsValueCreated && encoder.Value is ArcticXsEncoder arctic ? arctic.TokensEncoded : 0;
+
     /// <summary>Inferences that can usefully run at once: one per embedding thread, or one per core.</summary>
     public int Parallelism => threads?.Count ?? Environment.ProcessorCount;
 
@@ -119,8 +127,10 @@ public sealed class PassageEmbedder : IDisposable
     private float[][] Encode(string[] texts, CancellationToken cancellationToken)
     {
         Interlocked.Add(ref sentencesEmbedded, texts.Length);
-        return threads is null ? encoder.Value.Encode(texts, cancellationToken) : threads.Run(() => encoder.Value.Encode(texts, cancellationToken));
+        return OnEmbeddingThread(() => encoder.Value.Encode(texts, cancellationToken));
     }
+
+    private float[][] OnEmbeddingThread(Func<float[][]> encode) => threads is null ? encode() : threads.Run(encode);
 
     private const string QueryPrefix = "Represent this sentence for searching relevant passages: ";
 
