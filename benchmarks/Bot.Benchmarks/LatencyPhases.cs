@@ -72,8 +72,8 @@ public static class LatencyPhases
         }
         var calls = covered.Select(p => p.Phases[FocusFirstAsk]).Where(c => c.ModelCalls > 0).ToList();
         Console.WriteLine($"  focus scoring's model work on a first ask ({calls.Count} of {covered.Count} asks call the model; {calls.Sum(c => c.ModelCalls)} calls):");
-        Console.WriteLine($"    rows a call   p50 {Percentiles.Of(Rows(calls), 50),5:F0}, p99 {Percentiles.Of(Rows(calls), 99),5:F0}, max {Rows(calls).DefaultIfEmpty().Max(),5:F0}");
-        Console.WriteLine($"    token positions (with padding) p50 {Percentiles.Of(Tokens(calls), 50),5:F0}, p99 {Percentiles.Of(Tokens(calls), 99),5:F0}, max {Tokens(calls).DefaultIfEmpty().Max(),5:F0}");
+        Console.WriteLine($"    rows an ask   p50 {Percentiles.Of(Rows(calls), 50),5:F0}, p99 {Percentiles.Of(Rows(calls), 99),5:F0}, max {Rows(calls).DefaultIfEmpty().Max(),5:F0}");
+        Console.WriteLine($"    token positions an ask (with padding) p50 {Percentiles.Of(Tokens(calls), 50),5:F0}, p99 {Percentiles.Of(Tokens(calls), 99),5:F0}, max {Tokens(calls).DefaultIfEmpty().Max(),5:F0}");
         var (fixedMs, perToken) = LeastSquares(calls.Select(c => ((double)c.ModelTokens, c.Milliseconds)).ToList());
         var queries = perQuestion.Select(p => p.Phases[1]).ToList();
         Console.WriteLine($"    time ≈ {fixedMs:F2} ms + {perToken * 1000:F1} µs a token position (least squares over these asks); " +

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.Options;
 using Newsdesk.Chat;
 using Newsdesk.Corpus;
 using Newsdesk.Retrieval;
@@ -14,7 +15,7 @@ namespace Newsdesk.Answering;
 /// are asked about again and again, so most windows are known. Whatever a question still needs goes to the model in
 /// one batch, cut into calls by length. A vector depends on the text alone, never on the index, so a reload leaves them
 /// valid.</summary>
-public sealed partial class FocusScorer(PassageEmbedder embedder, PassageIndexHolder index)
+public sealed partial class FocusScorer(PassageEmbedder embedder, PassageIndexHolder index, IOptions<AnsweringOptions> options)
 {
     // About 1.5 KB a vector: a few MB at most. Past this the cache starts again rather than tracking recency.
     private const int MaxCachedPhrases = 4096;
@@ -83,7 +84,8 @@ public sealed partial class FocusScorer(PassageEmbedder embedder, PassageIndexHo
         var unknownWindows = windows.Where(w => !windowVectorsOf.ContainsKey(w)).Distinct(StringComparer.Ordinal).ToArray();
         if (unknownQueries.Length + unknownWindows.Length == 0) return (queryVectorsOf, windowVectorsOf);
 
-        var vectors = embedder.EmbedByLength([.. unknownQueries.Select(embedder.QueryInput), .. unknownWindows], cancellationToken);
+        var vectors = embedder.EmbedByLength([.. unknownQueries.Select(embedder.QueryInput), .. unknownWindows],
+            options.Value.FocusScoringCores, cancellationToken);
         if (phraseVectors.Count + unknownQueries.Length > MaxCachedPhrases) phraseVectors.Clear();
         if (windowVectors.Count + unknownWindows.Length > MaxCachedWindows) windowVectors.Clear();
         for (var i = 0; i < unknownQueries.Length; i++) queryVectorsOf[unknownQueries[i]] = phraseVectors[unknownQueries[i]] = vectors[i];

@@ -52,22 +52,19 @@ public sealed class ArcticXsEncoder : ISentenceEncoder, IDisposable
         return Run(encoded, [.. Enumerable.Range(0, sentences.Length)], encoded[0].Item1.Length, cancellationToken);
     }
 
-    /// <summary>The vectors <see cref="Encode"/> gives, bit for bit (padding is masked, so a row's vector does not
-    /// depend on its call), for a batch of mixed lengths in fewer token positions: the rows sorted by length and cut
-    /// into calls wherever the padding saved outweighs a call's fixed cost (<see cref="LengthGroups"/>).</summary>
-    public float[][] EncodeByLength(string[] sentences, int callCostInTokens, CancellationToken cancellationToken = default)
+    /// <summary>The model's input for each sentence, padded to the longest, and each one's own length in tokens: what
+    /// <see cref="Run"/> takes, so a caller can cut a batch into calls by length (<see cref="LengthGroups"/>).</summary>
+    public (List<(long[], long[], long[])> Rows, int[] Lengths) Tokenize(string[] sentences)
     {
         var encoded = tokenizer.Encode(sentences);
         // Rows are padded at the end to the longest: a row's length is where its attention mask ends.
-        var lengths = encoded.Select(row => Array.LastIndexOf(row.Item3, 1L) + 1).ToArray();
-        var vectors = new float[sentences.Length][];
-        foreach (var group in LengthGroups.Cut(lengths, callCostInTokens))
-        {
-            var groupVectors = Run(encoded, group, group.Max(i => lengths[i]), cancellationToken);
-            for (var i = 0; i < group.Length; i++) vectors[group[i]] = groupVectors[i];
-        }
-        return vectors;
+        return (encoded, [.. encoded.Select(row => Array.LastIndexOf(row.Item3, 1L) + 1)]);
     }
+
+    /// <summary>The vectors of the rows named by <paramref name="group"/>, in one session run padded to the longest of
+    /// them: bit for bit what <see cref="Encode"/> gives them in any other batch, since padding is masked.</summary>
+    public float[][] Run((List<(long[], long[], long[])> Rows, int[] Lengths) tokenized, int[] group, CancellationToken cancellationToken) =>
+        Run(tokenized.Rows, group, group.Max(i => tokenized.Lengths[i]), cancellationToken);
 
     // The rows of <paramref name="encoded"/> named by <paramref name="rows"/>, each cut to its first
     // <paramref name="tokens"/> positions (none of its own is cut: only padding), in one session run.

@@ -30,4 +30,37 @@ public static class LengthGroups
         groups.Reverse();
         return groups;
     }
+
+    /// <summary>The rows cut into at most <paramref name="calls"/> groups run at once, so that the costliest group (its
+    /// rows times its longest, plus a call's fixed cost) is as cheap as it can be: the batch takes that group's time.
+    /// Fewer groups where more would not make the costliest cheaper.</summary>
+    public static IReadOnlyList<int[]> Balance(IReadOnlyList<int> lengths, int callCostInTokens, int calls)
+    {
+        var order = Enumerable.Range(0, lengths.Count).OrderBy(i => lengths[i]).ToArray();
+        var n = order.Length;
+        // worst[k, j]: the least cost of the costliest group when the first j sorted rows make k groups.
+        var worst = new long[calls + 1, n + 1];
+        var from = new int[calls + 1, n + 1];
+        for (var j = 1; j <= n; j++) worst[0, j] = long.MaxValue;
+        for (var k = 1; k <= calls; k++)
+            for (var j = 1; j <= n; j++)
+            {
+                // One group fewer is never worse: start from it.
+                (worst[k, j], from[k, j]) = k > 1 ? (worst[k - 1, j], -1) : (long.MaxValue, 0);
+                for (var i = k - 1; i < j; i++)
+                {
+                    var cost = Math.Max(i == 0 ? 0 : worst[k - 1, i], (long)(j - i) * lengths[order[j - 1]] + callCostInTokens);
+                    if (cost < worst[k, j]) (worst[k, j], from[k, j]) = (cost, i);
+                }
+            }
+        var groups = new List<int[]>();
+        for (int k = calls, j = n; j > 0;)
+        {
+            if (from[k, j] < 0) { k--; continue; }
+            groups.Add(order[from[k, j]..j]);
+            (k, j) = (k - 1, from[k, j]);
+        }
+        groups.Reverse();
+        return groups;
+    }
 }

@@ -103,15 +103,27 @@ public sealed class PassageEmbedder : IDisposable
 
     /// <summary>The vectors <see cref="EmbedBatch"/> gives, bit for bit, for a small batch of mixed lengths (a question's
     /// focus phrase and the windows around its answer spans): the rows are sorted by length and cut into calls where
-    /// the padding saved outweighs a call's fixed cost, so a short row never pays for the longest. A model whose
-    /// encoder is the package's runs the batch in one call.</summary>
-    public float[][] EmbedByLength(string[] texts, CancellationToken cancellationToken)
+    /// the padding saved outweighs a call's fixed cost, so a short row never pays for the longest. With
+    /// <paramref name="cores"/> above 1 (and as many embedding threads, where there are some) the rows are cut instead
+    /// into that many calls of about equal work, run at once: the batch then takes about the time of its longest
+    /// call, for one more call's fixed cost. A model whose encoder is the package's runs the batch in one call.</summary>
+    public float[][] EmbedByLength(string[] texts, int cores, CancellationToken cancellationToken)
     {
         if (texts.Length == 0) return [];
         Interlocked.Add(ref sentencesEmbedded, texts.Length);
-        return OnEmbeddingThread(() => encoder.Value is ArcticXsEncoder arctic
-            ? arctic.EncodeByLength(texts, CallCostInTokens, cancellationToken)
-            : encoder.Value.Encode(texts, cancellationToken));
+        if (encoder.Value is not ArcticXsEncoder arctic) return OnEmbeddingThread(() => encoder.Value.Encode(texts, cancellationToken));
+        var tokenized = arctic.Tokenize(texts);
+        var calls = Math.Min(cores, Parallelism);
+        var groups = calls <= 1 ? LengthGroups.Cut(tokenized.Lengths, CallCostInTokens) : LengthGroups.Balance(tokenized.Lengths, CallCostInTokens, calls);
+        var vectors = new float[texts.Length][];
+        void RunGroup(int g)
+        {
+            var groupVectors = OnEmbeddingThread(() => arctic.Run(tokenized, groups[g], cancellationToken));
+            for (var i = 0; i < groups[g].Length; i++) vectors[groups[g][i]] = groupVectors[i];
+        }
+        if (groups.Count == 1) RunGroup(0);
+        else Parallel.For(0, groups.Count, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = groups.Count }, RunGroup);
+        return vectors;
     }
 
     // A model call's fixed cost, in token positions of arctic-embed-xs on one core: splitting a batch pays only when it

@@ -47,4 +47,27 @@ public sealed class LengthGroupsTests
 
     [Fact]
     public void NoRowsGiveNoCalls() => Assert.Empty(LengthGroups.Cut([], callCostInTokens: 16));
+
+    [Fact]
+    public void TwoCallsAtOnceShareTheWorkSoTheCostlierIsAsCheapAsItCanBe()
+    {
+        // Sorted: 10, 11, 12, 12, 20, 22. Cut before 20: 4 × 12 + 8 = 56 and 2 × 22 + 8 = 52; any other cut costs more.
+        var groups = LengthGroups.Balance([12, 22, 11, 12, 10, 20], callCostInTokens: 8, calls: 2);
+
+        Assert.Equal(2, groups.Count);
+        Assert.Equal([0, 2, 3, 4], groups[0].Order());
+        Assert.Equal([1, 5], groups[1].Order());
+    }
+
+    [Fact]
+    public void ASingleRowIsNotSplit() => Assert.Equal([0], Assert.Single(LengthGroups.Balance([40], callCostInTokens: 8, calls: 2)));
+
+    [Fact]
+    public void EveryRowIsInExactlyOneOfTheCallsRunAtOnce()
+    {
+        var groups = LengthGroups.Balance([5, 9, 2, 7, 7, 30], callCostInTokens: 8, calls: 3);
+
+        Assert.InRange(groups.Count, 2, 3);
+        Assert.Equal(Enumerable.Range(0, 6), groups.SelectMany(g => g).Order());
+    }
 }
