@@ -70,6 +70,7 @@ public static class FullBenchmark
         {
             await host.Services.GetRequiredService<SearchIndexLoader>().LoadAsync(CancellationToken.None);
             await LatencyPhases.MeasureAsync(host.Services, questions);
+            ModelCallCost.Measure(host.Services.GetRequiredService<PassageEmbedder>());
         }
         Report("machine after", $"load average {MachineLoad.LoadAverage()}");
         return 0;
@@ -79,30 +80,42 @@ public static class FullBenchmark
     {
         var retriever = services.GetRequiredService<PassageRetriever>();
         var answerer = services.GetRequiredService<IQuestionAnswerer>();
+        var meter = new PhaseMeter(services.GetRequiredService<PassageEmbedder>());
         foreach (var q in questions.Take(5)) await answerer.AnswerAsync(new Question(q.Question), CancellationToken.None);
         var retrieval = new List<double>();
-        var answers = new List<double>();
-        var firstRound = new List<double>();
+        var answers = new List<PhaseCost>();
+        var firstRound = 0;
         for (var round = 0; round < LatencyRounds; round++)
         {
-            if (round == 1) firstRound.AddRange(answers);
+            if (round == 1) firstRound = answers.Count;
             foreach (var question in questions)
             {
-                var started = Stopwatch.GetTimestamp();
+                meter.Restart();
                 await retriever.RetrieveAsync(question.Question, CancellationToken.None);
-                retrieval.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-                started = Stopwatch.GetTimestamp();
+                retrieval.Add(meter.Lap().Milliseconds);
                 await answerer.AnswerAsync(new Question(question.Question), CancellationToken.None);
-                answers.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                answers.Add(meter.Lap());
             }
         }
+        var times = answers.Select(a => a.Milliseconds).ToList();
         Report("retrieval latency", $"p50 {Percentiles.Of(retrieval, 50):F1} ms, p99 {Percentiles.Of(retrieval, 99):F1} ms over {retrieval.Count} questions");
-        Report("answer latency (retrieval + composition)", $"p50 {Percentiles.Of(answers, 50):F1} ms, p99 {Percentiles.Of(answers, 99):F1} ms over {answers.Count} questions");
-        // The answerer keeps focus-phrase vectors: the first round embeds each question's focus phrase once (as every
-        // question did before the cache), later rounds find it kept.
-        var later = answers.Skip(firstRound.Count).ToList();
-        Report("answer latency, first round", $"p50 {Percentiles.Of(firstRound, 50):F1} ms, p99 {Percentiles.Of(firstRound, 99):F1} ms over {firstRound.Count} questions");
+        Report("answer latency (retrieval + composition)", $"p50 {Percentiles.Of(times, 50):F1} ms, p99 {Percentiles.Of(times, 99):F1} ms over {times.Count} questions");
+        // The answerer keeps focus-phrase and window vectors: the first round embeds each question's once, later
+        // rounds find them kept.
+        var first = times.Take(firstRound).ToList();
+        var later = times.Skip(firstRound).ToList();
+        Report("answer latency, first round", $"p50 {Percentiles.Of(first, 50):F1} ms, p99 {Percentiles.Of(first, 99):F1} ms over {first.Count} questions");
         Report("answer latency, later rounds", $"p50 {Percentiles.Of(later, 50):F1} ms, p99 {Percentiles.Of(later, 99):F1} ms over {later.Count} questions");
+        // What the slowest answers (the p99 and above) have in common: a first ask (its model call in focus scoring),
+        // a collection inside, or neither.
+        var p99 = Percentiles.Of(times, 99);
+        var slow = answers.Select((a, i) => (Cost: a, First: i < firstRound)).Where(a => a.Cost.Milliseconds >= p99).ToList();
+        Report("answers at or over the p99", $"{slow.Count}: {slow.Count(s => s.First)} in the first round, {slow.Count(s => s.Cost.ModelCalls > 1)} with a focus model call, " +
+            $"{slow.Count(s => s.Cost.Collections > 0)} with a collection inside (pause {slow.Sum(s => s.Cost.GcPauseMilliseconds):F1} ms in all)");
+        var allocated = answers.Select(a => a.AllocatedBytes / 1024.0).ToList();
+        Report("answer allocation and GC", $"p50 {Percentiles.Of(allocated, 50):F0} KiB, p99 {Percentiles.Of(allocated, 99):F0} KiB an answer; " +
+            $"{answers.Sum(a => a.Collections)} collections ({GC.CollectionCount(1)} gen1, {GC.CollectionCount(2)} gen2 in the process), " +
+            $"{answers.Sum(a => a.GcPauseMilliseconds):F1} ms paused over {answers.Count} answers, longest pause inside one {answers.Max(a => a.GcPauseMilliseconds):F1} ms");
     }
 
     private static async Task MeasureRecallAsync(IServiceProvider services, IReadOnlyList<EvaluationQuestion> questions)

@@ -22,6 +22,13 @@ public sealed class AnsweringOptions : IValidatableObject
 
     public LanguageModelOptions LanguageModel { get; set; } = new();
 
+    /// <summary>Cores a first ask's focus scoring may spread its model call over (the focus phrase and the windows
+    /// around the answer spans, cut into calls of about equal work, run at once; never more than the embedding
+    /// threads or cores). 1 (the default) runs them on one core, as the answers of other chats may need the others.
+    /// The vectors, and so the answers, are the same either way.</summary>
+    [Range(1, 64)]
+    public int FocusScoringCores { get; set; } = 1;
+
     public bool UsesLanguageModel => Backend != "Offline";
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.Options;
 using Newsdesk.Chat;
 using Newsdesk.Corpus;
 using Newsdesk.Retrieval;
@@ -12,8 +13,9 @@ namespace Newsdesk.Answering;
 /// ("who runs", "how much does it cost", "when did"), so their vectors are kept: a repeated phrase costs no model
 /// call. The words around each span of the asked kind (<see cref="SpanWindows"/>) are embedded too, and kept: stories
 /// are asked about again and again, so most windows are known. Whatever a question still needs goes to the model in
-/// one call. A vector depends on the text alone, never on the index, so a reload leaves them valid.</summary>
-public sealed partial class FocusScorer(PassageEmbedder embedder, PassageIndexHolder index)
+/// one batch, cut into calls by length. A vector depends on the text alone, never on the index, so a reload leaves them
+/// valid.</summary>
+public sealed partial class FocusScorer(PassageEmbedder embedder, PassageIndexHolder index, IOptions<AnsweringOptions> options)
 {
     // About 1.5 KB a vector: a few MB at most. Past this the cache starts again rather than tracking recency.
     private const int MaxCachedPhrases = 4096;
@@ -64,9 +66,11 @@ public sealed partial class FocusScorer(PassageEmbedder embedder, PassageIndexHo
         }).ToList()).ToList();
     }
 
-    /// <summary>The vectors of the query phrases and the windows, those not kept from earlier questions in one model
-    /// call: a first ask made three (focus phrase, windows, and the message where it is the focus), each paying the
-    /// call's fixed cost. Batching leaves every vector bit-identical, since padding is masked.</summary>
+    /// <summary>The vectors of the query phrases and the windows, those not kept from earlier questions in one batch:
+    /// a first ask made three model calls (focus phrase, windows, and the message where it is the focus), each paying
+    /// the call's fixed cost. The batch is cut by length where that saves more padding than a call costs (the prefixed
+    /// focus phrase and a long name's window no longer pad every short window). Batching leaves every vector
+    /// bit-identical, since padding is masked.</summary>
     private (Dictionary<string, float[]> Queries, Dictionary<string, float[]> Windows) EmbedTogether(
         IReadOnlyList<string> queries, IEnumerable<string> windows, CancellationToken cancellationToken)
     {
@@ -80,7 +84,8 @@ public sealed partial class FocusScorer(PassageEmbedder embedder, PassageIndexHo
         var unknownWindows = windows.Where(w => !windowVectorsOf.ContainsKey(w)).Distinct(StringComparer.Ordinal).ToArray();
         if (unknownQueries.Length + unknownWindows.Length == 0) return (queryVectorsOf, windowVectorsOf);
 
-        var vectors = embedder.EmbedBatch([.. unknownQueries.Select(embedder.QueryInput), .. unknownWindows], cancellationToken);
+        var vectors = embedder.EmbedByLength([.. unknownQueries.Select(embedder.QueryInput), .. unknownWindows],
+            options.Value.FocusScoringCores, cancellationToken);
         if (phraseVectors.Count + unknownQueries.Length > MaxCachedPhrases) phraseVectors.Clear();
         if (windowVectors.Count + unknownWindows.Length > MaxCachedWindows) windowVectors.Clear();
         for (var i = 0; i < unknownQueries.Length; i++) queryVectorsOf[unknownQueries[i]] = phraseVectors[unknownQueries[i]] = vectors[i];

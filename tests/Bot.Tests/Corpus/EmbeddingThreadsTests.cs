@@ -59,6 +59,23 @@ public sealed class EmbeddingThreadsTests
         Assert.Equal(inline.EmbedQuery("Who bought EMI?", CancellationToken.None), onThreads.EmbedQuery("Who bought EMI?", CancellationToken.None));
     }
 
+    [Fact]
+    public void ABatchCutByLengthAndSpreadOverTwoThreadsGivesTheVectorsOfOneCall()
+    {
+        var options = Options.Create(new CorpusOptions());
+        using var threads = new EmbeddingThreads(2, niceness: 10);
+        using var onThreads = new PassageEmbedder(options, threads);
+        string[] texts = [onThreads.QueryInput("how much did the tickets cost"), "punt tracks for between about $0.10", "Yes.",
+            "Mark Morrison's album went on sale through the Jet Star website for £9.99 on Monday", "sold 3.5 million copies", "EMI"];
+        var expected = onThreads.EmbedBatch(texts, CancellationToken.None);
+        var calls = onThreads.ModelCalls;
+
+        Assert.Equal(expected, onThreads.EmbedByLength(texts, cores: 1, CancellationToken.None));
+        var oneCore = onThreads.ModelCalls - calls;
+        Assert.Equal(expected, onThreads.EmbedByLength(texts, cores: 2, CancellationToken.None));
+        Assert.Equal(2, onThreads.ModelCalls - calls - oneCore);
+    }
+
     /// <summary>Field 19 of /proc/thread-self/stat; the fields before it follow the command name in parentheses.</summary>
     private static int NiceOfThisThread()
     {
