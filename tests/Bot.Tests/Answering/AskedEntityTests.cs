@@ -8,7 +8,7 @@ namespace Newsdesk.Tests.Answering;
 /// <summary>A figure of the asked kind, beside the asked focus, answers only about the entity the question names: the
 /// name in the sentence, the one before it or the title. The story below gives one shop's catalogue in a sentence
 /// ("It has …") that follows a sentence about its rival; asked about the other shop, the bot must not answer with it.</summary>
-public sealed class AskedEntityTests : IAsyncLifetime
+public sealed class AskedEntityTests : SeedStoreTest
 {
     private const string Story = """
         Download shops battle for London listeners
@@ -20,25 +20,8 @@ public sealed class AskedEntityTests : IAsyncLifetime
         A rival shop, Songcrate, charges its members a monthly fee instead. It has a catalogue of around 80,000 songs.
         """;
 
-    private readonly TemporaryFolder folder = new();
-    private IHost host = null!;
-
-    public async Task InitializeAsync()
-    {
-        var corpus = Directory.CreateDirectory(folder.File("corpus")).FullName;
-        await File.WriteAllTextAsync(Path.Combine(corpus, "download-shops.txt"), Story);
-        host = await CoreHost.CreateLoadedAsync(folder.File("store.db"), [TestPaths.Seeds, corpus]);
-    }
-
-    public Task DisposeAsync()
-    {
-        host.Dispose();
-        folder.Dispose();
-        return Task.CompletedTask;
-    }
-
-    private Task<Answer> AskAsync(string question) =>
-        host.Services.GetRequiredService<IQuestionAnswerer>().AnswerAsync(new Question(question, []), CancellationToken.None);
+    protected override IReadOnlyDictionary<string, string> ExtraStories { get; } =
+        new Dictionary<string, string> { ["download-shops.txt"] = Story };
 
     [Fact]
     public async Task AFigureAboutAnotherEntityDoesNotAnswer()

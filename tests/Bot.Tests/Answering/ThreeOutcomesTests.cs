@@ -16,9 +16,6 @@ public sealed class ThreeOutcomesTests : SeedStoreTest
 {
     private const string Partial = "how much in royalties did mediaservices pay the russian societies?";
 
-    private Task<Answer> AskAsync(string question, params string[] earlier) =>
-        Host.Services.GetRequiredService<IQuestionAnswerer>().AnswerAsync(new Question(question, earlier), CancellationToken.None);
-
     [Fact]
     public async Task AQuestionTheStoryAnswersIsAnsweredWithTheSentenceThatHoldsIt()
     {

@@ -9,23 +9,10 @@ namespace Newsdesk.Tests.Answering;
 /// more than <c>Retrieval:MinDenseMarginToAnswer</c>: the topic is uncertain, so a sentence that holds the asked fact
 /// answers, and a story without it is no reply (declined, never "partly covered"). Over the seed with the coverage
 /// margin set out of reach, every question lands in that band.</summary>
-public sealed class UncertainTopicTests : IAsyncLifetime
+public sealed class UncertainTopicTests : SeedStoreTest
 {
-    private readonly TemporaryFolder folder = new();
-    private IHost host = null!;
-
-    public async Task InitializeAsync() => host = await CoreHost.CreateLoadedAsync(folder.File("store.db"), [TestPaths.Seeds],
-        new Dictionary<string, string?> { ["Retrieval:MinDenseMargin"] = "0.9", ["Retrieval:MinDenseMarginToAnswer"] = "-1" });
-
-    public Task DisposeAsync()
-    {
-        host.Dispose();
-        folder.Dispose();
-        return Task.CompletedTask;
-    }
-
-    private Task<Answer> AskAsync(string question) =>
-        host.Services.GetRequiredService<IQuestionAnswerer>().AnswerAsync(new Question(question, []), CancellationToken.None);
+    protected override IDictionary<string, string?> Settings { get; } =
+        new Dictionary<string, string?> { ["Retrieval:MinDenseMargin"] = "0.9", ["Retrieval:MinDenseMarginToAnswer"] = "-1" };
 
     [Fact]
     public async Task ASentenceHoldingTheAskedFactAnswersAlthoughTheTopicIsUncertain()
