@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Newsdesk.Chat;
 using Newsdesk.Tests.Fakes.Discord;
 
@@ -61,6 +62,38 @@ public sealed class DiscordThreadTests(DiscordBotFixture fixture)
 
         Assert.Equal(["who shut down allofmp3?"], asked.EarlierTurns);
         Assert.Equal(["who shut down allofmp3?"], after.EarlierTurns);
+    }
+
+    /// <summary>A thread whose turns cannot be read (here their table is gone from the store) still gets its answer,
+    /// as a question standing alone, and the next question is answered too.</summary>
+    [Fact]
+    public async Task AskInAThreadWhoseTurnsCannotBeReadIsAnsweredStandingAlone()
+    {
+        var thread = ("1300000000000000401", PublicThread);
+        await AskAsync("who shut down allofmp3?", thread);
+
+        await ExecuteAsync("ALTER TABLE discord_thread_turns RENAME TO discord_thread_turns_away");
+        try
+        {
+            var asked = await AskAsync("has it vanished before?", thread);
+            var next = await AskAsync("how many users did it have?", thread);
+
+            Assert.Empty(asked.EarlierTurns);
+            Assert.Empty(next.EarlierTurns);
+        }
+        finally
+        {
+            await ExecuteAsync("ALTER TABLE discord_thread_turns_away RENAME TO discord_thread_turns");
+        }
+    }
+
+    private async Task ExecuteAsync(string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={fixture.Database};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
     }
 
     /// <summary>Asks through the endpoint and returns the question the answerer was given.</summary>

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Newsdesk.Discord.Wire;
@@ -14,8 +15,21 @@ public sealed class DiscordThreadTurns(IDiscordThreadTurnStore store, ILogger<Di
     /// <summary>Earlier questions of a thread handed to the core; enough for a follow-up, small enough for a prompt.</summary>
     public const int EarlierTurnLimit = 10;
 
-    public async Task<IReadOnlyList<string>> EarlierTurnsAsync(DiscordInteraction interaction, CancellationToken cancellationToken) =>
-        interaction.ThreadId is { } thread ? await store.LoadTurnsAsync(thread, EarlierTurnLimit, cancellationToken) : [];
+    /// <summary>The thread's earlier questions. A thread's memory is a help, never a condition: turns that cannot be
+    /// read (a damaged or unreachable store) leave the question to stand alone, and it is answered all the same.</summary>
+    public async Task<IReadOnlyList<string>> EarlierTurnsAsync(DiscordInteraction interaction, CancellationToken cancellationToken)
+    {
+        if (interaction.ThreadId is not { } thread) return [];
+        try
+        {
+            return await store.LoadTurnsAsync(thread, EarlierTurnLimit, cancellationToken);
+        }
+        catch (DbException exception)
+        {
+            logger.LogWarning("Discord thread {Thread}'s earlier turns could not be read, so its question stands alone: {Error}", thread, exception.Message);
+            return [];
+        }
+    }
 
     /// <summary>A store that cannot be written answers the question all the same; only the thread's memory of it is lost.</summary>
     public async Task RememberAsync(DiscordInteraction interaction, string question, CancellationToken cancellationToken)
@@ -25,7 +39,7 @@ public sealed class DiscordThreadTurns(IDiscordThreadTurnStore store, ILogger<Di
         {
             await store.AddTurnAsync(thread, id, question, cancellationToken);
         }
-        catch (Exception exception) when (StoreWriteHealth.CannotWrite(exception))
+        catch (Exception exception) when (StoreWriteHealth.CannotWrite(exception) || exception is DbException)
         {
             logger.LogWarning("Discord thread {Thread} could not remember a turn: {Error}", thread, exception.Message);
         }
