@@ -19,9 +19,9 @@ public sealed class DiscordThreadTurnStoreTests : IDisposable
     public async Task TurnsComeBackOldestFirstByInteractionId()
     {
         var store = Open();
-        await store.AddTurnAsync("T1", 1_150_000_000_000_000_020, "second", default);
-        await store.AddTurnAsync("T1", 1_150_000_000_000_000_010, "first", default);
-        await store.AddTurnAsync("T2", 1_150_000_000_000_000_015, "elsewhere", default);
+        await store.AddTurnAsync("T1", 1_150_000_000_000_000_020, "second", 10, default);
+        await store.AddTurnAsync("T1", 1_150_000_000_000_000_010, "first", 10, default);
+        await store.AddTurnAsync("T2", 1_150_000_000_000_000_015, "elsewhere", 10, default);
 
         Assert.Equal(["first", "second"], await store.LoadTurnsAsync("T1", 10, default));
     }
@@ -30,16 +30,29 @@ public sealed class DiscordThreadTurnStoreTests : IDisposable
     public async Task OnlyTheLatestTurnsAreLoadedAndARepeatIsWrittenOnce()
     {
         var store = Open();
-        for (var i = 1; i <= 4; i++) await store.AddTurnAsync("T1", 1_150_000_000_000_000_000 + i, $"turn {i}", default);
-        await store.AddTurnAsync("T1", 1_150_000_000_000_000_004, "turn 4 again", default);
+        for (var i = 1; i <= 4; i++) await store.AddTurnAsync("T1", 1_150_000_000_000_000_000 + i, $"turn {i}", 10, default);
+        await store.AddTurnAsync("T1", 1_150_000_000_000_000_004, "turn 4 again", 10, default);
 
         Assert.Equal(["turn 3", "turn 4"], await store.LoadTurnsAsync("T1", 2, default));
+    }
+
+    /// <summary>Turns older than the latest few are never handed to a follow-up, so they are not kept: a busy thread
+    /// must not grow the store for good.</summary>
+    [Fact]
+    public async Task OnlyTheLatestTurnsAreKept()
+    {
+        var store = Open();
+        for (var i = 1; i <= 5; i++) await store.AddTurnAsync("T1", 1_150_000_000_000_000_000 + i, $"turn {i}", 3, default);
+        await store.AddTurnAsync("T2", 1_150_000_000_000_000_010, "elsewhere", 3, default);
+
+        Assert.Equal(["turn 3", "turn 4", "turn 5"], await store.LoadTurnsAsync("T1", 10, default));
+        Assert.Equal(["elsewhere"], await store.LoadTurnsAsync("T2", 10, default));
     }
 
     [Fact]
     public async Task AnotherStoreOnTheSameFileSeesTheTurns()
     {
-        await Open().AddTurnAsync("T1", 1_150_000_000_000_000_001, "who shut down allofmp3?", default);
+        await Open().AddTurnAsync("T1", 1_150_000_000_000_000_001, "who shut down allofmp3?", 10, default);
 
         Assert.Equal(["who shut down allofmp3?"], await Open().LoadTurnsAsync("T1", 10, default));
     }

@@ -19,12 +19,24 @@ public sealed class PostgresDiscordThreadTurnStoreTests(PostgresServer server)
         await using var second = await ConnectionsAsync();
         var thread = $"{Random.Shared.NextInt64(1, long.MaxValue)}";
 
-        await new PostgresDiscordThreadTurnStore(first, clock).AddTurnAsync(thread, 1_150_000_000_000_000_020, "has it vanished before?", default);
-        await new PostgresDiscordThreadTurnStore(second, clock).AddTurnAsync(thread, 1_150_000_000_000_000_010, "who shut down allofmp3?", default);
-        await new PostgresDiscordThreadTurnStore(second, clock).AddTurnAsync(thread, 1_150_000_000_000_000_020, "has it vanished before?", default);
+        await new PostgresDiscordThreadTurnStore(first, clock).AddTurnAsync(thread, 1_150_000_000_000_000_020, "has it vanished before?", 10, default);
+        await new PostgresDiscordThreadTurnStore(second, clock).AddTurnAsync(thread, 1_150_000_000_000_000_010, "who shut down allofmp3?", 10, default);
+        await new PostgresDiscordThreadTurnStore(second, clock).AddTurnAsync(thread, 1_150_000_000_000_000_020, "has it vanished before?", 10, default);
 
         Assert.Equal(["who shut down allofmp3?", "has it vanished before?"], await new PostgresDiscordThreadTurnStore(first, clock).LoadTurnsAsync(thread, 10, default));
         Assert.Equal(["has it vanished before?"], await new PostgresDiscordThreadTurnStore(second, clock).LoadTurnsAsync(thread, 1, default));
+    }
+
+    [PostgresFact]
+    public async Task OnlyTheLatestTurnsAreKept()
+    {
+        await using var connections = await ConnectionsAsync();
+        var store = new PostgresDiscordThreadTurnStore(connections, clock);
+        var thread = $"{Random.Shared.NextInt64(1, long.MaxValue)}";
+
+        for (var i = 1; i <= 5; i++) await store.AddTurnAsync(thread, 1_150_000_000_000_000_000 + i, $"turn {i}", 3, default);
+
+        Assert.Equal(["turn 3", "turn 4", "turn 5"], await store.LoadTurnsAsync(thread, 10, default));
     }
 
     private async Task<PostgresConnections> ConnectionsAsync() =>

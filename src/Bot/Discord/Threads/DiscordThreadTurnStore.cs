@@ -34,18 +34,21 @@ public sealed class DiscordThreadTurnStore(SqliteConnections connections, StoreW
         return turns;
     }
 
-    public Task AddTurnAsync(string threadId, long interactionId, string question, CancellationToken cancellationToken) =>
+    public Task AddTurnAsync(string threadId, long interactionId, string question, int keep, CancellationToken cancellationToken) =>
         health.WriteAsync("discord_thread_turns", async () =>
         {
             await using var connection = await connections.OpenAsync(cancellationToken);
             await using var command = connection.CreateCommand();
             command.CommandText = """
                 INSERT INTO discord_thread_turns(thread_id, interaction_id, question, added_at) VALUES ($thread, $id, $question, $at)
-                ON CONFLICT(thread_id, interaction_id) DO NOTHING
+                ON CONFLICT(thread_id, interaction_id) DO NOTHING;
+                DELETE FROM discord_thread_turns WHERE thread_id = $thread AND interaction_id NOT IN (
+                    SELECT interaction_id FROM discord_thread_turns WHERE thread_id = $thread ORDER BY interaction_id DESC LIMIT $keep);
                 """;
             command.Parameters.AddWithValue("$thread", threadId);
             command.Parameters.AddWithValue("$id", interactionId);
             command.Parameters.AddWithValue("$question", question);
+            command.Parameters.AddWithValue("$keep", keep);
             command.Parameters.AddWithValue("$at", time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture));
             await command.ExecuteNonQueryAsync(cancellationToken);
         });

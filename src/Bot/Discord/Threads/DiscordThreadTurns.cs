@@ -37,7 +37,7 @@ public sealed class DiscordThreadTurns(IDiscordThreadTurnStore store, ILogger<Di
         if (interaction.ThreadId is not { } thread || !long.TryParse(interaction.Id, NumberStyles.None, CultureInfo.InvariantCulture, out var id)) return;
         try
         {
-            await store.AddTurnAsync(thread, id, question, cancellationToken);
+            await store.AddTurnAsync(thread, id, question, EarlierTurnLimit, cancellationToken);
         }
         catch (Exception exception) when (StoreWriteHealth.CannotWrite(exception) || exception is DbException)
         {

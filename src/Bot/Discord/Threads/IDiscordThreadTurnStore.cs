@@ -7,7 +7,8 @@ public interface IDiscordThreadTurnStore
     /// <summary>The last <paramref name="limit"/> questions asked in the thread, oldest first.</summary>
     Task<IReadOnlyList<string>> LoadTurnsAsync(string threadId, int limit, CancellationToken cancellationToken);
 
-    /// <summary>Remembers a question asked in the thread; the interaction's id (a snowflake, which grows with time)
-    /// orders the turns, and a second write of the same interaction changes nothing.</summary>
-    Task AddTurnAsync(string threadId, long interactionId, string question, CancellationToken cancellationToken);
+    /// <summary>Remembers a question asked in the thread and forgets all but its latest <paramref name="keep"/> turns
+    /// (an older turn is never handed to a follow-up, so keeping it would only grow the store); the interaction's id (a
+    /// snowflake, which grows with time) orders the turns, and a second write of the same interaction changes nothing.</summary>
+    Task AddTurnAsync(string threadId, long interactionId, string question, int keep, CancellationToken cancellationToken);
 }
