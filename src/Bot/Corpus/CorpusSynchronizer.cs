@@ -50,6 +50,8 @@ public sealed class CorpusSynchronizer(
                 unchanged++;
                 continue;
             }
+            // The real clock, not TimeProvider: it is compared with the file's modification time, which the file
+            // system stamps from the real clock, and a test's clock does not move that one.
             var hashedAt = DateTime.UtcNow;
             var content = await File.ReadAllTextAsync(path, cancellationToken);
             var hash = Fingerprint(content);
