@@ -1,31 +1,26 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
+using System.Text.RegularExpressions;
 using Newsdesk.Tests.Fakes.Discord;
 using Newsdesk.Tests.Fakes.Slack;
 using Newsdesk.Tests.Support;
 
 namespace Newsdesk.Tests.Faults;
 
-/// <summary>The real program's <c>serve</c> as a child process against a fake Slack or a fake Discord, on a loopback port picked
-/// free beforehand; secrets travel in the environment, as in production. Killing it is a real SIGKILL.</summary>
+/// <summary>The real program's <c>serve</c> as a child process against a fake Slack or a fake Discord, on a loopback port it
+/// picks itself; secrets travel in the environment, as in production. Killing it is a real SIGKILL.</summary>
 public sealed class ServeProcess : IAsyncDisposable
 {
     private readonly Process process;
     private readonly StringBuilder log = new();
     private readonly List<(Func<string, bool> Match, TaskCompletionSource<string> Seen)> logWaiters = [];
 
-    private ServeProcess(Process process, Uri address)
-    {
-        this.process = process;
-        Address = address;
-        Http = new HttpClient { BaseAddress = address };
-    }
+    private ServeProcess(Process process) => this.process = process;
 
-    public Uri Address { get; }
+    /// <summary>Where this process listens: read from its own start-up line, so it is never another process's port.</summary>
+    public Uri Address { get; private set; } = null!;
 
-    public HttpClient Http { get; }
+    public HttpClient Http { get; private set; } = null!;
 
     /// <summary>What the process wrote (standard output and error), for a failure message.</summary>
     public string Log { get { lock (log) return log.ToString(); } }
@@ -60,8 +55,10 @@ public sealed class ServeProcess : IAsyncDisposable
     /// <see cref="SmallDisk"/>).</summary>
     public static async Task<ServeProcess> StartAsync(IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment, string? smallDisk = null)
     {
-        var port = FreePort();
-        string[] args = ["exec", Path.Combine(AppContext.BaseDirectory, "Bot.dll"), "serve", "--urls", $"http://127.0.0.1:{port}", .. arguments];
+        // Port 0: the program binds a port the kernel picks and reports it. A port picked here and released for the
+        // program to bind could be taken in between by any other listener of the test run (each test starts several);
+        // the program then failed to bind and exited, while /readyz on that port was answered by whoever took it.
+        string[] args = ["exec", Path.Combine(AppContext.BaseDirectory, "Bot.dll"), "serve", "--urls", "http://127.0.0.1:0", .. arguments];
         ProcessStartInfo start;
         if (smallDisk is null)
         {
@@ -73,13 +70,39 @@ public sealed class ServeProcess : IAsyncDisposable
             start = SmallDisk.Wrap(smallDisk, "dotnet", args);
         }
         foreach (var (name, value) in environment) start.Environment[name] = value;
-        var serve = new ServeProcess(Process.Start(start)!, new Uri($"http://127.0.0.1:{port}/"));
+        var serve = new ServeProcess(Process.Start(start)!);
+        var listening = serve.WaitForLogLineAsync(l => ListeningOn.IsMatch(l), TimeSpan.FromMinutes(2));
         serve.process.OutputDataReceived += (_, e) => serve.Append(e.Data);
         serve.process.ErrorDataReceived += (_, e) => serve.Append(e.Data);
         serve.process.BeginOutputReadLine();
         serve.process.BeginErrorReadLine();
-        await serve.WaitUntilReadyAsync();
-        return serve;
+        try
+        {
+            serve.Address = new Uri(ListeningOn.Match(await serve.UnlessExitedAsync(listening)).Groups["address"].Value + "/");
+            serve.Http = new HttpClient { BaseAddress = serve.Address };
+            await serve.WaitUntilReadyAsync();
+            return serve;
+        }
+        catch
+        {
+            // A start that failed leaves no process behind for the rest of the run.
+            if (!serve.process.HasExited) await serve.KillAsync();
+            serve.Http?.Dispose();
+            serve.process.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The program's start-up line naming the address it bound (the first, when it listens on several).</summary>
+    private static readonly Regex ListeningOn = new(@"listening on (?<address>http://127\.0\.0\.1:\d+)", RegexOptions.CultureInvariant);
+
+    /// <summary>What <paramref name="waiting"/> gives, or the program's log as the error when it exits first (a failed
+    /// start says why there, instead of a wait that runs out).</summary>
+    private async Task<string> UnlessExitedAsync(Task<string> waiting)
+    {
+        var exited = process.WaitForExitAsync();
+        if (await Task.WhenAny(waiting, exited) == waiting) return await waiting;
+        throw new InvalidOperationException($"serve exited (code {process.ExitCode}) before it listened:\n{Log}");
     }
 
     /// <summary>Waits, by a bounded poll of what the process wrote, until <paramref name="text"/> appears
@@ -133,16 +156,6 @@ public sealed class ServeProcess : IAsyncDisposable
             await Task.Delay(100);
         }
         throw new InvalidOperationException($"serve did not become ready:\n{Log}");
-    }
-
-    /// <summary>A port the kernel just handed out and we released; nothing else on loopback is expected to take it.</summary>
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 
     /// <summary>The first output line that matches, waiting for it to be written (the console logger writes
