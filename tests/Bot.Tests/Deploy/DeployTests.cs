@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Newsdesk.Tests.Support;
 using Xunit.Abstractions;
 
@@ -36,11 +34,11 @@ public sealed class DeployTests(PublishedBuild build, ITestOutputHelper output)
         var launch = ServiceLaunch.FromDockerfile(Path.Combine(TestPaths.RepositoryRoot, "Dockerfile"));
         Assert.Equal("/", launch.WorkingDirectory);
         var data = Directory.CreateDirectory(Path.Combine(build.Root, "container-data")).FullName;
-        var port = FreePort();
-        var mapped = launch.Mapped(new Dictionary<string, string> { ["/app"] = build.AppFolder, ["/data"] = data }, 8080, port);
+        var mapped = launch.Mapped(new Dictionary<string, string> { ["/app"] = build.AppFolder, ["/data"] = data }, 8080, 0);
 
         await using (var server = await ServiceProcess.StartAsync(mapped))
         {
+            var port = await server.ListeningPortAsync();
             await server.WaitForAsync(new Uri($"http://127.0.0.1:{port}/healthz"), "ok");
             await server.WaitForAsync(new Uri($"http://127.0.0.1:{port}/readyz"), "ready");
 
@@ -61,20 +59,13 @@ public sealed class DeployTests(PublishedBuild build, ITestOutputHelper output)
         var launch = ServiceLaunch.FromSystemdUnit(Path.Combine(TestPaths.RepositoryRoot, "deploy", "newsdesk.service"));
         Assert.Equal("/", launch.WorkingDirectory);
         var state = Directory.CreateDirectory(Path.Combine(build.Root, "state")).FullName;
-        var port = FreePort();
-        var mapped = launch.Mapped(new Dictionary<string, string> { ["/opt/newsdesk"] = build.AppFolder, ["/var/lib/newsdesk"] = state }, 8080, port);
+        var mapped = launch.Mapped(new Dictionary<string, string> { ["/opt/newsdesk"] = build.AppFolder, ["/var/lib/newsdesk"] = state }, 8080, 0);
 
         await using (var server = await ServiceProcess.StartAsync(mapped))
         {
+            var port = await server.ListeningPortAsync();
             await server.WaitForAsync(new Uri($"http://127.0.0.1:{port}/readyz"), "ready");
         }
         Assert.True(File.Exists(Path.Combine(state, "newsdesk.db")));
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -35,7 +35,7 @@ public sealed partial record ServiceLaunch(string Program, IReadOnlyList<string>
     }
 
     /// <summary>The same launch with every path under a deployment folder moved to the given local folder, and the
-    /// listening port moved to a free one.</summary>
+    /// listening port moved (to 0 in the tests: the service binds a port the kernel picks and says which).</summary>
     public ServiceLaunch Mapped(IReadOnlyDictionary<string, string> folders, int fromPort, int toPort)
     {
         string Map(string value)
