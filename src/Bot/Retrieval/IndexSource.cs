@@ -10,7 +10,7 @@ namespace Newsdesk.Retrieval;
 /// (<see cref="IndexSnapshotFile"/>) while it matches the store, else every row of the store, screened, with its terms
 /// counted, and then kept as the snapshot for the next start.</summary>
 public sealed class IndexSource(IKnowledgeStore store, MachineAddressedSentenceClassifier plantedSentences, IOptions<StorageOptions> storage,
-    IOptions<RetrievalOptions> retrieval, ILogger<IndexSource> logger)
+    IOptions<RetrievalOptions> retrieval, IFreeDiskSpace disk, ILogger<IndexSource> logger)
 {
     public async Task<IndexSnapshot> LoadAsync(CancellationToken cancellationToken) =>
         await ReadSnapshotAsync(cancellationToken) ?? await ScreenStoreAsync(cancellationToken);
@@ -46,14 +46,15 @@ public sealed class IndexSource(IKnowledgeStore store, MachineAddressedSentenceC
         if (path is null || before is null || before != await store.GetContentKeyAsync(cancellationToken)) return snapshot;
         // Past the in-memory size the floats go to a row file of their own; a snapshot would copy them once more.
         if (snapshot.Passages.Sum(p => (long)p.Sentences.Length) > retrieval.Value.DenseOnDiskAboveSentences) return snapshot;
-        if (!HasRoomFor(path, snapshot))
+        var key = IndexSnapshotFile.KeyFor(before);
+        if (!HasRoomFor(path, key, snapshot))
         {
             logger.LogWarning("Not keeping the index snapshot {Path}: the disk has less than twice its size free, and the store needs the room more", path);
             return snapshot;
         }
         try
         {
-            IndexSnapshotFile.Write(path, IndexSnapshotFile.KeyFor(before), snapshot);
+            IndexSnapshotFile.Write(path, key, snapshot);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
@@ -63,19 +64,9 @@ public sealed class IndexSource(IKnowledgeStore store, MachineAddressedSentenceC
     }
 
     // The snapshot is about the store's size: writing it on a nearly full disk could leave the store's own writes
-    // without room until it is done.
-    private static bool HasRoomFor(string path, IndexSnapshot snapshot)
-    {
-        var bytes = snapshot.Passages.Sum(p => (long)p.Vectors.Length * sizeof(float) + p.Passage.Text.Length * 3L + 256);
-        try
-        {
-            return new DriveInfo(Path.GetDirectoryName(path)!).AvailableFreeSpace >= 2 * bytes;
-        }
-        catch (Exception exception) when (exception is IOException or ArgumentException or UnauthorizedAccessException)
-        {
-            return true; // unknown free space: try, and a failed write only costs a warning
-        }
-    }
+    // without room until it is done. Unknown free space: try, and a failed write only costs a warning.
+    private bool HasRoomFor(string path, string key, IndexSnapshot snapshot) =>
+        disk.AvailableBytes(Path.GetDirectoryName(path)!) is not { } free || free >= 2 * IndexSnapshotFile.SizeOf(key, snapshot);
 
     // Beside a SQLite store only: a PostgreSQL store is shared by replicas that have no common folder.
     private string? SnapshotPath() =>
