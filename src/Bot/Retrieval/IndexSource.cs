@@ -12,35 +12,41 @@ namespace Newsdesk.Retrieval;
 public sealed class IndexSource(IKnowledgeStore store, MachineAddressedSentenceClassifier plantedSentences, IOptions<StorageOptions> storage,
     IOptions<RetrievalOptions> retrieval, IFreeDiskSpace disk, ILogger<IndexSource> logger)
 {
-    public async Task<IndexSnapshot> LoadAsync(CancellationToken cancellationToken) =>
-        await ReadSnapshotAsync(cancellationToken) ?? await ScreenStoreAsync(cancellationToken);
+    public async Task<IndexSnapshot> LoadAsync(CancellationToken cancellationToken)
+    {
+        var (snapshot, contentKey) = await ReadSnapshotAsync(cancellationToken);
+        return snapshot ?? await ScreenStoreAsync(contentKey, cancellationToken);
+    }
 
     /// <summary>The snapshot beside the store when it matches the store's content; null (and the store is read) when
-    /// there is none, it is stale, or it cannot be read.</summary>
-    private async Task<IndexSnapshot?> ReadSnapshotAsync(CancellationToken cancellationToken)
+    /// there is none, it is stale, or it cannot be read. With it, the store's content key when it was computed (one
+    /// pass over every document row), for the store's reading to start from.</summary>
+    private async Task<(IndexSnapshot? Snapshot, string? ContentKey)> ReadSnapshotAsync(CancellationToken cancellationToken)
     {
-        if (SnapshotPath() is not { } path || !File.Exists(path)) return null;
-        if (await store.GetContentKeyAsync(cancellationToken) is not { } content) return null;
+        if (SnapshotPath() is not { } path || !File.Exists(path)) return (null, null);
+        if (await store.GetContentKeyAsync(cancellationToken) is not { } content) return (null, null);
         try
         {
             var snapshot = IndexSnapshotFile.Read(path, IndexSnapshotFile.KeyFor(content));
             if (snapshot is null) logger.LogInformation("The index snapshot {Path} is older than the store; rebuilding it", path);
             else logger.LogInformation("Read the search index from the snapshot {Path}", path);
-            return snapshot;
+            return (snapshot, content);
         }
         catch (Exception exception) when (exception is IOException or InvalidDataException or UnauthorizedAccessException)
         {
             logger.LogWarning("Ignoring the index snapshot {Path}, which cannot be read ({Reason}); loading from the store", path, exception.Message);
-            return null;
+            return (null, content);
         }
     }
 
     /// <summary>Reads and screens every row, counts the terms, and keeps the result beside the store for the next
     /// start, unless the store changed while it was read (the content key before and after differ).</summary>
-    private async Task<IndexSnapshot> ScreenStoreAsync(CancellationToken cancellationToken)
+    /// <param name="contentKey">The key computed just before, when the snapshot was tried: still a valid "before",
+    /// since a change after it makes the key after the reading differ all the same.</param>
+    private async Task<IndexSnapshot> ScreenStoreAsync(string? contentKey, CancellationToken cancellationToken)
     {
         var path = SnapshotPath();
-        var before = path is null ? null : await store.GetContentKeyAsync(cancellationToken);
+        var before = path is null ? null : contentKey ?? await store.GetContentKeyAsync(cancellationToken);
         var (passages, planted) = PlantedSentenceScreen.Screen(await store.LoadPassagesAsync(cancellationToken), plantedSentences);
         var snapshot = new IndexSnapshot(passages, planted, new TermStatistics(passages.Select(p => p.Passage.Title + " " + p.Passage.Text)));
         if (path is null || before is null || before != await store.GetContentKeyAsync(cancellationToken)) return snapshot;
