@@ -5,6 +5,12 @@ namespace Newsdesk.Benchmarks;
 /// <summary>Command line of the benchmark runner. Unknown <c>--Key value</c> pairs are passed to the bot's configuration.</summary>
 public sealed record BenchmarkOptions(string Mode, string Shared, string WorkFolder, IReadOnlyList<string> Settings)
 {
+    /// <summary>The work folder when <c>--work</c> is not given; shared by every verb and run (see <see cref="WorkFolderClaim"/>).</summary>
+    public static string DefaultWorkFolder => Path.Combine(Path.GetTempPath(), "newsdesk-bench");
+
+    /// <summary>True when no <c>--work</c> was given: the run works in the shared <see cref="DefaultWorkFolder"/>.</summary>
+    public bool IsDefaultWorkFolder { get; init; }
+
     /// <summary>BBC sections to use (<c>--sections entertainment,tech</c>); empty means the whole set.</summary>
     public IReadOnlyList<string> Sections { get; init; } = [];
 
@@ -59,7 +65,7 @@ public sealed record BenchmarkOptions(string Mode, string Shared, string WorkFol
     {
         var mode = args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal) ? args[0] : "all";
         var shared = Path.GetFullPath(Environment.GetEnvironmentVariable("NEWSDESK_SHARED") ?? Path.Combine("..", "shared"));
-        var work = Path.Combine(Path.GetTempPath(), "newsdesk-bench");
+        string? work = null;
         var settings = new List<string>();
         IReadOnlyList<string> sections = [];
         var batch = 32;
@@ -88,8 +94,8 @@ public sealed record BenchmarkOptions(string Mode, string Shared, string WorkFol
                 default: settings.Add(args[i]); break;
             }
         }
-        Directory.CreateDirectory(work);
-        return parsed with { Mode = mode, Shared = shared, WorkFolder = work, Settings = settings, Sections = sections, Batch = batch, HandWrittenOnly = handWrittenOnly, ReportTest = reportTest };
+        Directory.CreateDirectory(work ?? DefaultWorkFolder);
+        return parsed with { Mode = mode, Shared = shared, WorkFolder = work ?? DefaultWorkFolder, IsDefaultWorkFolder = work is null, Settings = settings, Sections = sections, Batch = batch, HandWrittenOnly = handWrittenOnly, ReportTest = reportTest };
     }
 
     private static int[] Integers(string list, bool allowZero = false) =>

@@ -21,7 +21,12 @@ using Newsdesk.Benchmarks;
 //   dotnet run -c Release --project benchmarks/Bot.Benchmarks -- beat-days [--shared ../shared] [--work DIR] [--Corpus:EmbeddingModel M]
 //   dotnet run -c Release --project benchmarks/Bot.Benchmarks -- beat-preview [--shared ../shared] [--work DIR] [--Corpus:EmbeddingModel M]
 //   dotnet run -c Release --project benchmarks/Bot.Benchmarks -- planted [--shared ../shared] [--work DIR] [--Corpus:EmbeddingModel M]
+// Without --work, a run works in the default folder (/tmp/newsdesk-bench), which runs share so that a built store is
+// reused; a second run while one holds it is refused with a message (WorkFolderClaim): give it --work DIR.
 var options = BenchmarkOptions.Parse(args);
+// Only the shared default folder is claimed: a folder given with --work is the caller's to share or not.
+using var claim = options.IsDefaultWorkFolder ? WorkFolderClaim.TryTake(options.WorkFolder) : null;
+if (options.IsDefaultWorkFolder && claim is null) return Fail(WorkFolderClaim.InUseMessage(options.WorkFolder));
 return options.Mode switch
 {
     "eval" => await EvaluationReport.RunAsync(options),

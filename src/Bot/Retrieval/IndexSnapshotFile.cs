@@ -56,6 +56,30 @@ public static class IndexSnapshotFile
         }
     }
 
+    /// <summary>The bytes <see cref="Write"/> takes for this snapshot under this key, counted field by field in the
+    /// order written (keep the two in step): what the disk must have room for before it is written.</summary>
+    public static long SizeOf(string key, IndexSnapshot snapshot)
+    {
+        var size = 2 * StringSize(Magic) + StringSize(key) + sizeof(int) * 4 + sizeof(uint);
+        foreach (var (passage, sentences, vectors) in snapshot.Passages)
+        {
+            size += sizeof(long) * 4 + sizeof(int) * 3 + StringSize(passage.Source) + StringSize(passage.Title)
+                + StringSize(passage.Url?.OriginalString ?? "") + StringSize(passage.Text)
+                + MemoryMarshal.AsBytes(sentences.AsSpan()).Length + (long)vectors.Length * sizeof(float);
+        }
+        foreach (var term in snapshot.Terms.PassageFrequencies.Keys) size += StringSize(term) + sizeof(int);
+        return size;
+    }
+
+    // BinaryWriter writes a string as its UTF-8 length, seven bits a byte, then the UTF-8 bytes.
+    private static long StringSize(string text)
+    {
+        var bytes = Encoding.UTF8.GetByteCount(text);
+        var prefix = 1;
+        for (var rest = (uint)bytes >> 7; rest > 0; rest >>= 7) prefix++;
+        return prefix + bytes;
+    }
+
     /// <summary>The snapshot, or null when the file's key is not <paramref name="key"/> (a stale snapshot).</summary>
     /// <exception cref="InvalidDataException">The file is not a whole snapshot (truncated, overwritten, another format).</exception>
     public static IndexSnapshot? Read(string path, string key)

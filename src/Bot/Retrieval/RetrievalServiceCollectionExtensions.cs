@@ -12,6 +12,7 @@ public static class RetrievalServiceCollectionExtensions
     {
         services.AddValidatedOptions<RetrievalOptions>(configuration, RetrievalOptions.Section);
         services.AddSingleton(sp => MachineAddressedSentenceClassifier.ForModel(sp.GetRequiredService<PassageEmbedder>()));
+        services.AddSingleton<IFreeDiskSpace, DriveFreeDiskSpace>();
         services.AddSingleton<IndexSource>();
         services.AddSingleton<PassageIndexHolder>();
         services.AddSingleton<ICorpusIndex>(provider => provider.GetRequiredService<PassageIndexHolder>());

@@ -14,6 +14,7 @@ namespace Newsdesk.Tests.Discord;
 public sealed class DiscordThreadTurnStoreTests : IDisposable
 {
     private readonly TemporaryFolder folder = new();
+    private readonly List<SqliteConnections> opened = [];
 
     [Fact]
     public async Task TurnsComeBackOldestFirstByInteractionId()
@@ -60,9 +61,14 @@ public sealed class DiscordThreadTurnStoreTests : IDisposable
     private DiscordThreadTurnStore Open()
     {
         var connections = new SqliteConnections(Options.Create(new StorageOptions { Database = folder.File("bot.db") }), [DiscordThreadTurnStore.Schema]);
+        opened.Add(connections);
         var meters = new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>();
         return new DiscordThreadTurnStore(connections, new StoreWriteHealth(meters, TimeProvider.System, NullLogger<StoreWriteHealth>.Instance), TimeProvider.System);
     }
 
-    public void Dispose() => folder.Dispose();
+    public void Dispose()
+    {
+        foreach (var connections in opened) connections.Dispose();
+        folder.Dispose();
+    }
 }

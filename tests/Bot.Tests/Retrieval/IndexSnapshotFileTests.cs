@@ -46,6 +46,15 @@ public sealed class IndexSnapshotFileTests : IDisposable
     }
 
     [Fact]
+    public void TheSizeCountedBeforeWritingIsTheWrittenFilesLength()
+    {
+        var key = "a key longer than one length byte holds: " + new string('k', 200);
+        IndexSnapshotFile.Write(folder.File("snapshot"), key, Sample());
+
+        Assert.Equal(new FileInfo(folder.File("snapshot")).Length, IndexSnapshotFile.SizeOf(key, Sample()));
+    }
+
+    [Fact]
     public void ASnapshotUnderAnotherKeyIsNotRead()
     {
         IndexSnapshotFile.Write(folder.File("snapshot"), "the store before", Sample());

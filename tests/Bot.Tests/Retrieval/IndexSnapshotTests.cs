@@ -73,6 +73,31 @@ public sealed class IndexSnapshotTests : IDisposable
         Assert.NotNull(IndexSnapshotFile.Read(Snapshot, IndexSnapshotFile.KeyFor((await KnowledgeStoreOf(damaged).GetContentKeyAsync(default))!)));
     }
 
+    /// <summary>The store's content key is one pass over every document row: a current snapshot costs one, and a
+    /// stale or missing one two (before and after the store is read), the first handed on from the snapshot's test.</summary>
+    [Fact]
+    public async Task TheStoresContentKeyIsComputedOnceForACurrentSnapshotAndTwiceOtherwise()
+    {
+        using var host = await LoadAsync([TestPaths.Seeds]);
+        var store = new ContentKeyCountingStore(KnowledgeStoreOf(host));
+        var source = ActivatorUtilities.CreateInstance<IndexSource>(host.Services, store);
+        async Task<int> KeysToLoadAsync()
+        {
+            var before = store.ContentKeys;
+            await source.LoadAsync(CancellationToken.None);
+            return store.ContentKeys - before;
+        }
+        var key = IndexSnapshotFile.KeyFor((await KnowledgeStoreOf(host).GetContentKeyAsync(default))!);
+
+        Assert.Equal(1, await KeysToLoadAsync());
+        IndexSnapshotFile.Write(Snapshot, "a store that has changed since", IndexSnapshotFile.Read(Snapshot, key)!);
+        Assert.Equal(2, await KeysToLoadAsync());
+        Assert.NotNull(IndexSnapshotFile.Read(Snapshot, key));
+        File.Delete(Snapshot);
+        Assert.Equal(2, await KeysToLoadAsync());
+        Assert.True(File.Exists(Snapshot));
+    }
+
     private static PassageIndex Index(IHost host) => host.Services.GetRequiredService<PassageIndexHolder>().Current;
 
     private static IKnowledgeStore KnowledgeStoreOf(IHost host) => host.Services.GetRequiredService<IKnowledgeStore>();

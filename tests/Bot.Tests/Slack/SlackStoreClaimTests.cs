@@ -19,7 +19,8 @@ public sealed class SlackStoreClaimTests
     public async Task AClaimWinsOnceAndAnAcceptedQuestionStoresItsTurnAndJournalEntryTogether()
     {
         using var folder = new TemporaryFolder();
-        var (store, journal) = Open(folder);
+        using var connections = Connect(folder);
+        var (store, journal) = Open(connections);
         await using var _ = store;
 
         Assert.True(await store.TryClaimAsync(["message:C1:1.1", "event:Ev1"], default));
@@ -33,7 +34,8 @@ public sealed class SlackStoreClaimTests
     public async Task ForgettingATurnedAwayQuestionTakesBackItsTurnAndJournalEntryButNotItsClaim()
     {
         using var folder = new TemporaryFolder();
-        var (store, journal) = Open(folder);
+        using var connections = Connect(folder);
+        var (store, journal) = Open(connections);
         await using var _ = store;
         var accepted = Accepted("Ev2", "refused");
         Assert.True(await store.TryClaimAsync(["message:C1:1.1"], default));
@@ -49,9 +51,11 @@ public sealed class SlackStoreClaimTests
     private static SlackAcceptedQuestion Accepted(string eventId, string question) =>
         new("C1", "1.0", "1.1", question, new ChatJournalEntry($"Slack:{eventId}", "Slack", eventId, new Question(question), "{}", DateTimeOffset.UnixEpoch));
 
-    private static (SlackStore Store, ChatJournal Journal) Open(TemporaryFolder folder)
+    private static SqliteConnections Connect(TemporaryFolder folder) =>
+        new(Options.Create(new StorageOptions { Database = folder.File("bot.db") }), [SlackStore.Schema, ChatJournal.Schema]);
+
+    private static (SlackStore Store, ChatJournal Journal) Open(SqliteConnections connections)
     {
-        var connections = new SqliteConnections(Options.Create(new StorageOptions { Database = folder.File("bot.db") }), [SlackStore.Schema, ChatJournal.Schema]);
         var meters = new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>();
         var health = new StoreWriteHealth(meters, TimeProvider.System, NullLogger<StoreWriteHealth>.Instance);
         var journal = new ChatJournal(connections, health, StoreInstance.New(), Options.Create(new ChatOptions()), TimeProvider.System, NullLogger<ChatJournal>.Instance);

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Newsdesk.Discord.Wire;
 
 /// <summary>The parts of an interaction (receiving-and-responding.mdx, Interaction Structure) the bot reads.</summary>
@@ -10,7 +12,7 @@ public sealed record DiscordInteraction(
     DiscordMember? Member,
     DiscordUser? User,
     string? GuildId,
-    string? ChannelId,
+    [property: JsonPropertyName("channel_id")] string? LegacyChannelId,
     string? AppPermissions = null,
     DiscordChannel? Channel = null)
 {
@@ -22,6 +24,11 @@ public sealed record DiscordInteraction(
 
     /// <summary>The bot's own permissions in the interaction's channel (decimal bitset string).</summary>
     public ulong AppPermissionBits => ulong.TryParse(AppPermissions, out var bits) ? bits : 0;
+
+    /// <summary>The channel (or thread) the interaction was used in: the partial <c>channel</c>'s id, else the
+    /// deprecated <c>channel_id</c>, which Discord may stop sending (docs/protocols.md, "Discord threads").</summary>
+    [JsonIgnore]
+    public string? ChannelId => Channel is { Id: { Length: > 0 } id } ? id : LegacyChannelId;
 
     /// <summary>The thread the interaction was used in, or null in a plain channel or a DM.</summary>
     public string? ThreadId => Channel is { IsThread: true, Id: { Length: > 0 } id } ? id : null;
