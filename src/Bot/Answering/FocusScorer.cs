@@ -24,7 +24,10 @@ public sealed partial class FocusScorer(PassageEmbedder embedder, PassageIndexHo
     // At most this many windows are embedded for one question, taken in the passages' rank order: a name question over
     // long passages has many capitalised spans, and answer latency must not grow with them. Measured on the warm
     // 2,226-article store on an idle machine: 32 windows gave answer p50/p99 of 9.6/88 ms (first asks 112 ms at p99),
-    // 8 gave 8.0/47 ms, with the same figures on the evaluation's tuning part (docs/performance.md).
+    // 8 gave 8.0/47 ms, with the same figures on the evaluation's tuning part (docs/performance.md). Passage order is
+    // chosen, not incidental: spending the 8 on the most promising sentences, or embedding every window, answered 3
+    // fewer tuning questions, and 4 windows 2 fewer (docs/answering-model.md). A measured window barely tells the answer
+    // from another name of the story; answers sit early in the best passages, so being measured works as a prior.
     private const int MaxWindowsPerQuestion = 8;
     private readonly ConcurrentDictionary<string, float[]> phraseVectors = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, float[]> windowVectors = new(StringComparer.Ordinal);
