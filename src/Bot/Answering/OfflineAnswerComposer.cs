@@ -62,13 +62,13 @@ public static class OfflineAnswerComposer
         if (shortOfOutcome is not null)
             return shortOfOutcome.Evidence.NearShare + shortOfOutcome.Evidence.ThreadShare < thresholds.Topic ? none
                 : new Composition(Ordered([shortOfOutcome]), OfflineComposer.BackendName) { Coverage = AnswerCoverage.Partial, Missing = question.Wanted };
-        var answering = picked.Where(c => (!needsSpan || c.Evidence.AnswerSpan > 0) && isAbout(c) && HoldsAskedTitle(question, c)
+        var answering = picked.Where(c => (!needsSpan || c.Evidence.AnswerSpan > 0) && isAbout(c) && HoldsAskedRole(question, c)
             && gate(c.Evidence.Features()) >= (IsTied(c, thresholds) ? thresholds.Tied : thresholds.Answer)).ToList();
         // The gate says the chosen sentences answer; where one of them holds a span tied to what was asked, that one
         // holds the answer and the others are context, even when the gate trusts an untied one more ("The Bristol
         // label Harbour Records has signed a deal" does not say who runs it; "Harbour Records chief executive Maria
         // Okafor" does).
-        var tied = picked.Where(c => IsTied(c, thresholds) && isAbout(c) && HoldsAskedTitle(question, c)).ToList();
+        var tied = picked.Where(c => IsTied(c, thresholds) && isAbout(c) && HoldsAskedRole(question, c)).ToList();
         if (TypedSpans.IsTyped(question.Kind) && answering.Count > 0 && tied.Count > 0) answering = tied;
         if (answering.Count > 0)
         {
@@ -96,8 +96,11 @@ public static class OfflineAnswerComposer
         return saying.Select(s => s.Candidate).OrderByDescending(c => c.Score).First();
     }
 
-    private static bool HoldsAskedTitle(QuestionAnalysis question, AnswerCandidate candidate) =>
-        !question.AsksForTitle || WorkTitles.Holds(candidate.Text, question.Names);
+    // A title for "which films", and no asked entity standing as the agent of the asked verb ("owned by Regiontorg"
+    // does not say who owns Regiontorg).
+    private static bool HoldsAskedRole(QuestionAnalysis question, AnswerCandidate candidate) =>
+        (!question.AsksForTitle || WorkTitles.Holds(candidate.Text, question.Names))
+        && !AgentRole.IsReversed(candidate.Text, question.AgentVerb, question.Names);
 
     private static bool IsTied(AnswerCandidate candidate, AnswerThresholds thresholds) =>
         candidate.Evidence.SpanTied > 0 || (candidate.Evidence.AnswerSpan > 0 && candidate.Evidence.SpanFocus >= thresholds.SpanTie);

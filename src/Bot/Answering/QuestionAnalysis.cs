@@ -30,4 +30,9 @@ public sealed record QuestionAnalysis(
     /// <summary>Whether the question asks for the title of a work ("which films…"): a name of another kind (a person,
     /// a band, a place) does not answer it (<see cref="WorkTitles"/>).</summary>
     public bool AsksForTitle { get; init; }
+
+    /// <summary>The stem of the verb a "who &lt;verb&gt; …" question asks the agent of ("own" in "who owns regiontorg"):
+    /// a sentence with the asked entity after that verb's "by" names it as the agent, not what the question asks
+    /// (<see cref="AgentRole"/>).</summary>
+    public string? AgentVerb { get; init; }
 }

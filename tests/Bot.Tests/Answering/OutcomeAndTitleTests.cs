@@ -43,12 +43,21 @@ public sealed class OutcomeAndTitleTests : SeedStoreTest
         The band recorded it in a church in Cornwall over two weeks.
         """;
 
+    private const string OwnedBy = """
+        Ticket reseller moves to a new site
+
+        In May, the firm behind the closed ticket site Gatefold began sending its users to a new site called Stubwise.com, which says it is owned by a company called Ferrowtrade.
+
+        The new site sells tickets at face value, the firm said.
+        """;
+
     protected override IReadOnlyDictionary<string, string> ExtraStories { get; } = new Dictionary<string, string>
     {
         ["versebox.txt"] = OrderedToPay,
         ["chimebox.txt"] = HasPaid,
         ["quillfeather.txt"] = FerryGig,
         ["harbour-lights.txt"] = FolkChart,
+        ["stubwise.txt"] = OwnedBy,
     };
 
     [Fact]
@@ -86,5 +95,22 @@ public sealed class OutcomeAndTitleTests : SeedStoreTest
 
         Assert.Equal(AnswerCoverage.Answered, answer.Coverage);
         Assert.Contains("Salt Roads", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WhatTheAskedEntityOwnsIsNotWhoOwnsIt()
+    {
+        var answer = await AskAsync("who owns ferrowtrade?");
+
+        Assert.True(answer.Coverage != AnswerCoverage.Answered, answer.Text);
+    }
+
+    [Fact]
+    public async Task TheOwnerOfTheOtherSiteIsNamed()
+    {
+        var answer = await AskAsync("who owns stubwise.com?");
+
+        Assert.Equal(AnswerCoverage.Answered, answer.Coverage);
+        Assert.Contains("Ferrowtrade", answer.Text, StringComparison.Ordinal);
     }
 }
