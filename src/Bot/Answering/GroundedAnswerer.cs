@@ -60,6 +60,8 @@ public sealed class GroundedAnswerer(
         if (options.Value.UsesLanguageModel)
         {
             (composition, fallbackReason) = await TryModelAsync(question, passages, cancellationToken);
+            // The model is held to the offline rule: an order, a right or a plan is not the asked outcome.
+            if (composition is not null) composition = OutcomeStatement.HoldToOutcome(composition, analysis);
         }
         composition ??= await composers.AnswerOfflineAsync(analysis, passages, retrieval.Statistics,
             focus.Score(question, analysis, passages, cancellationToken), isTopicUncertain, cancellationToken);

@@ -56,13 +56,19 @@ public static class OfflineAnswerComposer
         // A name, a figure or a date is asked for by its shape: a sentence without one (other than the asked entity
         // itself) is context, never the answer.
         var needsSpan = question.Kind is AnswerKind.Agent or AnswerKind.Money or AnswerKind.Count or AnswerKind.Date;
-        var answering = picked.Where(c => (!needsSpan || c.Evidence.AnswerSpan > 0) && isAbout(c)
+        // Where the stories hold the asked outcome only as an order, a right, a plan or a possibility, they do not
+        // say whether it happened: "ordered to pay" is what they say, whether he paid is what they do not.
+        var shortOfOutcome = ShortOfOutcome(question, candidates, picked);
+        if (shortOfOutcome is not null)
+            return shortOfOutcome.Evidence.NearShare + shortOfOutcome.Evidence.ThreadShare < thresholds.Topic ? none
+                : new Composition(Ordered([shortOfOutcome]), OfflineComposer.BackendName) { Coverage = AnswerCoverage.Partial, Missing = question.Wanted };
+        var answering = picked.Where(c => (!needsSpan || c.Evidence.AnswerSpan > 0) && isAbout(c) && HoldsAskedRole(question, c)
             && gate(c.Evidence.Features()) >= (IsTied(c, thresholds) ? thresholds.Tied : thresholds.Answer)).ToList();
         // The gate says the chosen sentences answer; where one of them holds a span tied to what was asked, that one
         // holds the answer and the others are context, even when the gate trusts an untied one more ("The Bristol
         // label Harbour Records has signed a deal" does not say who runs it; "Harbour Records chief executive Maria
         // Okafor" does).
-        var tied = picked.Where(c => IsTied(c, thresholds) && isAbout(c)).ToList();
+        var tied = picked.Where(c => IsTied(c, thresholds) && isAbout(c) && HoldsAskedRole(question, c)).ToList();
         if (TypedSpans.IsTyped(question.Kind) && answering.Count > 0 && tied.Count > 0) answering = tied;
         if (answering.Count > 0)
         {
@@ -75,6 +81,26 @@ public static class OfflineAnswerComposer
         if (onTopic.Evidence.NearShare + onTopic.Evidence.ThreadShare < thresholds.Topic) return none;
         return new Composition(Ordered([onTopic]), OfflineComposer.BackendName) { Coverage = AnswerCoverage.Partial, Missing = question.Wanted };
     }
+
+    /// <summary>For a yes/no question: the best-ranked sentence of the chosen sentences' stories that holds the asked
+    /// verb, when every such sentence holds it short of a fact; null otherwise (the gate decides).</summary>
+    private static AnswerCandidate? ShortOfOutcome(QuestionAnalysis question, IReadOnlyList<AnswerCandidate> candidates, IReadOnlyList<AnswerCandidate> picked)
+    {
+        if (question.OutcomeVerbs.Count == 0) return null;
+        var stories = picked.Select(c => c.Rank).ToHashSet();
+        var saying = candidates.Where(c => stories.Contains(c.Rank))
+            .Select(c => (Candidate: c, States: OutcomeStatement.States(c.Text, question.OutcomeVerbs)))
+            .Where(s => s.States is not null)
+            .ToList();
+        if (saying.Count == 0 || saying.Any(s => s.States == true)) return null;
+        return saying.Select(s => s.Candidate).OrderByDescending(c => c.Score).First();
+    }
+
+    // A title for "which films", and no asked entity standing as the agent of the asked verb ("owned by Regiontorg"
+    // does not say who owns Regiontorg).
+    private static bool HoldsAskedRole(QuestionAnalysis question, AnswerCandidate candidate) =>
+        (!question.AsksForTitle || WorkTitles.Holds(candidate.Text, question.Names))
+        && !AgentRole.IsReversed(candidate.Text, question.AgentVerb, question.Names);
 
     private static bool IsTied(AnswerCandidate candidate, AnswerThresholds thresholds) =>
         candidate.Evidence.SpanTied > 0 || (candidate.Evidence.AnswerSpan > 0 && candidate.Evidence.SpanFocus >= thresholds.SpanTie);

@@ -21,4 +21,18 @@ public sealed record QuestionAnalysis(
     /// <summary>The names the question itself types (capitalised, mixing letters and digits, or no English word),
     /// whether or not an article holds them: a sentence answers only about one of them (<see cref="AskedEntity"/>).</summary>
     public IReadOnlyList<string> Names { get; init; } = [];
+
+    /// <summary>For a yes/no question, the stem of the verb whose outcome it asks about ("pay" in "did he pay up?"):
+    /// a sentence that holds it only as an order, a right, a plan or a possibility does not answer
+    /// (<see cref="OutcomeStatement"/>).</summary>
+    public IReadOnlyList<string> OutcomeVerbs { get; init; } = [];
+
+    /// <summary>Whether the question asks for the title of a work ("which films…"): a name of another kind (a person,
+    /// a band, a place) does not answer it (<see cref="WorkTitles"/>).</summary>
+    public bool AsksForTitle { get; init; }
+
+    /// <summary>The stem of the verb a "who &lt;verb&gt; …" question asks the agent of ("own" in "who owns regiontorg"):
+    /// a sentence with the asked entity after that verb's "by" names it as the agent, not what the question asks
+    /// (<see cref="AgentRole"/>).</summary>
+    public string? AgentVerb { get; init; }
 }

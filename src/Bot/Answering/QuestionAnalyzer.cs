@@ -25,7 +25,13 @@ public static partial class QuestionAnalyzer
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .ToList();
         var unknown = names.Where(name => TextAnalyzer.Terms(name).All(t => !statistics.Contains(t))).ToList();
-        return new QuestionAnalysis(kind, terms, threadTerms, unknown, Wanted(lower, kind)) { Names = names };
+        return new QuestionAnalysis(kind, terms, threadTerms, unknown, Wanted(lower, kind))
+        {
+            Names = names,
+            OutcomeVerbs = kind == AnswerKind.YesNo ? OutcomeStatement.AskedVerbs(lower, names) : [],
+            AsksForTitle = kind == AnswerKind.Agent && WorkTitles.Asked(lower),
+            AgentVerb = kind == AnswerKind.Agent ? AgentRole.AskedVerb(lower) : null,
+        };
     }
 
     /// <summary>The interrogative sentences of a message when it has any (those ending in '?'), else all of it.</summary>
