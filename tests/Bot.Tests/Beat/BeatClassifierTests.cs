@@ -95,31 +95,19 @@ public sealed class BeatClassifierTests(EvaluationFixture fixture)
     }
 
     /// <summary>The MiniLM fit, over the test part's stories embedded by MiniLM (the evaluation store holds ArcticXs
-    /// vectors). Their store is kept beside the evaluation store when NEWSDESK_EVAL_STORE names one, so a re-run embeds
-    /// only what changed: the classifier reads every sentence of a story, so nothing less than the whole story can be
-    /// embedded to check it.</summary>
+    /// vectors), in a store built in the background from the start of the run (and kept beside the evaluation store
+    /// when NEWSDESK_EVAL_STORE names one, so a re-run embeds only what changed).</summary>
     [SharedFact]
     public async Task HeldOutStoriesAreJudgedAboveTheMeasuredFloorsWithMiniLM()
     {
-        using var temporary = new TemporaryFolder();
-        var database = Environment.GetEnvironmentVariable("NEWSDESK_EVAL_STORE") is { Length: > 0 } kept
-            ? Path.Combine(kept, "beat-test-MiniLM.db") : temporary.File("beat.db");
-        using var host = await CoreHost.CreateLoadedAsync(database, [CopyTestPart(temporary)],
+        var store = EvaluationStores.BeatTestPartWithMiniLM;
+        await store.BuiltAsync();
+        using var host = await CoreHost.CreateLoadedAsync(store.Database, store.CorpusFolders,
             new Dictionary<string, string?> { ["Corpus:EmbeddingModel"] = "MiniLM" });
         var (score, days) = Measure(host.Services);
 
         Assert.True(score.Precision >= MiniLMPrecisionFloor && score.Recall >= MiniLMRecallFloor && score.ChosenPrecision >= MiniLMChosenPrecisionFloor, score.ToString());
         Assert.True(days.Precision >= MiniLMDigestPrecisionFloor && days.Recall >= MiniLMDigestRecallFloor && days.CountedPrecision >= MiniLMDigestCountedPrecisionFloor, days.ToString());
-    }
-
-    private static string CopyTestPart(TemporaryFolder temporary)
-    {
-        foreach (var label in Labels.Where(l => l.Part == BeatLabel.Test))
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(temporary.File("bbc/" + label.Source))!);
-            File.Copy(Path.Combine(TestPaths.BbcCorpus, label.Source), temporary.File("bbc/" + label.Source));
-        }
-        return temporary.File("bbc");
     }
 
     /// <summary>The classifier over every test story, and the digest's selection over simulated days of them.</summary>

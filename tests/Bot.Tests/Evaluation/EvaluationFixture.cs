@@ -6,11 +6,11 @@ using Newsdesk.Tests.Support;
 namespace Newsdesk.Tests.Evaluation;
 
 /// <summary>Answers the whole evaluation set once per corpus (seed alone; seed plus the BBC set) and keeps the
-/// outcomes for the tests. The BBC store takes minutes to embed; set NEWSDESK_EVAL_STORE to a folder to keep it
-/// between runs (a re-run embeds only what changed).</summary>
+/// outcomes for the tests. The BBC store takes minutes to embed: it is built in the background from the start of the
+/// run (<see cref="EvaluationStores"/>); set NEWSDESK_EVAL_STORE to a folder to keep it between runs (a re-run embeds
+/// only what changed).</summary>
 public sealed class EvaluationFixture : IAsyncLifetime
 {
-    private readonly TemporaryFolder temporary = new();
     private readonly Dictionary<bool, Task<IReadOnlyList<EvaluationOutcome>>> runs = [];
     private readonly Lock gate = new();
 
@@ -34,16 +34,16 @@ public sealed class EvaluationFixture : IAsyncLifetime
         return Database(withBbc: true);
     }
 
-    private string Folder => Environment.GetEnvironmentVariable("NEWSDESK_EVAL_STORE") is { Length: > 0 } kept ? kept : temporary.Path;
-
-    private string Database(bool withBbc) => Path.Combine(Folder, withBbc ? "evaluation-seed-bbc.db" : "evaluation-seed.db");
+    private static string Database(bool withBbc) => withBbc ? EvaluationStores.SeedAndBbc.Database : Path.Combine(EvaluationStores.Folder, "evaluation-seed.db");
 
     private async Task<IReadOnlyList<EvaluationOutcome>> RunAsync(bool withBbc)
     {
-        var folder = Folder;
+        var folder = EvaluationStores.Folder;
         Directory.CreateDirectory(folder);
         var database = Database(withBbc);
-        using var host = await CoreHost.CreateLoadedAsync(database, withBbc ? [TestPaths.Seeds, TestPaths.BbcCorpus] : [TestPaths.Seeds]);
+        // Over a built store the host embeds nothing: it checks the files are unchanged and reads the index snapshot.
+        if (withBbc) await EvaluationStores.SeedAndBbc.BuiltAsync();
+        using var host = await CoreHost.CreateLoadedAsync(database, withBbc ? EvaluationStores.SeedAndBbc.CorpusFolders : [TestPaths.Seeds]);
         var answerer = host.Services.GetRequiredService<IQuestionAnswerer>();
         var outcomes = new List<EvaluationOutcome>();
         // A thread's turns go in order, each with the questions before it, as the Slack adapter passes them.
@@ -64,7 +64,7 @@ public sealed class EvaluationFixture : IAsyncLifetime
 
     public Task DisposeAsync()
     {
-        temporary.Dispose();
+        EvaluationStores.Release();
         return Task.CompletedTask;
     }
 }
