@@ -29,8 +29,6 @@ public sealed class GroundedAnswerer(
 
     public static readonly ActivitySource Activities = new(ActivitySourceName);
 
-    private static readonly IReadOnlySet<string> NothingGiven = new HashSet<string>();
-
     public async Task<Answer> AnswerAsync(Question question, CancellationToken cancellationToken)
     {
         using var activity = Activities.StartActivity("newsdesk.answering.answer");
@@ -46,8 +44,7 @@ public sealed class GroundedAnswerer(
     private async Task<Answer> AnswerWithinActivityAsync(Question question, CancellationToken cancellationToken)
     {
         await index.WhenLoadedAsync(cancellationToken);
-        var given = question.EarlierTurns.Count == 0 ? NothingGiven : await GivenBeforeAsync(ThreadAnswers.PreviousTurn(question), cancellationToken);
-        var (answer, said) = await AnswerAvoidingAsync(question, given, cancellationToken);
+        var (answer, said) = await AnswerAvoidingAsync(question, avoidsGiven: true, cancellationToken);
         threadAnswers.Remember(question, said);
         return answer;
     }
@@ -58,14 +55,14 @@ public sealed class GroundedAnswerer(
     private async Task<IReadOnlySet<string>> GivenBeforeAsync(Question previous, CancellationToken cancellationToken)
     {
         if (threadAnswers.Recall(previous) is { } known) return known;
-        var (_, said) = await AnswerAvoidingAsync(previous, NothingGiven, cancellationToken);
+        var (_, said) = await AnswerAvoidingAsync(previous, avoidsGiven: false, cancellationToken);
         threadAnswers.Remember(previous, said);
-        return threadAnswers.Recall(previous) ?? NothingGiven;
+        return said.ToHashSet(StringComparer.Ordinal);
     }
 
-    /// <summary>The answer, and the sentences it said; <paramref name="given"/> are those the thread's previous turn
-    /// was answered with.</summary>
-    private async Task<(Answer Answer, IReadOnlyList<string> Said)> AnswerAvoidingAsync(Question question, IReadOnlySet<string> given, CancellationToken cancellationToken)
+    /// <summary>The answer, and the sentences it said; where <paramref name="avoidsGiven"/>, a follow-up avoids the
+    /// sentences its thread's previous turn was answered with.</summary>
+    private async Task<(Answer Answer, IReadOnlyList<string> Said)> AnswerAvoidingAsync(Question question, bool avoidsGiven, CancellationToken cancellationToken)
     {
         // A follow-up ("how much do they charge?") is searched with the thread's earlier turns and the story they
         // were answered from.
@@ -85,7 +82,7 @@ public sealed class GroundedAnswerer(
         {
             (composition, fallbackReason) = await TryModelAsync(question, passages, cancellationToken);
         }
-        composition ??= await ComposeOfflineAsync(question, analysis, passages, retrieval.Statistics, isTopicUncertain, given, cancellationToken);
+        composition ??= await ComposeOfflineAsync(question, analysis, passages, retrieval.Statistics, isTopicUncertain, avoidsGiven, cancellationToken);
         if (isTopicUncertain && composition.Coverage != AnswerCoverage.Answered) composition = composition with { Sentences = [] };
 
         if (analysis.Kind == AnswerKind.Date && composition is { Coverage: AnswerCoverage.Answered, Sentences.Count: > 0 })
@@ -104,11 +101,14 @@ public sealed class GroundedAnswerer(
     /// (<see cref="ThreadAnswers.SetAside"/> says which given sentences may answer anew). The passages stay the same and
     /// in the same order, so citations number them alike.</summary>
     private async Task<Composition> ComposeOfflineAsync(Question question, QuestionAnalysis analysis, IReadOnlyList<RetrievedPassage> passages,
-        TermStatistics statistics, bool isTopicUncertain, IReadOnlySet<string> given, CancellationToken cancellationToken)
+        TermStatistics statistics, bool isTopicUncertain, bool avoidsGiven, CancellationToken cancellationToken)
     {
         var composed = await composers.AnswerOfflineAsync(analysis, passages, statistics,
             focus.Score(question, analysis, passages, cancellationToken), isTopicUncertain, cancellationToken);
-        if (given.Count == 0 || composed.Coverage != AnswerCoverage.Answered) return composed;
+        // Looked up (or, where this process did not answer the previous turn, composed again) only for an answer.
+        if (!avoidsGiven || question.EarlierTurns.Count == 0 || composed.Coverage != AnswerCoverage.Answered) return composed;
+        var given = await GivenBeforeAsync(ThreadAnswers.PreviousTurn(question), cancellationToken);
+        if (given.Count == 0) return composed;
         var previousKind = QuestionAnalyzer.Analyze(question.EarlierTurns[^1], [], statistics).Kind;
         var setAside = ThreadAnswers.SetAside(given, previousKind, analysis.Kind);
         if (!composed.Sentences.Any(s => setAside.Contains(s.Text)) || ThreadAnswers.Without(passages, setAside) is not { } fresh) return composed;
