@@ -41,6 +41,7 @@ public static class AnsweringServiceCollectionExtensions
         services.AddSingleton<ComposerFunctions>();
         services.AddSingleton<FocusScorer>();
         services.AddSingleton<FollowUpRetriever>();
+        services.AddSingleton<ThreadAnswers>();
         services.AddSingleton<PublicationDates>();
         services.AddSingleton<GroundedAnswerer>();
         services.AddSingleton<StoryBriefComposer>();

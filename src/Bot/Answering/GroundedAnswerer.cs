@@ -16,6 +16,7 @@ public sealed class GroundedAnswerer(
     ComposerFunctions composers,
     FocusScorer focus,
     PublicationDates publicationDates,
+    ThreadAnswers threadAnswers,
     IOptions<AnsweringOptions> options,
     TimeProvider time,
     ILogger<GroundedAnswerer> logger) : IQuestionAnswerer
@@ -43,12 +44,32 @@ public sealed class GroundedAnswerer(
     private async Task<Answer> AnswerWithinActivityAsync(Question question, CancellationToken cancellationToken)
     {
         await index.WhenLoadedAsync(cancellationToken);
+        var (answer, said) = await AnswerAvoidingAsync(question, avoidsGiven: true, cancellationToken);
+        threadAnswers.Remember(question, said);
+        return answer;
+    }
+
+    /// <summary>The sentences the turn a follow-up came after was answered with. A turn this process did not answer (a
+    /// restart, another process sharing the thread's memory) is composed again as it would have been, without looking
+    /// further back: each look back would compose one more turn.</summary>
+    private async Task<IReadOnlySet<string>> GivenBeforeAsync(Question previous, CancellationToken cancellationToken)
+    {
+        if (threadAnswers.Recall(previous) is { } known) return known;
+        var (_, said) = await AnswerAvoidingAsync(previous, avoidsGiven: false, cancellationToken);
+        threadAnswers.Remember(previous, said);
+        return said.ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>The answer, and the sentences it said; where <paramref name="avoidsGiven"/>, a follow-up avoids the
+    /// sentences its thread's previous turn was answered with.</summary>
+    private async Task<(Answer Answer, IReadOnlyList<string> Said)> AnswerAvoidingAsync(Question question, bool avoidsGiven, CancellationToken cancellationToken)
+    {
         // A follow-up ("how much do they charge?") is searched with the thread's earlier turns and the story they
         // were answered from.
         var retrieval = await retriever.RetrieveAsync(question, cancellationToken);
         logger.LogDebug("Coverage evidence {Evidence}: {Decision}", retrieval.Evidence, retrieval.IsCovered ? "covered" : "not covered");
         if (!retrieval.IsCovered && !retrieval.MayAnswer)
-            return AnswerAssembler.Decline(question, OnBeat(retrieval.Passages), BackendLabel, fallbackReason: null);
+            return (AnswerAssembler.Decline(question, OnBeat(retrieval.Passages), BackendLabel, fallbackReason: null), []);
         // Close to the stories but not clearly about them: answered when a sentence holds the asked fact, else declined.
         var isTopicUncertain = !retrieval.IsCovered;
 
@@ -63,8 +84,7 @@ public sealed class GroundedAnswerer(
             // The model is held to the offline rule: an order, a right or a plan is not the asked outcome.
             if (composition is not null) composition = OutcomeStatement.HoldToOutcome(composition, analysis);
         }
-        composition ??= await composers.AnswerOfflineAsync(analysis, passages, retrieval.Statistics,
-            focus.Score(question, analysis, passages, cancellationToken), isTopicUncertain, cancellationToken);
+        composition ??= await ComposeOfflineAsync(question, analysis, passages, retrieval.Statistics, isTopicUncertain, avoidsGiven, cancellationToken);
         if (isTopicUncertain && composition.Coverage != AnswerCoverage.Answered) composition = composition with { Sentences = [] };
 
         if (analysis.Kind == AnswerKind.Date && composition is { Coverage: AnswerCoverage.Answered, Sentences.Count: > 0 })
@@ -73,8 +93,30 @@ public sealed class GroundedAnswerer(
             composition = composition with { DateNote = RelativeDateNote.For(composition.Sentences, n => n >= 1 && n <= passages.Count ? dates.GetValueOrDefault(passages[n - 1].Passage.DocumentId) : null) };
         }
         return composition.Sentences.Count == 0
-            ? AnswerAssembler.Decline(question, OnBeat(passages), composition.Backend, fallbackReason)
-            : AnswerAssembler.Assemble(question, composition, passages, fallbackReason);
+            ? (AnswerAssembler.Decline(question, OnBeat(passages), composition.Backend, fallbackReason), [])
+            : (AnswerAssembler.Assemble(question, composition, passages, fallbackReason), composition.Sentences.Select(s => s.Text).ToList());
+    }
+
+    /// <summary>A follow-up is answered by a sentence its thread has not been given yet where one answers it: searched
+    /// with its thread, it ranks the previous answer first again ("has it vanished before?" after "who shut down
+    /// allofmp3" got the shutdown sentence twice). Only where nothing else answers is that sentence given again
+    /// (<see cref="ThreadAnswers.SetAside"/> says which given sentences may answer anew). The passages stay the same and
+    /// in the same order, so citations number them alike.</summary>
+    private async Task<Composition> ComposeOfflineAsync(Question question, QuestionAnalysis analysis, IReadOnlyList<RetrievedPassage> passages,
+        TermStatistics statistics, bool isTopicUncertain, bool avoidsGiven, CancellationToken cancellationToken)
+    {
+        var composed = await composers.AnswerOfflineAsync(analysis, passages, statistics,
+            focus.Score(question, analysis, passages, cancellationToken), isTopicUncertain, cancellationToken);
+        // Looked up (or, where this process did not answer the previous turn, composed again) only for an answer.
+        if (!avoidsGiven || question.EarlierTurns.Count == 0 || composed.Coverage != AnswerCoverage.Answered) return composed;
+        var given = await GivenBeforeAsync(ThreadAnswers.PreviousTurn(question), cancellationToken);
+        if (given.Count == 0) return composed;
+        var previousKind = QuestionAnalyzer.Analyze(question.EarlierTurns[^1], [], statistics).Kind;
+        var setAside = ThreadAnswers.SetAside(given, previousKind, analysis.Kind);
+        if (!composed.Sentences.Any(s => setAside.Contains(s.Text)) || ThreadAnswers.Without(passages, setAside) is not { } fresh) return composed;
+        var withoutGiven = await composers.AnswerOfflineAsync(analysis, fresh, statistics,
+            focus.Score(question, analysis, fresh, cancellationToken), isTopicUncertain, cancellationToken);
+        return withoutGiven is { Coverage: AnswerCoverage.Answered, Sentences.Count: > 0 } ? withoutGiven : composed;
     }
 
     /// <summary>A decline names only nearby stories on the beat: a film or football story is not "news I follow".</summary>

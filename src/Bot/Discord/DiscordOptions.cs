@@ -35,6 +35,12 @@ public sealed class DiscordOptions : IValidatableObject
     /// a timeout is not retried (a webhook edit or post may have landed), the apology is sent instead.</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>How long a question asked in a thread is remembered as a turn a later <c>/ask</c> there leans on, and
+    /// kept at all. Discord archives a thread after at most a week without messages (docs/protocols.md, "Discord
+    /// threads"); a question older than that belongs to a conversation that has ended, and every thread ever asked in
+    /// would otherwise stay in the store for good.</summary>
+    public TimeSpan ThreadTurnMaxAge { get; set; } = TimeSpan.FromDays(7);
+
     public bool IsEnabled => !string.IsNullOrWhiteSpace(ApplicationId) && !string.IsNullOrWhiteSpace(PublicKey);
 
     public string Describe() => (string.IsNullOrWhiteSpace(ApplicationId), string.IsNullOrWhiteSpace(PublicKey)) switch
@@ -55,5 +61,7 @@ public sealed class DiscordOptions : IValidatableObject
             yield return new ValidationResult("Discord:ApiBaseUrl must be an absolute URL.");
         if (RequestTimeout < TimeSpan.FromSeconds(1) || RequestTimeout > TimeSpan.FromMinutes(5))
             yield return new ValidationResult("Discord:RequestTimeout must be between 1 second and 5 minutes.");
+        if (ThreadTurnMaxAge < TimeSpan.FromMinutes(1) || ThreadTurnMaxAge > TimeSpan.FromDays(90))
+            yield return new ValidationResult("Discord:ThreadTurnMaxAge must be between 1 minute and 90 days.");
     }
 }

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Newsdesk.Discord.Wire;
 using Newsdesk.Storage;
 
@@ -9,8 +10,9 @@ namespace Newsdesk.Discord.Threads;
 /// <summary>What a Discord thread remembers of its conversation: the questions asked with <c>/ask</c> in a thread
 /// channel are its turns, handed to the core with each later question there, as a Slack thread's are. Interactions
 /// carry the channel they were used in with its type, and a thread is a channel of its own (docs/protocols.md,
-/// "Discord threads"); a plain channel or a DM has no thread, so its questions stand alone.</summary>
-public sealed class DiscordThreadTurns(IDiscordThreadTurnStore store, ILogger<DiscordThreadTurns> logger)
+/// "Discord threads"); a plain channel or a DM has no thread, so its questions stand alone. A turn older than
+/// <see cref="DiscordOptions.ThreadTurnMaxAge"/> is neither handed to a follow-up nor kept.</summary>
+public sealed class DiscordThreadTurns(IDiscordThreadTurnStore store, IOptions<DiscordOptions> options, ILogger<DiscordThreadTurns> logger)
 {
     /// <summary>Earlier questions of a thread handed to the core; enough for a follow-up, small enough for a prompt.</summary>
     public const int EarlierTurnLimit = 10;
@@ -22,7 +24,7 @@ public sealed class DiscordThreadTurns(IDiscordThreadTurnStore store, ILogger<Di
         if (interaction.ThreadId is not { } thread) return [];
         try
         {
-            return await store.LoadTurnsAsync(thread, EarlierTurnLimit, cancellationToken);
+            return await store.LoadTurnsAsync(thread, EarlierTurnLimit, options.Value.ThreadTurnMaxAge, cancellationToken);
         }
         catch (DbException exception)
         {
@@ -37,7 +39,7 @@ public sealed class DiscordThreadTurns(IDiscordThreadTurnStore store, ILogger<Di
         if (interaction.ThreadId is not { } thread || !long.TryParse(interaction.Id, NumberStyles.None, CultureInfo.InvariantCulture, out var id)) return;
         try
         {
-            await store.AddTurnAsync(thread, id, question, EarlierTurnLimit, cancellationToken);
+            await store.AddTurnAsync(thread, id, question, EarlierTurnLimit, options.Value.ThreadTurnMaxAge, cancellationToken);
         }
         catch (Exception exception) when (StoreWriteHealth.CannotWrite(exception) || exception is DbException)
         {
