@@ -25,15 +25,12 @@ public static class DecisionDiagnosis
             var database = Path.Combine(options.WorkFolder, withBbc ? "evaluation-seed-bbc.db" : "evaluation-seed.db");
             using var host = BotHost.Create(database, withBbc ? [options.Seeds, options.Bbc] : [options.Seeds], options.Settings);
             await host.Services.GetRequiredService<SearchIndexLoader>().LoadAsync(CancellationToken.None);
-            var retriever = host.Services.GetRequiredService<FollowUpRetriever>();
-            var focus = host.Services.GetRequiredService<FocusScorer>();
+            var replay = QuestionReplay.From(host.Services);
             var outcomes = new List<EvaluationOutcome>();
             foreach (var q in tuning)
             {
                 var asked = new Question(q.Question, EvaluationSet.EarlierTurns(tuning, q));
-                var retrieval = await retriever.RetrieveAsync(asked, CancellationToken.None);
-                var analysis = QuestionAnalyzer.Analyze(asked.Text, asked.EarlierTurns, retrieval.Statistics);
-                var gathered = AnswerEvidenceGatherer.Gather(analysis, retrieval.Passages, retrieval.Statistics, focus.Score(asked, analysis, retrieval.Passages, CancellationToken.None));
+                var (retrieval, analysis, gathered) = await replay.RunAsync(asked, CancellationToken.None);
                 replays.Add((withBbc, q, retrieval.IsCovered, retrieval.Evidence, analysis, gathered));
                 // As GroundedAnswerer decides: covered, or close enough to be answered but never marked partial.
                 var candidates = retrieval.IsCovered || retrieval.MayAnswer ? gathered : [];

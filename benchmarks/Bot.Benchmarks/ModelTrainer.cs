@@ -160,16 +160,12 @@ public static class ModelTrainer
     {
         using var host = BotHost.Create(database, folders, options.Settings);
         await host.Services.GetRequiredService<SearchIndexLoader>().LoadAsync(CancellationToken.None);
-        var retriever = host.Services.GetRequiredService<FollowUpRetriever>();
-        var focus = host.Services.GetRequiredService<FocusScorer>();
+        var replay = QuestionReplay.From(host.Services);
         var list = new List<TrainingExample>();
         foreach (var q in questions)
         {
             var asked = new Question(q.Question, EvaluationSet.EarlierTurns(questions, q));
-            var retrieval = await retriever.RetrieveAsync(asked, CancellationToken.None);
-            var analysis = QuestionAnalyzer.Analyze(asked.Text, asked.EarlierTurns, retrieval.Statistics);
-            var similarity = focus.Score(asked, analysis, retrieval.Passages, CancellationToken.None);
-            var candidates = AnswerEvidenceGatherer.Gather(analysis, retrieval.Passages, retrieval.Statistics, similarity);
+            var (retrieval, analysis, candidates) = await replay.RunAsync(asked, CancellationToken.None);
             var facts = q.IsAnswerableWith(withBbc) && q.Facts is not null ? q.Facts.SelectMany(g => g).ToList() : [];
             list.Add(new TrainingExample(q, retrieval.Evidence, analysis,
                 candidates.Select(c => (c, facts.Any(f => c.Text.Contains(f, StringComparison.OrdinalIgnoreCase)))).ToList()));
