@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text;
-using System.Text.RegularExpressions;
+using Newsdesk.Tests.Support;
 
 namespace Newsdesk.Tests.Deploy;
 
@@ -38,23 +38,18 @@ public sealed class ServiceProcess : IAsyncDisposable
         return Task.FromResult(new ServiceProcess(Process.Start(start)!));
     }
 
-    /// <summary>The port the service bound, from its start-up line ("listening on http://[::]:40123"): launched on port
-    /// 0, it binds one the kernel picks, so no other listener of the test run can hold it (a port picked free here and
-    /// released could be given to another listener before the service bound it, and that one would answer the health
-    /// checks instead).</summary>
+    /// <summary>The port the service bound (<see cref="ListeningPort"/>): launched on port 0, it binds one the kernel picks.</summary>
     public async Task<int> ListeningPortAsync()
     {
         var waited = Stopwatch.StartNew();
         while (waited.Elapsed < TimeSpan.FromSeconds(90))
         {
-            if (ListeningOn.Match(Log) is { Success: true } line) return int.Parse(line.Groups["port"].Value, System.Globalization.CultureInfo.InvariantCulture);
+            if (ListeningPort.In(Log) is { } port) return port;
             if (process.HasExited) throw new InvalidOperationException($"The service exited with {process.ExitCode}:\n{Log}");
             await Task.Delay(100);
         }
         throw new TimeoutException($"The service did not say where it listens within 90 s:\n{Log}");
     }
-
-    private static readonly Regex ListeningOn = new(@"listening on http://\S+?:(?<port>\d+)", RegexOptions.CultureInvariant);
 
     /// <summary>Polls until the address answers 200 with the expected text: a bounded series of short awaits while the
     /// process starts and loads, failing at once if it exits; an attempt that times out is tried again.</summary>

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text;
-using System.Text.RegularExpressions;
 using Newsdesk.Tests.Fakes.Discord;
 using Newsdesk.Tests.Fakes.Slack;
 using Newsdesk.Tests.Support;
@@ -71,14 +70,14 @@ public sealed class ServeProcess : IAsyncDisposable
         }
         foreach (var (name, value) in environment) start.Environment[name] = value;
         var serve = new ServeProcess(Process.Start(start)!);
-        var listening = serve.WaitForLogLineAsync(l => ListeningOn.IsMatch(l), TimeSpan.FromMinutes(2));
+        var listening = serve.WaitForLogLineAsync(l => ListeningPort.In(l) is not null, TimeSpan.FromMinutes(2));
         serve.process.OutputDataReceived += (_, e) => serve.Append(e.Data);
         serve.process.ErrorDataReceived += (_, e) => serve.Append(e.Data);
         serve.process.BeginOutputReadLine();
         serve.process.BeginErrorReadLine();
         try
         {
-            serve.Address = new Uri(ListeningOn.Match(await serve.UnlessExitedAsync(listening)).Groups["address"].Value + "/");
+            serve.Address = new Uri($"http://127.0.0.1:{ListeningPort.In(await serve.UnlessExitedAsync(listening))}/");
             serve.Http = new HttpClient { BaseAddress = serve.Address };
             await serve.WaitUntilReadyAsync();
             return serve;
@@ -92,9 +91,6 @@ public sealed class ServeProcess : IAsyncDisposable
             throw;
         }
     }
-
-    /// <summary>The program's start-up line naming the address it bound (the first, when it listens on several).</summary>
-    private static readonly Regex ListeningOn = new(@"listening on (?<address>http://127\.0\.0\.1:\d+)", RegexOptions.CultureInvariant);
 
     /// <summary>What <paramref name="waiting"/> gives, or the program's log as the error when it exits first (a failed
     /// start says why there, instead of a wait that runs out).</summary>
