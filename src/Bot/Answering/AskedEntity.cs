@@ -11,26 +11,33 @@ namespace Newsdesk.Answering;
 public static class AskedEntity
 {
     /// <summary>A test for each candidate of <paramref name="passages"/>: true when the sentence, the one before or the
-    /// title holds every term of at least one name the question types.</summary>
+    /// title holds every term of at least one name the question types, and every name the question types in lower
+    /// case that the stories write capitalised (<see cref="StoryNames"/>: "us" in "how many copies did it sell in the
+    /// us"; spelt out counts, "World Trade Organisation" for "wto").</summary>
     public static Func<AnswerCandidate, bool> Near(QuestionAnalysis question, IReadOnlyList<RetrievedPassage> passages)
     {
         var names = question.Names
             .Select(TextAnalyzer.TermSet)
             .Where(terms => terms.Count > 0)
             .ToList();
-        if (names.Count == 0) return _ => true;
+        var storyNames = StoryNames.In(question.AskedText, question.Names, passages);
+        if (names.Count == 0 && storyNames.Count == 0) return _ => true;
         return candidate =>
         {
             if (candidate.Rank < 0 || candidate.Rank >= passages.Count) return true;
             var passage = passages[candidate.Rank];
-            var near = TextAnalyzer.TermSet(passage.Passage.Title);
-            near.UnionWith(candidate.Terms);
+            var previous = "";
             if (candidate.Position > 0 && candidate.Position <= passage.Sentences.Count)
             {
                 var (start, length) = passage.Sentences[candidate.Position - 1].Span;
-                near.UnionWith(TextAnalyzer.Terms(passage.Passage.Text.Substring(start, length)));
+                previous = passage.Passage.Text.Substring(start, length);
             }
-            return names.Any(name => name.All(near.Contains));
+            string[] around = [passage.Passage.Title, candidate.Text, previous];
+            var near = TextAnalyzer.TermSet(passage.Passage.Title);
+            near.UnionWith(candidate.Terms);
+            near.UnionWith(TextAnalyzer.Terms(previous));
+            return (names.Count == 0 || names.Any(name => name.All(near.Contains)))
+                && storyNames.All(name => around.Any(text => StoryNames.Holds(text, name)));
         };
     }
 }

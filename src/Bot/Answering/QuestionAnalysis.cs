@@ -35,4 +35,8 @@ public sealed record QuestionAnalysis(
     /// a sentence with the asked entity after that verb's "by" names it as the agent, not what the question asks
     /// (<see cref="AgentRole"/>).</summary>
     public string? AgentVerb { get; init; }
+
+    /// <summary>What the message asks, as typed: its interrogative sentences (all of it when it has none). Chat types
+    /// names in lower case; the retrieved stories tell which of its words are names (<see cref="StoryNames"/>).</summary>
+    public string AskedText { get; init; } = "";
 }

@@ -31,6 +31,7 @@ public static partial class QuestionAnalyzer
             OutcomeVerbs = kind == AnswerKind.YesNo ? OutcomeStatement.AskedVerbs(lower, names) : [],
             AsksForTitle = kind == AnswerKind.Agent && WorkTitles.Asked(lower),
             AgentVerb = kind == AnswerKind.Agent ? AgentRole.AskedVerb(lower) : null,
+            AskedText = asked,
         };
     }
 

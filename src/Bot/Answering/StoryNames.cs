@@ -1,0 +1,82 @@
+using System.Text.RegularExpressions;
+using Newsdesk.Retrieval;
+
+namespace Newsdesk.Answering;
+
+/// <summary>Names a chat question types in lower case that are ordinary words too ("us", "american", "encore"). The
+/// retrieved stories tell the name from the word: news text capitalises a name inside a sentence ("the US chart",
+/// "the average American") and not the word ("told us"). A word of the question that the stories write capitalised
+/// inside their sentences, at least three times for every time they write it in lower case, is a name the question
+/// asks about: a sentence that does not hold every such name (it, the one before it or its story's title) is about
+/// something else ("The game sold more than 1 million copies in its first nine days" does not say how many copies an
+/// album sold in the US).</summary>
+public static partial class StoryNames
+{
+    private const int CapitalisedPerLowercase = 3;
+
+    /// <summary>The lower-case words of <paramref name="asked"/> that <paramref name="passages"/> write as names,
+    /// leaving out those inside a name the question already types (<paramref name="typedNames"/>); words next to each
+    /// other form one name ("tarmac kings").</summary>
+    public static IReadOnlyList<IReadOnlyList<string>> In(string asked, IReadOnlyList<string> typedNames, IReadOnlyList<RetrievedPassage> passages)
+    {
+        var words = LowercaseWord().Matches(asked)
+            .Where(m => !typedNames.Any(n => n.Contains(m.Value, StringComparison.OrdinalIgnoreCase)))
+            .ToList();
+        var counts = words.Select(m => m.Value).Distinct(StringComparer.Ordinal)
+            .ToDictionary(w => w, _ => (Capitalised: 0, Lowercase: 0), StringComparer.Ordinal);
+        if (counts.Count == 0) return [];
+        foreach (var passage in passages)
+        foreach (var (span, _) in passage.Sentences)
+        {
+            // A sentence's first word is capitalised whatever it is: it says nothing.
+            foreach (var token in Token().Matches(passage.Passage.Text.Substring(span.Start, span.Length)).Skip(1))
+            {
+                var word = Bare(token.Value);
+                var key = word.ToLowerInvariant();
+                if (!counts.TryGetValue(key, out var count) && !(key.EndsWith('s') && counts.TryGetValue(key = key[..^1], out count))) continue;
+                counts[key] = char.IsUpper(word[0]) ? (count.Capitalised + 1, count.Lowercase) : (count.Capitalised, count.Lowercase + 1);
+            }
+        }
+        var names = new List<List<string>>();
+        Match? previous = null;
+        foreach (var word in words.Where(m => counts[m.Value] is var c && c.Capitalised > 0 && c.Capitalised >= CapitalisedPerLowercase * c.Lowercase))
+        {
+            var end = previous is null ? -1 : previous.Index + previous.Length;
+            if (previous is not null && asked[end..word.Index].All(char.IsWhiteSpace)) names[^1].Add(word.Value);
+            else names.Add([word.Value]);
+            previous = word;
+        }
+        return names;
+    }
+
+    /// <summary>Whether <paramref name="text"/> holds one of the words of <paramref name="name"/> capitalised (in the
+    /// singular, the plural or the possessive: "Americans", "US's"), or spells the name out as words whose initials
+    /// it is ("World Trade Organisation" for "wto").</summary>
+    public static bool Holds(string text, IReadOnlyList<string> name)
+    {
+        var capitalised = Token().Matches(text).Select(m => (Word: Bare(m.Value), m.Index, m.Length)).ToList();
+        if (capitalised.Any(t => char.IsUpper(t.Word[0]) && name.Any(n => IsForm(t.Word, n)))) return true;
+        var initials = string.Concat(name).ToUpperInvariant();
+        for (var start = 0; start + initials.Length <= capitalised.Count; start++)
+        {
+            var run = capitalised.Skip(start).Take(initials.Length).ToList();
+            if (run.Select((t, i) => t.Word[0] == initials[i]).All(x => x)
+                && run.Zip(run.Skip(1)).All(p => text[(p.First.Index + p.First.Length)..p.Second.Index].All(char.IsWhiteSpace))) return true;
+        }
+        return false;
+    }
+
+    private static bool IsForm(string word, string name) =>
+        word.Equals(name, StringComparison.OrdinalIgnoreCase)
+        || (word.Length == name.Length + 1 && word.EndsWith('s') && word.StartsWith(name, StringComparison.OrdinalIgnoreCase));
+
+    private static string Bare(string token) =>
+        token.EndsWith("'s", StringComparison.Ordinal) || token.EndsWith("’s", StringComparison.Ordinal) ? token[..^2] : token.TrimEnd('\'', '’', '.', '-');
+
+    // Whole lower-case words of two letters or more, not the tail of a contraction ("what's").
+    [GeneratedRegex(@"(?<![\w'’.-])[a-z]{2,}(?![\w-])")]
+    private static partial Regex LowercaseWord();
+
+    [GeneratedRegex(@"\p{L}[\p{L}\p{N}'’.-]*")]
+    private static partial Regex Token();
+}

@@ -1,0 +1,70 @@
+using Newsdesk.Chat;
+using Newsdesk.Tests.Support;
+
+namespace Newsdesk.Tests.Answering;
+
+/// <summary>Chat types names in lower case, and some are ordinary words too: "us", "american". The stories write them
+/// capitalised inside their sentences, and a sentence about another place or people ("in the UK", "every Briton") is
+/// not the answer to a question about them, however well its figure fits.</summary>
+public sealed class StoryNamesTests : SeedStoreTest
+{
+    private const string GameSales = """
+        Racing game sets sales record
+
+        The racing game Tarmac Kings sold more than 500,000 copies in its first week on sale in the UK, the trade body Gamecount said.
+
+        The game was made by a small studio in Dundee and took two years to finish.
+
+        It goes on sale in the US next month, with a launch party planned in Chicago.
+        """;
+
+    private const string AlbumBuyers = """
+        Britons buy more albums than ever
+
+        Britons bought more albums last year than in any year before, the trade body Phonoline said on Tuesday.
+
+        On average every Briton buys 3.1 albums a year, up from 2.8 a decade ago.
+
+        Sales in the US fell, and Phonoline said American buyers had moved to downloads faster than British ones.
+        """;
+
+    protected override IReadOnlyDictionary<string, string> ExtraStories { get; } = new Dictionary<string, string>
+    {
+        ["tarmac-kings.txt"] = GameSales,
+        ["album-buyers.txt"] = AlbumBuyers,
+    };
+
+    [Fact]
+    public async Task SalesInAnotherCountryDoNotAnswerForTheUs()
+    {
+        var answer = await AskAsync("how many copies did tarmac kings sell in the us?");
+
+        Assert.True(answer.Coverage != AnswerCoverage.Answered, answer.Text);
+    }
+
+    [Fact]
+    public async Task TheSameSentenceAnswersForTheCountryItNames()
+    {
+        var answer = await AskAsync("how many copies did tarmac kings sell in the uk?");
+
+        Assert.Equal(AnswerCoverage.Answered, answer.Coverage);
+        Assert.Contains("500,000", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WhatEveryBritonBuysIsNotWhatTheAverageAmericanBuys()
+    {
+        var answer = await AskAsync("how many albums does the average american buy a year?");
+
+        Assert.True(answer.Coverage != AnswerCoverage.Answered, answer.Text);
+    }
+
+    [Fact]
+    public async Task WhatEveryBritonBuysAnswersForTheAverageBriton()
+    {
+        var answer = await AskAsync("how many albums does the average briton buy a year?");
+
+        Assert.Equal(AnswerCoverage.Answered, answer.Coverage);
+        Assert.Contains("3.1 albums", answer.Text, StringComparison.Ordinal);
+    }
+}
