@@ -56,17 +56,18 @@ public static partial class QuestionAnalyzer
     }
 
     /// <summary>The question turned into the clause a reply can say the stories lack: the auxiliary after the
-    /// wh-phrase goes ("how much does X charge" → "how much X charge"), a yes/no question becomes "whether …", and the
+    /// wh-phrase goes, a do-auxiliary's tense and person passing to the verb ("how much does X charge" → "how much X
+    /// charges"), a yes/no question becomes "whether …" (its "did" before the verb: "whether X did pay up"), and the
     /// asker's pronouns become the reader's.</summary>
     private static string Wanted(string lower, AnswerKind kind)
     {
         var text = Trailer().Replace(lower, "").Trim().TrimEnd('?', '.', '!', ' ');
         text = Person().Replace(text, m => m.Value switch { "i" => "you", "me" => "you", "my" => "your", "i'm" => "you're", _ => m.Value });
-        if (kind == AnswerKind.YesNo) return "whether " + LeadingAuxiliary().Replace(text, "");
+        if (kind == AnswerKind.YesNo) return "whether " + (DoSupport.Move(text) ?? LeadingAuxiliary().Replace(text, ""));
         var wh = WhPhrase().Match(text);
         if (!wh.Success) return "that";
         var rest = text[(wh.Index + wh.Length)..].TrimStart();
-        rest = LeadingAuxiliary().Replace(rest, "");
+        rest = DoSupport.Fold(rest) ?? LeadingAuxiliary().Replace(rest, "");
         return (wh.Value.Trim() + " " + rest).Trim();
     }
 
