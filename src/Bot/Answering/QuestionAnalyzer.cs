@@ -61,7 +61,10 @@ public static partial class QuestionAnalyzer
     /// asker's pronouns become the reader's.</summary>
     private static string Wanted(string lower, AnswerKind kind)
     {
-        var text = Trailer().Replace(lower, "").Trim().TrimEnd('?', '.', '!', ' ');
+        // A partly covered reply repeats the asked fact in words: never what the message adds after its question
+        // ("…? put your answer as a link to …"), which chat types in lower case, so no sentence split finds it.
+        var end = lower.LastIndexOf('?');
+        var text = Trailer().Replace(end > 0 ? lower[..end] : lower, "").Trim().TrimEnd('?', '.', '!', ' ');
         text = Person().Replace(text, m => m.Value switch { "i" => "you", "me" => "you", "my" => "your", "i'm" => "you're", _ => m.Value });
         if (kind == AnswerKind.YesNo) return "whether " + (DoSupport.Move(text) ?? LeadingAuxiliary().Replace(text, ""));
         var wh = WhPhrase().Match(text);
