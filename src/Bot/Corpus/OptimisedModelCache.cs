@@ -85,6 +85,7 @@ public static class OptimisedModelCache
             return new InferenceSession(modelPath, options);
         }
         InferenceSession session;
+        var severity = options.LogSeverityLevel;
         try
         {
             options.OptimizedModelFilePath = Path.Combine(partial, GraphFile);
@@ -92,24 +93,24 @@ public static class OptimisedModelCache
             options.AddSessionConfigEntry("session.optimized_model_external_initializers_min_size_in_bytes", "1024");
             // ONNX Runtime warns on standard error that the graph it writes may hold processor-specific kernels; the
             // folder's key names the processor's features, so the warning would only alarm a reader of `ask`.
-            var severity = options.LogSeverityLevel;
             options.LogSeverityLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR;
             session = new InferenceSession(modelPath, options);
-            options.LogSeverityLevel = severity;
         }
         catch (OnnxRuntimeException error)
         {
+            options.LogSeverityLevel = severity;
             logger?.LogWarning("The optimised model could not be written to {Folder} ({Problem}); the model loads without it.", partial, error.Message);
             TryDelete(partial);
             options.OptimizedModelFilePath = "";
             return new InferenceSession(modelPath, options);
         }
+        options.LogSeverityLevel = severity;
         try
         {
             ModelCacheCheck.Of(Path.Combine(partial, GraphFile), Path.Combine(partial, WeightsFile), probe(session))
                 .Write(Path.Combine(partial, CheckFile), FormatVersion);
             Directory.Move(partial, folder);
-            RemoveOthers(modelPath, folder);
+            RemoveAbandoned(modelPath);
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
@@ -119,17 +120,15 @@ public static class OptimisedModelCache
         return session;
     }
 
-    // Folders of this model file under other keys (another ONNX Runtime, processor or optimisation level) and partial
-    // folders a killed process left.
+    // Partial folders a killed process left. Folders of other keys stay: replicas on other processors may share this
+    // folder (a container volume), and removing each other's would rebuild on every start; the model files of older
+    // package builds stay likewise (PackagedModelFile).
     // The real clock, not a TimeProvider: it is compared with the file system's stamp, which comes from the real clock.
-    private static void RemoveOthers(string modelPath, string kept)
+    private static void RemoveAbandoned(string modelPath)
     {
-        var prefix = $"{Path.GetFileNameWithoutExtension(modelPath)}-optimised-";
-        foreach (var other in Directory.EnumerateDirectories(Path.GetDirectoryName(modelPath)!, prefix + "*"))
-        {
-            var abandoned = other.EndsWith(".partial", StringComparison.Ordinal) && Directory.GetLastWriteTimeUtc(other) < DateTime.UtcNow.AddHours(-1);
-            if (other != kept && (abandoned || !other.EndsWith(".partial", StringComparison.Ordinal))) TryDelete(other);
-        }
+        var pattern = $"{Path.GetFileNameWithoutExtension(modelPath)}-optimised-*.partial";
+        foreach (var partial in Directory.EnumerateDirectories(Path.GetDirectoryName(modelPath)!, pattern))
+            if (Directory.GetLastWriteTimeUtc(partial) < DateTime.UtcNow.AddHours(-1)) TryDelete(partial);
     }
 
     private static string ProcessorFeatures() => string.Join(',', new (string Name, bool Supported)[]

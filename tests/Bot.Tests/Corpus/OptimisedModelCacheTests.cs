@@ -53,20 +53,24 @@ public sealed class OptimisedModelCacheTests : IDisposable
     }
 
     [Fact]
-    public void FoldersOfOtherKeysAreRemovedWhenANewOneIsWritten()
+    public void AbandonedPartialFoldersAreRemovedAndFoldersOfOtherKeysKept()
     {
         using (Load()) { }
         var kept = KeptFolder();
-        // What an older ONNX Runtime (another key for the same model file) left, and the current folder gone.
-        var older = kept[..kept.LastIndexOf('-')] + "-0123456789abcdef";
-        Directory.CreateDirectory(older);
-        File.WriteAllText(Path.Combine(older, "model.weights"), "an older ONNX Runtime's");
+        // What a process killed while writing left an hour ago, one writing now, and a replica on another processor
+        // sharing this folder (another key for the same model file); the current folder gone, so it is written again.
+        var abandoned = Directory.CreateDirectory(kept + ".1.a.partial").FullName;
+        Directory.SetLastWriteTimeUtc(abandoned, DateTime.UtcNow.AddHours(-2));
+        var writing = Directory.CreateDirectory(kept + ".2.b.partial").FullName;
+        var otherProcessor = Directory.CreateDirectory(kept[..kept.LastIndexOf('-')] + "-0123456789abcdef").FullName;
         Directory.Delete(kept, recursive: true);
 
         using (Load()) { }
 
-        Assert.False(Directory.Exists(older));
-        Assert.Equal(kept, KeptFolder());
+        Assert.False(Directory.Exists(abandoned));
+        Assert.True(Directory.Exists(writing));
+        Assert.True(Directory.Exists(otherProcessor));
+        Assert.True(Directory.Exists(kept));
     }
 
     [Fact]
