@@ -9,8 +9,8 @@ namespace Newsdesk.Tests.Faults;
 /// <summary>SIGKILL of the real program while today's digest is being posted to one platform's channel, then a restart
 /// on the same store: that channel ends with exactly one digest whether or not the platform had taken the cut post, and
 /// the other channel, not yet reached when the kill came (destinations are posted in order), gets its one digest after
-/// the restart.</summary>
-public sealed class DigestKillTests
+/// the restart. Today's story is ingested once for the class (<see cref="IngestedStoryStore"/>); each test runs on a copy.</summary>
+public sealed class DigestKillTests(IngestedStoryStore story) : IClassFixture<IngestedStoryStore>
 {
     private const string SlackChannel = "CDIGESTKILL";
     private const string DiscordChannel = "1190000000000000001";
@@ -30,7 +30,7 @@ public sealed class DigestKillTests
         string[] destinations = isSlack ? [$"slack:{SlackChannel}", $"discord:{DiscordChannel}"] : [$"discord:{DiscordChannel}", $"slack:{SlackChannel}"];
         // The post reaches the platform and its response is held; the kill lands while the bot waits for it. Slack's
         // fake records every post, so "taken" is what its channel history will say; Discord's stores the message or not.
-        await IngestStoryAsync(folder, database);
+        story.CopyTo(database);
         if (isSlack) slack.Script("chat.postMessage", SlackResponse.Hang);
         else discord.Script(platformTookThePost ? FakeDiscordResponse.TakeThenHang : FakeDiscordResponse.Hang);
 
@@ -70,24 +70,7 @@ public sealed class DigestKillTests
         Assert.Equal(["Posted", "Posted"], ReadStates(database));
     }
 
-    private const string StoryTitle = "Labels and artists agree new download royalties";
-
-    /// <summary>Today's story, through the real <c>ingest</c> (a file counts as an arrival for the next digest).</summary>
-    private static async Task IngestStoryAsync(TemporaryFolder folder, string database)
-    {
-        var file = folder.File("story.txt");
-        await File.WriteAllTextAsync(file, StoryTitle + "\n\n" + string.Join("\n\n", Enumerable.Range(1, 4).Select(i =>
-            $"Record labels and artists agreed a new royalty rate for music downloads sold through online music stores, part {i}.")));
-        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { "exec", Path.Combine(AppContext.BaseDirectory, "Bot.dll"), "ingest", $"--Storage:Database={database}", file })
-            start.ArgumentList.Add(arg);
-        using var ingest = System.Diagnostics.Process.Start(start)!;
-        var said = ingest.StandardOutput.ReadToEndAsync();
-        var error = ingest.StandardError.ReadToEndAsync();
-        // A bound for a stuck child, not a speed target: a loaded machine (the whole suite in parallel) takes minutes.
-        await ingest.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(3));
-        Assert.True(ingest.ExitCode == 0, await said + await error);
-    }
+    private const string StoryTitle = IngestedStoryStore.StoryTitle;
 
     private static bool IsSlackPost(SlackApiCall call) => call.Method == "chat.postMessage" && call.Channel == SlackChannel;
 
