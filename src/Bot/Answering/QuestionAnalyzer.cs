@@ -107,8 +107,9 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"\b(cost|costs|charg\w*|pay|paid|pays|paying|worth|price\w*|spen[dt]\w*|earn\w*|make|made|makes|raise\w*|fine\w*|damages|fee\w*|money|royalt\w*|salary|sell \w+ for|sold \w+ for|ticket\w*|gross\w*|revenue\w*|donat\w*|valued?|claim\w*|asking)\b")]
     private static partial Regex MoneyCue();
 
-    // One word may qualify the asked noun ("which tv network", "what old court case"): still a name is asked for.
-    [GeneratedRegex(@"\b(who|whom|whose|(which|what) (\w+ )?(company|firm|band|label|group|paper|newspaper|network|station|singer|artist|rapper|act|footballer|coalition|analyst|person|people|site|store|program|programme|brand|court|body|organisation|organization|operator|player|film|films|song|songs|album|track|show|prize|award|version|tech|technology|software|service|drm|chart|poll)|what'?s the name|what is the name|called)\b")]
+    // One or two words may qualify the asked noun ("which tv network", "what big torrent site"), but no auxiliary ("what
+    // did the band say" asks what was said): still a name is asked for.
+    [GeneratedRegex(@"\b(who|whom|whose|(which|what) ((?!(did|does|do|is|are|was|were|has|have|had|will|would|can|could|should)\b)\w+ ){0,2}(company|firm|band|label|group|paper|newspaper|network|station|singer|artist|rapper|act|footballer|coalition|analyst|person|people|site|store|program|programme|brand|court|body|organisation|organization|operator|player|film|films|song|songs|album|track|show|prize|award|version|tech|technology|software|service|drm|chart|poll)|what'?s the name|what is the name|called)\b")]
     private static partial Regex AgentQuestion();
 
     [GeneratedRegex(@"^(did|does|do|is|are|was|were|has|have|had|can|could|will|would|should)\b")]

@@ -25,16 +25,36 @@ public static partial class TypedSpans
         var spans = new List<(int, int)>();
         foreach (Match match in pattern.Matches(sentence))
         {
+            var (index, length) = kind is AnswerKind.Agent ? NameProper(sentence, match.Index, match.Length) : (match.Index, match.Length);
+            if (length == 0) continue;
+            var value = sentence.Substring(index, length);
             // The first word of a sentence is capitalised whatever it is; it is a name only if a second follows.
             // So is one whose shape no ordinary word has: a capital or digit inside it ("MediaServices", "MP3Sparks").
-            if (kind is AnswerKind.Agent or AnswerKind.Place && match.Index == 0 && !match.Value.Contains(' ', StringComparison.Ordinal)
-                && !InnerCapitalOrDigit().IsMatch(match.Value)) continue;
-            if (kind is AnswerKind.Agent && NotAName().IsMatch(match.Value)) continue;
+            if (kind is AnswerKind.Agent or AnswerKind.Place && index == 0 && !value.Contains(' ', StringComparison.Ordinal)
+                && !InnerCapitalOrDigit().IsMatch(value)) continue;
+            if (kind is AnswerKind.Agent && NotAName().IsMatch(value)) continue;
             // A day of the month or a year is a date, not a count.
             if (kind is AnswerKind.Count && IsPartOfADate(sentence, match)) continue;
-            spans.Add((match.Index, match.Length));
+            spans.Add((index, length));
         }
         return spans;
+    }
+
+    /// <summary>The name inside a run of capitalised words, without the sentence opener or function word before it:
+    /// "In April" is a month, "But Pop Idol" is "Pop Idol", "Some of Elvis Presley's" is "Elvis Presley's".</summary>
+    private static (int Index, int Length) NameProper(string sentence, int index, int length)
+    {
+        var end = index + length;
+        while (true)
+        {
+            var space = sentence.IndexOf(' ', index, end - index);
+            if (space < 0) break;
+            var first = sentence[index..space];
+            if (!NotAName().IsMatch(first) && first is not ("of" or "de" or "and" or "&")) break;
+            index = space + 1;
+            while (index < end && sentence[index] == ' ') index++;
+        }
+        return (index, Math.Max(0, end - index));
     }
 
     private static bool IsPartOfADate(string sentence, Match match) =>

@@ -18,6 +18,9 @@ public sealed class QuestionAnalyzerTests
     [InlineData("which tv network will screen the concert?", AnswerKind.Agent)]
     [InlineData("what big label signed them?", AnswerKind.Agent)]
     [InlineData("whats the name of their new album", AnswerKind.Agent)]
+    // Two words may qualify the asked noun; an auxiliary may not: "what did the band say" asks what was said.
+    [InlineData("what big torrent site closed because of the hollywood lawsuits?", AnswerKind.Agent)]
+    [InlineData("what did the band say about the tour?", AnswerKind.Description)]
     [InlineData("where are kasabian from?", AnswerKind.Place)]
     [InlineData("why did suprnova shut down?", AnswerKind.Reason)]
     [InlineData("so did the insurers pay out?", AnswerKind.YesNo)]

@@ -19,4 +19,13 @@ public sealed class TypedSpansTests
     [InlineData(AnswerKind.Agent, "Taxes, the firm said, were paid.", false)]
     public void ASentenceHoldsASpanOfTheAskedKindOrNot(AnswerKind kind, string sentence, bool holds) =>
         Assert.Equal(holds, TypedSpans.Find(kind, sentence).Count > 0);
+
+    // The name inside a run of capitalised words, not the opener or function word before it: "In April" is no name.
+    [Theory]
+    [InlineData("Some of Elvis Presley's earliest recordings are going under the hammer.", "Elvis Presley's")]
+    [InlineData("But Pop Idol mogul Simon Fuller has seen his wealth plummet.", "Pop Idol|Simon Fuller")]
+    [InlineData("In April, the firm began encouraging users to switch to another site.", "")]
+    [InlineData("Producer Judy Craymer is the highest new entry on the list.", "Producer Judy Craymer")]
+    public void ANameIsTheNameAlone(string sentence, string names) =>
+        Assert.Equal(names, string.Join("|", TypedSpans.Find(AnswerKind.Agent, sentence).Select(s => sentence.Substring(s.Start, s.Length))));
 }
