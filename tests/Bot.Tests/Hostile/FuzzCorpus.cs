@@ -7,8 +7,10 @@ using Newsdesk.Slack.Endpoints;
 namespace Newsdesk.Tests.Hostile;
 
 /// <summary>Builds the fuzz cases from one seed: the same seed gives the same bytes, headers and order every run.
-/// Slack timestamps are relative to <paramref name="now"/> (the bot checks them against its clock).</summary>
-public sealed class FuzzCorpus(int seed, DateTimeOffset now, Uri slackResponseUrl, HostileSigner signer)
+/// Slack timestamps are read from <paramref name="clock"/> as each case is made, not once for the corpus: the bot
+/// checks them against its own clock within five minutes, and a run on a slow machine sends its last signed cases
+/// longer than that after its first.</summary>
+public sealed class FuzzCorpus(int seed, TimeProvider clock, Uri slackResponseUrl, HostileSigner signer)
 {
     public const string Discord = "discord/interactions";
     public const string Events = "slack/events";
@@ -60,7 +62,7 @@ public sealed class FuzzCorpus(int seed, DateTimeOffset now, Uri slackResponseUr
         yield return new("regression", Discord, body, "application/json", SignatureHeaders(Discord, signature, timestamp), false, true, new HashSet<int> { 400 });
     }
 
-    private long SlackNow => now.ToUnixTimeSeconds();
+    private long SlackNow => clock.GetUtcNow().ToUnixTimeSeconds();
 
     private (byte[] Body, string ContentType) Template(string endpoint)
     {

@@ -21,7 +21,7 @@ public sealed class HostileInputFuzzTests(ITestOutputHelper output)
         // A tiny inbox: signed odd questions that do get queued must not keep the one worker busy for long.
         await using var bot = await HostileBot.StartAsync(["--Chat:InboxCapacity=4"]);
         using var signer = new HostileSigner();
-        var corpus = new FuzzCorpus(Seed, DateTimeOffset.UtcNow, bot.Slack.ResponseUrl("fuzz-"), signer);
+        var corpus = new FuzzCorpus(Seed, TimeProvider.System, bot.Slack.ResponseUrl("fuzz-"), signer);
 
         var clock = Stopwatch.StartNew();
         var unsigned = await FuzzRunner.RunAsync(bot.Http, corpus.WithoutValidSignature(), Parallelism);
