@@ -1,21 +1,23 @@
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace Newsdesk.Storage;
 
-/// <summary>Opens the SQLite store once before a verb does any work, so a store that cannot be used (a file that is
-/// not SQLite, a damaged one, a folder that cannot be made) is found before anything is written, and named with its
-/// path. It costs nothing extra: the first connection of a process creates the schemas anyway, and this is it. Only
-/// failures that a retry cannot mend are reported; a busy lock or a full disk go on to the code that handles them.</summary>
-public sealed class StoreOpenCheck(IOptions<StorageOptions> options, SqliteConnections connections)
+/// <summary>Opens the store once before a verb does any work, so a store that cannot be used (a file that is not
+/// SQLite, a damaged one, a folder that cannot be made; a PostgreSQL database that does not exist) is found before
+/// anything is written, and named with its path. It costs nothing extra: the first connection of a process creates
+/// the schemas anyway, and this is it. Only failures that a retry cannot mend are reported; a busy lock, a full disk or
+/// an unreachable server go on to the code that handles them.</summary>
+public sealed class StoreOpenCheck(IOptions<StorageOptions> options, SqliteConnections connections, IServiceProvider services)
 {
     // SQLite's primary result codes (sqlite.org/rescode.html).
     private const int SqlitePermission = 3, SqliteReadOnly = 8, SqliteCorrupt = 11, SqliteCannotOpen = 14, SqliteNotADatabase = 26;
 
     public async Task<StoreUnavailable?> FindProblemAsync(CancellationToken cancellationToken)
     {
-        // PostgreSQL has its own reconnecting connections; a SQLite file opened here would be one nobody uses.
-        if (options.Value.Provider != StorageProvider.Sqlite) return null;
+        if (options.Value.Provider == StorageProvider.PostgreSQL) return await FindPostgresProblemAsync(cancellationToken);
         try
         {
             await using var connection = await connections.OpenAsync(cancellationToken);
@@ -29,6 +31,31 @@ public sealed class StoreOpenCheck(IOptions<StorageOptions> options, SqliteConne
         {
             // The only file-system step before SQLite is making the store's folder.
             return new StoreUnavailable(connections.DatabasePath, $"its folder cannot be made ({exception.Message.TrimEnd('.')})");
+        }
+    }
+
+    /// <summary>Only what the server refuses for good: a database that does not exist, a login it rejects. A server
+    /// that cannot be reached is left to the reconnecting connections, since replicas may start before it does.</summary>
+    private async Task<StoreUnavailable?> FindPostgresProblemAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            // Resolved only here: made without a connection string, PostgreSQL's connections throw. Opened once, without
+            // the retries, so a server that is not up yet costs the start no wait.
+            await using var connection = await services.GetRequiredService<PostgresConnections>().OpenAsync(cancellationToken);
+            return null;
+        }
+        catch (PostgresException refused) when (refused.SqlState is "3D000" || refused.SqlState.StartsWith("28", StringComparison.Ordinal))
+        {
+            // Named by server and database: the connection string may hold a password.
+            var where = new NpgsqlConnectionStringBuilder(options.Value.ConnectionString);
+            return new StoreUnavailable($"PostgreSQL database {where.Database} on {where.Host}:{where.Port}",
+                $"the server refuses it ({refused.SqlState}: {refused.MessageText.TrimEnd('.')})");
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Not reachable, or failing some other way: the stores' own handling applies, as it did before this check.
+            return null;
         }
     }
 
