@@ -32,6 +32,11 @@ public sealed class StoreOpenCheck(IOptions<StorageOptions> options, SqliteConne
             // The only file-system step before SQLite is making the store's folder.
             return new StoreUnavailable(connections.DatabasePath, $"its folder cannot be made ({exception.Message.TrimEnd('.')})");
         }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Busy, a full disk: the stores' own handling applies (serve starts and reports it), as before this check.
+            return null;
+        }
     }
 
     /// <summary>Only what the server refuses for good: a database that does not exist, a login it rejects. A server
