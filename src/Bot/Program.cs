@@ -6,6 +6,7 @@ using Newsdesk.Discord;
 using Newsdesk.Discord.Commands;
 using Newsdesk.Hosting;
 using Newsdesk.Slack;
+using Newsdesk.Storage;
 
 var parsed = CommandTree.Parse(args);
 if (parsed.Errors.Count > 0) return await CommandLineReport.ErrorsAsync(parsed, Console.Error);
@@ -42,14 +43,28 @@ catch (Exception error) when (ConfigurationReport.IsConfigurationError(error))
     return await ConfigurationReport.WriteAsync(error, Console.Error);
 }
 
-return command.Verb switch
+// Every verb but discord register opens the store: one that cannot be used is one line before any work is done.
+if (command.Verb is not CommandTree.Discord
+    && await host.Services.GetRequiredService<StoreOpenCheck>().FindProblemAsync(cancellation.Token) is { } problem)
+    return await StoreReport.WriteAsync(problem, Console.Error);
+
+try
 {
-    CommandTree.Ask => await host.Services.GetRequiredService<AskCommand>().RunAsync(command, Console.In, Console.Out, cancellation.Token),
-    CommandTree.Discord => await host.Services.GetRequiredService<DiscordRegisterCommand>().RunAsync(command, Console.Out, Console.Error, cancellation.Token),
-    CommandTree.Ingest => await host.Services.GetRequiredService<IngestCommand>().RunAsync(command, Console.Out, cancellation.Token),
-    CommandTree.Digest => await host.Services.GetRequiredService<DigestCommand>().RunAsync(command, Console.Out, cancellation.Token),
-    CommandTree.Story => await host.Services.GetRequiredService<StoryCommand>().RunAsync(command, Console.Out, Console.Error, cancellation.Token),
-    CommandTree.Feeds => await host.Services.GetRequiredService<FeedsCommand>().RunAsync(Console.Out, cancellation.Token),
-    CommandTree.Feedback => await host.Services.GetRequiredService<FeedbackCommand>().RunAsync(Console.Out, cancellation.Token),
-    _ => throw new InvalidOperationException($"The verb {command.Verb} has no runner."),
-};
+    return command.Verb switch
+    {
+        CommandTree.Ask => await host.Services.GetRequiredService<AskCommand>().RunAsync(command, Console.In, Console.Out, cancellation.Token),
+        CommandTree.Discord => await host.Services.GetRequiredService<DiscordRegisterCommand>().RunAsync(command, Console.Out, Console.Error, cancellation.Token),
+        CommandTree.Ingest => await host.Services.GetRequiredService<IngestCommand>().RunAsync(command, Console.Out, cancellation.Token),
+        CommandTree.Digest => await host.Services.GetRequiredService<DigestCommand>().RunAsync(command, Console.Out, cancellation.Token),
+        CommandTree.Story => await host.Services.GetRequiredService<StoryCommand>().RunAsync(command, Console.Out, Console.Error, cancellation.Token),
+        CommandTree.Feeds => await host.Services.GetRequiredService<FeedsCommand>().RunAsync(Console.Out, cancellation.Token),
+        CommandTree.Feedback => await host.Services.GetRequiredService<FeedbackCommand>().RunAsync(Console.Out, cancellation.Token),
+        _ => throw new InvalidOperationException($"The verb {command.Verb} has no runner."),
+    };
+}
+catch (Exception error) when (StoreOpenCheck.IsDamage(error))
+{
+    // Damage in a page the opening did not read shows only part-way through the work.
+    var path = host.Services.GetRequiredService<SqliteConnections>().DatabasePath;
+    return await StoreReport.WriteAsync(new StoreUnavailable(path, StoreOpenCheck.ReasonFor(error)!), Console.Error);
+}

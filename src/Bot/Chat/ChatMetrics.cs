@@ -24,7 +24,7 @@ public sealed class ChatMetrics
         questions = meter.CreateCounter<long>("newsdesk.chat.questions", description: "Questions offered to the inbox, by platform and outcome (queued, busy, closed)");
         replies = meter.CreateCounter<long>("newsdesk.chat.replies", description: "Replies sent, by platform and outcome (answered, declined, failed, abandoned)");
         fallbacks = meter.CreateCounter<long>("newsdesk.chat.offline_fallbacks", description: "Answers composed offline because the language model failed or was slow");
-        recovered = meter.CreateCounter<long>("newsdesk.chat.recovered", description: "Questions from the chat journal at start-up, by platform and outcome (requeued, expired, busy)");
+        recovered = meter.CreateCounter<long>("newsdesk.chat.recovered", description: "Questions taken over from the chat journal, by platform and outcome (requeued, expired, busy, unreadable, failed)");
         firstResponses = meter.CreateCounter<long>("newsdesk.chat.first_responses",
             description: "How each request was first answered, by platform and mode (inline: the reply itself within the budget; deferred: an acknowledgement, the reply later)");
         votes = meter.CreateCounter<long>("newsdesk.feedback.votes",

@@ -55,7 +55,9 @@ public sealed class ChatRecovery(
         }
     }
 
-    /// <summary>One pass: take over expired entries and queue them (or drop them when too old).</summary>
+    /// <summary>One pass: take over expired entries and queue them (or drop them when too old). It never throws but
+    /// for cancellation: a pass that fails is logged (once per outage) and the next one tries again, and an entry that
+    /// fails costs that entry only, since a throw here would end the renewal loop for good or fail the host's start.</summary>
     public async Task TakeOverAsync(CancellationToken cancellationToken)
     {
         IReadOnlyList<ChatJournalEntry> entries;
@@ -63,7 +65,7 @@ public sealed class ChatRecovery(
         {
             entries = await journal.TakeOverExpiredAsync(cancellationToken);
         }
-        catch (Exception error) when (error is System.Data.Common.DbException or InvalidOperationException)
+        catch (Exception error) when (!cancellationToken.IsCancellationRequested)
         {
             if (Interlocked.Exchange(ref isTakeOverFailing, 1) == 0)
                 logger.LogError("Could not take over the chat journal's expired entries; unanswered questions of stopped processes wait until it can: {Error}", error.Message);
@@ -71,7 +73,19 @@ public sealed class ChatRecovery(
         }
         Interlocked.Exchange(ref isTakeOverFailing, 0);
         var now = time.GetUtcNow();
-        foreach (var entry in entries) await RequeueAsync(entry, now, cancellationToken);
+        foreach (var entry in entries)
+        {
+            try
+            {
+                await RequeueAsync(entry, now, cancellationToken);
+            }
+            catch (Exception error) when (!cancellationToken.IsCancellationRequested)
+            {
+                logger.LogError(error, "Could not recover unanswered question {Key} from a stopped process; released for another try", entry.Key);
+                metrics.Recovered(entry.Platform, "failed");
+                await ReleaseQuietlyAsync(entry.Key, cancellationToken);
+            }
+        }
     }
 
     private async Task RequeueAsync(ChatJournalEntry entry, DateTimeOffset now, CancellationToken cancellationToken)
@@ -89,8 +103,9 @@ public sealed class ChatRecovery(
         }
         IReplyChannel reply;
         try { reply = restorer.Restore(entry.Reply); }
-        catch (System.Text.Json.JsonException error)
+        catch (Exception error)
         {
+            // Restoring reads only what the journal holds, so it would fail the same way on every pass: dropped, not retried.
             logger.LogError("Dropped unanswered question {Key} from a stopped process: its reply could not be read ({Error})", entry.Key, error.Message);
             metrics.Recovered(entry.Platform, "unreadable");
             await journal.RemoveAsync(entry.Key, cancellationToken);
@@ -107,6 +122,20 @@ public sealed class ChatRecovery(
         logger.LogInformation("Recovered unanswered question {Key} from a stopped process ({Outcome})", entry.Key, isQueued ? "queued again" : "inbox full or closed, released for another try");
         // Released, not held: held, this process would renew a lease on a question it is not answering.
         if (!isQueued) await journal.ReleaseAsync(entry.Key, cancellationToken);
+    }
+
+    /// <summary>Another pass, or another process, tries the entry again once its lease is let go; if even that write
+    /// fails, the lease runs out on its own.</summary>
+    private async Task ReleaseQuietlyAsync(string key, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await journal.ReleaseAsync(key, cancellationToken);
+        }
+        catch (Exception error) when (!cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning("Could not release chat journal entry {Key} ({Error}); its lease expires on its own", key, error.Message);
+        }
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)

@@ -81,7 +81,7 @@ public static class CommandTree
 
             Every verb also takes any setting as --Section:Key value (with the colon), for example
             --Storage:Database /var/lib/newsdesk/newsdesk.db or --Answering:Backend OpenAI.
-            Exit codes: 0 done, 1 the work failed, 2 the command line or a setting is wrong.
+            Exit codes: 0 done, 1 the work failed, 2 the command line or a setting is wrong, 3 the store cannot be used.
             """);
         root.Options.Add(new Option<string[]>("--corpus")
         {

@@ -11,6 +11,7 @@ using Newsdesk.Discord.Interactions;
 using Newsdesk.Slack.Endpoints;
 using Newsdesk.Retrieval;
 using Newsdesk.Slack;
+using Newsdesk.Storage;
 
 namespace Newsdesk.Hosting;
 
@@ -62,7 +63,8 @@ public static class ServeCommand
     }
 
     /// <summary>Builds and runs the bot; a configuration problem ends it with one line per problem and exit code 2,
-    /// before anything listens, rather than with the host's stack trace.</summary>
+    /// and a store that cannot be used with one line and exit code 3, before anything listens, rather than with the
+    /// host's stack trace.</summary>
     public static async Task<int> BuildAndRunAsync(CommandLine command, TextWriter errors, CancellationToken cancellationToken)
     {
         WebApplication app;
@@ -79,6 +81,9 @@ public static class ServeCommand
             try
             {
                 app.Services.GetRequiredService<IStartupValidator>().Validate();
+                // Before anything listens: a store that cannot be used would leave the bot up and never ready.
+                if (await app.Services.GetRequiredService<StoreOpenCheck>().FindProblemAsync(cancellationToken) is { } problem)
+                    return await StoreReport.WriteAsync(problem, errors);
                 return await RunAsync(app, cancellationToken);
             }
             catch (Exception exception) when (ConfigurationReport.IsConfigurationError(exception))

@@ -44,13 +44,35 @@ public sealed class PostgresConnections(
 
     /// <summary>Runs <paramref name="read"/> on an open connection, again with backoff while the connection is lost.</summary>
     public Task<T> ReadAsync<T>(Func<NpgsqlConnection, Task<T>> read, CancellationToken cancellationToken) =>
-        RetryAsync(read, cancellationToken);
+        RetryAsync(async () =>
+        {
+            await using var connection = await OpenAsync(cancellationToken);
+            return await read(connection);
+        }, cancellationToken);
+
+    /// <summary>An open connection that the caller keeps (a session lock held on it), with what <paramref name="first"/>
+    /// returned; opening it and that first step are retried like <see cref="ReadAsync{T}"/>, and from then on the caller
+    /// handles a lost connection itself.</summary>
+    public Task<(NpgsqlConnection Connection, T Result)> HoldAsync<T>(Func<NpgsqlConnection, Task<T>> first, CancellationToken cancellationToken) =>
+        RetryAsync(async () =>
+        {
+            var connection = await OpenAsync(cancellationToken);
+            try
+            {
+                return (connection, await first(connection));
+            }
+            catch
+            {
+                await connection.DisposeAsync();
+                throw;
+            }
+        }, cancellationToken);
 
     /// <summary>Runs <paramref name="write"/> (one unit of work: it must be safe to run again after a failure, as an
     /// upsert, a conditional update or one transaction is) like <see cref="ReadAsync{T}"/>, and reports it to
     /// <see cref="StoreWriteHealth"/> as <paramref name="kind"/>.</summary>
     public Task<T> WriteAsync<T>(string kind, Func<NpgsqlConnection, Task<T>> write, CancellationToken cancellationToken) =>
-        health.WriteAsync(kind, () => RetryAsync(write, cancellationToken));
+        health.WriteAsync(kind, () => ReadAsync(write, cancellationToken));
 
     public Task WriteAsync(string kind, Func<NpgsqlConnection, Task> write, CancellationToken cancellationToken) =>
         WriteAsync(kind, async connection =>
@@ -69,15 +91,14 @@ public sealed class PostgresConnections(
         _ => false,
     };
 
-    private async Task<T> RetryAsync<T>(Func<NpgsqlConnection, Task<T>> work, CancellationToken cancellationToken)
+    private async Task<T> RetryAsync<T>(Func<Task<T>> work, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
         for (var attempt = 0; ; attempt++)
         {
             try
             {
-                T result;
-                await using (var connection = await OpenAsync(cancellationToken)) result = await work(connection);
+                var result = await work();
                 if (Interlocked.Exchange(ref isLost, 0) == 1) logger.LogInformation("The PostgreSQL connection works again");
                 return result;
             }
@@ -98,8 +119,8 @@ public sealed class PostgresConnections(
         }
     }
 
-    /// <summary>An open connection, schemas migrated; no retry (for a caller that holds it across several steps, such
-    /// as a session lock, and handles a lost connection itself).</summary>
+    /// <summary>An open connection, schemas migrated; no retry (stores go through <see cref="ReadAsync{T}"/>,
+    /// <see cref="WriteAsync{T}"/> or <see cref="HoldAsync{T}"/>).</summary>
     public async Task<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var connection = await source.OpenConnectionAsync(cancellationToken);

@@ -17,6 +17,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<SqliteConnections>();
         services.TryAddSingleton<PostgresConnections>();
         services.TryAddSingleton<StoreWriteHealth>();
+        services.TryAddSingleton<StoreOpenCheck>();
         services.TryAddSingleton<StoreInstance>(_ => StoreInstance.New());
         return services;
     }
