@@ -37,6 +37,16 @@ public sealed class PassageEmbedder : IDisposable
     internal static PassageEmbedder Sharing(Lazy<ISentenceEncoder> model, string modelName, EmbeddingThreads? threads) =>
         new(modelName, threads, ownsEncoder: false, model);
 
+    /// <summary>The settings every embedder's session uses (why: <see cref="LoadModel"/>); tests that compare
+    /// sessions build theirs with the same.</summary>
+    internal static Microsoft.ML.OnnxRuntime.SessionOptions NewSessionOptions()
+    {
+        var session = new Microsoft.ML.OnnxRuntime.SessionOptions { IntraOpNumThreads = 1, InterOpNumThreads = 1 };
+        session.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
+        session.AddSessionConfigEntry("session.inter_op.allow_spinning", "0");
+        return session;
+    }
+
     /// <summary>Loads the named model on a session of its own, with the settings every embedder uses.</summary>
     internal static ISentenceEncoder LoadModel(string modelName, ILogger? logger = null)
     {
@@ -47,9 +57,7 @@ public sealed class PassageEmbedder : IDisposable
         // core instead. The arena, memory-pattern and weight-prepacking settings were measured (benchmark: memory):
         // without the arena the resident set grew by 85 MiB, and without prepacking the vectors changed, so they stay
         // at their defaults.
-        var session = new Microsoft.ML.OnnxRuntime.SessionOptions { IntraOpNumThreads = 1, InterOpNumThreads = 1 };
-        session.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
-        session.AddSessionConfigEntry("session.inter_op.allow_spinning", "0");
+        var session = NewSessionOptions();
         try
         {
             return modelName switch

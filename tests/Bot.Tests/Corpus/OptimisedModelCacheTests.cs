@@ -113,12 +113,7 @@ public sealed class OptimisedModelCacheTests : IDisposable
         File.WriteAllBytes(path, bytes);
     }
 
-    private static SessionOptions Options()
-    {
-        var options = new SessionOptions { IntraOpNumThreads = 1, InterOpNumThreads = 1 };
-        options.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
-        return options;
-    }
+    private static SessionOptions Options() => PassageEmbedder.NewSessionOptions();
 
     private static string[] Sentences()
     {
