@@ -4,8 +4,8 @@ using Microsoft.Extensions.Options;
 namespace Newsdesk.Storage;
 
 /// <summary>Opens connections to the one SQLite file every store shares (corpus, feeds, digest ledger, chat journal,
-/// platform state), with the same settings everywhere: pooled, foreign keys on, and a busy timeout so two writers wait
-/// for each other instead of failing. Before the first connection of a process is handed out, every registered
+/// platform state), with the same settings everywhere: pooled, foreign keys on, and a busy timeout (<c>Storage:BusyTimeout</c>) so two
+/// writers wait for each other instead of failing. Before the first connection of a process is handed out, every registered
 /// <see cref="StoreSchema"/> is created: one start-up step for every verb, rather than each caller remembering to.</summary>
 public sealed class SqliteConnections(IOptions<StorageOptions> options, IEnumerable<StoreSchema> schemas) : IDisposable
 {
@@ -13,7 +13,8 @@ public sealed class SqliteConnections(IOptions<StorageOptions> options, IEnumera
     {
         DataSource = Path.GetFullPath(options.Value.Database),
         Pooling = true,
-        DefaultTimeout = 30,
+        // Microsoft.Data.Sqlite retries a busy database for the command timeout, in whole seconds.
+        DefaultTimeout = (int)Math.Ceiling(options.Value.BusyTimeout.TotalSeconds),
     }.ToString();
 
     // One creator at a time, so a derived store's drop-and-rebuild never races another first caller. A failure (a

@@ -30,6 +30,12 @@ public sealed class StorageOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
     public TimeSpan ReconnectFor { get; set; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>How long a SQLite command waits for another connection's write lock before it fails (two writers wait
+    /// for each other instead of failing; an ingest holds the lock for one transaction of up to 256 documents). Past it
+    /// the operation fails: a request is refused and the platform retries it.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
+    public TimeSpan BusyTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (Provider == StorageProvider.PostgreSQL && string.IsNullOrWhiteSpace(ConnectionString))

@@ -14,7 +14,7 @@ public sealed class SlackStoreLockTests
         using var folder = new TemporaryFolder();
         await using var slack = await FakeSlack.StartAsync();
         var database = folder.File("bot.db");
-        await using var bot = await SlackBot.StartAsync(slack, database);
+        await using var bot = await SlackBot.StartAsync(slack, database, settings: ["--Storage:BusyTimeout=00:00:02"]);
         // A bot that has run a while: its Slack tables exist before the lock is taken.
         var warm = SlackEvents.Mention("EvWarm", "CWARM", "1700000090.000050", $"{SlackEvents.BotMention} {SlackEvents.Question}");
         (await bot.SendAsync(slack.SignedEvent(warm))).EnsureSuccessStatusCode();
@@ -28,7 +28,7 @@ public sealed class SlackStoreLockTests
             await using var lockIt = holder.CreateCommand();
             lockIt.CommandText = "BEGIN EXCLUSIVE;";
             await lockIt.ExecuteNonQueryAsync();
-            // The bot waits for the lock (Microsoft.Data.Sqlite retries a busy database for its 30 s command timeout),
+            // The bot waits for the lock (Microsoft.Data.Sqlite retries a busy database for Storage:BusyTimeout, 2 s here),
             // then fails the request: Slack sees a 500 and retries the event later (+1 min, +5 min).
             refused = await bot.SendAsync(slack.SignedEvent(mention));
             lockIt.CommandText = "ROLLBACK;";
