@@ -198,9 +198,14 @@ public sealed class FuzzCorpus(int seed, TimeProvider clock, Uri slackResponseUr
         return new("mutated, signed", endpoint, bytes, type, SignatureHeaders(endpoint, signature, timestamp), false, true, Handled);
     }
 
-    private (string Signature, string Timestamp) Sign(string endpoint, byte[] body) => endpoint == Discord
-        ? (signer.SignDiscord(FakeDiscord.Timestamp, body), FakeDiscord.Timestamp)
-        : (HostileSigner.SignSlack(SlackNow, body), SlackNow.ToString(CultureInfo.InvariantCulture));
+    private (string Signature, string Timestamp) Sign(string endpoint, byte[] body)
+    {
+        if (endpoint == Discord) return (signer.SignDiscord(FakeDiscord.Timestamp, body), FakeDiscord.Timestamp);
+        // One reading of the clock for both: read twice, a second could pass between them and the signature would
+        // not match the timestamp sent.
+        var now = SlackNow;
+        return (HostileSigner.SignSlack(now, body), now.ToString(CultureInfo.InvariantCulture));
+    }
 
     private static List<KeyValuePair<string, string>> SignatureHeaders(string endpoint, string signature, string timestamp) => endpoint == Discord
         ? [new("X-Signature-Ed25519", signature), new("X-Signature-Timestamp", timestamp)]

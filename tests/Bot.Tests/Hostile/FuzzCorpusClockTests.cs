@@ -22,5 +22,25 @@ public sealed class FuzzCorpusClockTests
         Assert.Equal(clock.GetUtcNow().ToUnixTimeSeconds().ToString(), Timestamp(cases.Current));
     }
 
+    [Fact]
+    public void ASignedSlackCaseIsSignedOverTheTimestampItSendsEvenWhenTheClockMovesWhileItIsMade()
+    {
+        var clock = new TickingClock(new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero));
+        using var signer = new HostileSigner();
+        var corpus = new FuzzCorpus(HostileInputFuzzTests.Seed, clock, new Uri("http://127.0.0.1:1/fuzz-"), signer);
+
+        foreach (var item in corpus.SignedOdd().Where(c => c.Path != FuzzCorpus.Discord).Take(20))
+            Assert.Equal(HostileSigner.SignSlack(long.Parse(Timestamp(item)), item.Body), item.Headers.Single(h => h.Key == "X-Slack-Signature").Value);
+    }
+
     private static string Timestamp(FuzzCase item) => item.Headers.Single(h => h.Key == "X-Slack-Request-Timestamp").Value;
+
+    /// <summary>A clock a second later at every reading: the worst case of a real clock read twice across a second's
+    /// boundary.</summary>
+    private sealed class TickingClock(DateTimeOffset start) : TimeProvider
+    {
+        private DateTimeOffset now = start;
+
+        public override DateTimeOffset GetUtcNow() => now = now.AddSeconds(1);
+    }
 }
