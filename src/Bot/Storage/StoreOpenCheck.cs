@@ -12,7 +12,7 @@ namespace Newsdesk.Storage;
 /// an unreachable server go on to the code that handles them.</summary>
 public sealed class StoreOpenCheck(IOptions<StorageOptions> options, SqliteConnections connections, IServiceProvider services)
 {
-    // SQLite's primary result codes (sqlite.org/rescode.html).
+    // SQLite's primary result codes.
     private const int SqlitePermission = 3, SqliteReadOnly = 8, SqliteCorrupt = 11, SqliteCannotOpen = 14, SqliteNotADatabase = 26;
 
     public async Task<StoreUnavailable?> FindProblemAsync(CancellationToken cancellationToken)

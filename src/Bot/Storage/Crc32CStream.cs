@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Numerics;
 
-namespace Newsdesk.Retrieval;
+namespace Newsdesk.Storage;
 
 /// <summary>Passes reads or writes through to another stream and keeps the CRC-32C of every byte that went by, so a
 /// file can carry a checksum of itself and a reader can tell a damaged one (the processor's CRC instruction: a few
