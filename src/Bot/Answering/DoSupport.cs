@@ -45,18 +45,8 @@ public static class DoSupport
     {
         if (words[1] is "they" or "it" or "he" or "she" or "you" or "we")
             return Enumerable.Range(2, words.Count - 2).Cast<int?>().FirstOrDefault(i => !OutcomeStatement.Adverb().IsMatch(words[i!.Value]));
-        int? verb = null;
-        for (var i = 1; i < words.Count; i++)
-        {
-            if (OutcomeStatement.Boundary().IsMatch(words[i]))
-            {
-                if (verb is not null) break;
-                continue;
-            }
-            if (!OutcomeStatement.Adverb().IsMatch(words[i])) verb = i;
-        }
         // The subject stands before the verb.
-        return verb is >= 2 ? verb : null;
+        return OutcomeStatement.SubjectClosingWord(words) is >= 2 and var verb ? verb : null;
     }
 
     private static bool IsBaseForm(string word) =>

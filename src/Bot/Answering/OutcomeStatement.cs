@@ -18,20 +18,27 @@ public static partial class OutcomeStatement
     {
         var words = TextAnalyzer.Words(EndUp().Replace(lowerQuestion, " ")).ToList();
         if (words.Count < 3 || !(Auxiliary().IsMatch(words[0]) || Modal().IsMatch(words[0]))) return [];
-        string? verb = null;
+        var verb = SubjectClosingWord(words) is { } at ? words[at] : null;
+        if (verb is null || TextAnalyzer.IsStopWord(verb) || names.Any(n => n.Equals(verb, StringComparison.OrdinalIgnoreCase))) return [];
+        return [Base(verb)];
+    }
+
+    /// <summary>Where the verb of a question opening with an auxiliary stands (<paramref name="words"/>[0] is the
+    /// auxiliary): the last word that is not an adverb before the first determiner, particle or preposition after it.
+    /// Null when there is none.</summary>
+    internal static int? SubjectClosingWord(IReadOnlyList<string> words)
+    {
+        int? verb = null;
         for (var i = 1; i < words.Count; i++)
         {
-            var word = words[i];
-            if (Boundary().IsMatch(word))
+            if (Boundary().IsMatch(words[i]))
             {
                 if (verb is not null) break;
                 continue;
             }
-            if (Adverb().IsMatch(word)) continue;
-            verb = word;
+            if (!Adverb().IsMatch(words[i])) verb = i;
         }
-        if (verb is null || TextAnalyzer.IsStopWord(verb) || names.Any(n => n.Equals(verb, StringComparison.OrdinalIgnoreCase))) return [];
-        return [Base(verb)];
+        return verb;
     }
 
     /// <summary>True when the sentence holds one of <paramref name="verbs"/> as a statement of fact; false when every
@@ -96,7 +103,7 @@ public static partial class OutcomeStatement
     private static partial Regex Modal();
 
     [GeneratedRegex(@"^(the|a|an|its|his|her|their|our|your|my|any|some|this|that|these|those|up|out|off|down|in|on|over|away|back|into|to|for|from|with|against|by|at|of|about|after|before|since|yet|now|then|together)$")]
-    internal static partial Regex Boundary();
+    private static partial Regex Boundary();
 
     [GeneratedRegex(@"^(actually|really|finally|eventually|still|also|even|ever|already|just|ultimately|indeed|not|never|well|badly)$|^\w{3,}ly$")]
     internal static partial Regex Adverb();
