@@ -19,12 +19,25 @@ public static class ModelTrainer
     public static async Task<int> RunAsync(BenchmarkOptions options)
     {
         var questions = EvaluationSet.Load(options.Questions);
+        var hosts = new List<IDisposable>();
+        try
+        {
+            return await RunAsync(options, questions, hosts);
+        }
+        finally
+        {
+            foreach (var host in hosts) host.Dispose();
+        }
+    }
+
+    private static async Task<int> RunAsync(BenchmarkOptions options, IReadOnlyList<EvaluationQuestion> questions, List<IDisposable> hosts)
+    {
         var examples = new Dictionary<bool, List<TrainingExample>>();
         foreach (var withBbc in new[] { true, false })
-            examples[withBbc] = await GatherAsync(options, questions, withBbc);
+            examples[withBbc] = await GatherAsync(options, questions, withBbc, hosts);
         // The Hostile tests' planted articles and their questions join the seed's TUNING part (they have no test part):
         // "who runs Harbour Records?" is answered by a name in apposition, which no seed question asks for.
-        examples[false].AddRange(await GatherPlantedAsync(options));
+        examples[false].AddRange(await GatherPlantedAsync(options, hosts));
         TrainingDiagnosis.Write(Path.Combine(options.WorkFolder, "training-diagnosis.tsv"), examples.SelectMany(pair => pair.Value.Select(e => (pair.Key, e))));
         TrainingDiagnosis.WriteCandidates(Path.Combine(options.WorkFolder, "training-candidates.tsv"), examples.SelectMany(pair => pair.Value.Select(e => (pair.Key, e))));
         var all = examples.Values.SelectMany(e => e).Where(e => !e.Question.IsInjection).ToList();
@@ -38,9 +51,9 @@ public static class ModelTrainer
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"coverage: Retrieval:MinDenseMargin {coverage.Coverage.MinDenseMargin:F3}, Retrieval:MinCosineWhenNamed {coverage.Coverage.MinCosineWhenNamed:F2}; objective {coverage.Score:F3} (answer thresholds alone: {best.Score:F3})"));
         foreach (var (withBbc, list) in examples)
         {
-            var ceiling = list.Select(e => Simulate(e, withBbc, rankWeights, gateWeights, gateBias, new AnswerThresholds(0, 0, best.Thresholds.Topic, best.Thresholds.SpanTie), coverage.Coverage)).ToList();
+            var ceiling = Simulate(list, withBbc, rankWeights, gateWeights, gateBias, new AnswerThresholds(0, 0, best.Thresholds.Topic, best.Thresholds.SpanTie), coverage.Coverage);
             Console.WriteLine("gate open (every covered question answered):\n" + EvaluationTable.Format(withBbc ? "seed+bbc" : "seed", Shown(ceiling, options), withBbc));
-            var outcomes = list.Select(e => Simulate(e, withBbc, rankWeights, gateWeights, gateBias, best.Thresholds, coverage.Coverage)).ToList();
+            var outcomes = Simulate(list, withBbc, rankWeights, gateWeights, gateBias, best.Thresholds, coverage.Coverage);
             Console.WriteLine(EvaluationTable.Format(withBbc ? "seed+bbc (simulated, fitted)" : "seed (simulated, fitted)", Shown(outcomes, options), withBbc));
         }
 
@@ -64,7 +77,7 @@ public static class ModelTrainer
         if (!options.HandWrittenOnly)
         {
             await SelfSupervisedTieTraining.ReportAsync(options);
-            await SelfSupervisedTraining.ReportAsync(options, examples, tuning);
+            await SelfSupervisedTraining.ReportAsync(options, examples, tuning, hosts);
         }
         return 0;
     }
@@ -80,9 +93,9 @@ public static class ModelTrainer
         foreach (var (withBbc, list) in examples)
         {
             // The ranker's ceiling: how many questions its top sentences would answer if the gate let every one through.
-            var open = list.Select(e => Simulate(e, withBbc, rank, gate, bias, new AnswerThresholds(0, 0, fitted.Thresholds.Topic, AnswerModel.SpanTieThreshold), coverage.Coverage)).ToList();
+            var open = Simulate(list, withBbc, rank, gate, bias, new AnswerThresholds(0, 0, fitted.Thresholds.Topic, AnswerModel.SpanTieThreshold), coverage.Coverage);
             Console.WriteLine(EvaluationTable.Format($"{(withBbc ? "seed+bbc" : "seed")} ({name}, gate open)", Shown(open, options), withBbc));
-            var outcomes = list.Select(e => Simulate(e, withBbc, rank, gate, bias, fitted.Thresholds, coverage.Coverage)).ToList();
+            var outcomes = Simulate(list, withBbc, rank, gate, bias, fitted.Thresholds, coverage.Coverage);
             Console.WriteLine(EvaluationTable.Format($"{(withBbc ? "seed+bbc" : "seed")} ({name}, thresholds refitted)", Shown(outcomes, options), withBbc));
         }
         return coverage.Score;
@@ -137,7 +150,7 @@ public static class ModelTrainer
     /// them over. With both planted articles in one store, retrieval and the focus terms differ from the tests' (the
     /// second article's sentences change which question terms recur), and a fit that lost Maria Okafor for "who runs
     /// Harbour Records?" scored as if it had kept her.</summary>
-    private static async Task<List<TrainingExample>> GatherPlantedAsync(BenchmarkOptions options)
+    private static async Task<List<TrainingExample>> GatherPlantedAsync(BenchmarkOptions options, List<IDisposable> hosts)
     {
         var planted = EvaluationSet.Load(options.PlantedQuestions);
         if (planted.Any(q => q.IsTest)) throw new InvalidDataException("The planted-article questions are tuning questions only.");
@@ -147,28 +160,31 @@ public static class ModelTrainer
             var name = Path.GetFileNameWithoutExtension(article.Key);
             var corpus = Directory.CreateDirectory(Path.Combine(options.WorkFolder, $"training-{name}")).FullName;
             File.Copy(Path.Combine(options.PlantedCorpus, article.Key), Path.Combine(corpus, article.Key), overwrite: true);
-            examples.AddRange(await GatherAsync(options, article.ToList(), Path.Combine(options.WorkFolder, $"training-{name}.db"), [options.Seeds, corpus], withBbc: false));
+            examples.AddRange(await GatherAsync(options, article.ToList(), Path.Combine(options.WorkFolder, $"training-{name}.db"), [options.Seeds, corpus], withBbc: false, hosts));
         }
         return examples;
     }
 
-    public static Task<List<TrainingExample>> GatherAsync(BenchmarkOptions options, IReadOnlyList<EvaluationQuestion> questions, bool withBbc) =>
+    public static Task<List<TrainingExample>> GatherAsync(BenchmarkOptions options, IReadOnlyList<EvaluationQuestion> questions, bool withBbc, List<IDisposable> hosts) =>
         GatherAsync(options, questions, Path.Combine(options.WorkFolder, withBbc ? "evaluation-seed-bbc.db" : "evaluation-seed.db"),
-            withBbc ? [options.Seeds, options.Bbc] : [options.Seeds], withBbc);
+            withBbc ? [options.Seeds, options.Bbc] : [options.Seeds], withBbc, hosts);
 
-    private static async Task<List<TrainingExample>> GatherAsync(BenchmarkOptions options, IReadOnlyList<EvaluationQuestion> questions, string database, string[] folders, bool withBbc)
+    /// <summary>Every question through the pipeline up to its decision, in the order the evaluation asks them (a thread's
+    /// turns in turn order, after the questions outside threads). The host is kept open in <paramref name="hosts"/>: a
+    /// replayed follow-up may measure candidates again (<see cref="DecisionInput.GatherOver"/>).</summary>
+    private static async Task<List<TrainingExample>> GatherAsync(BenchmarkOptions options, IReadOnlyList<EvaluationQuestion> questions, string database, string[] folders, bool withBbc,
+        List<IDisposable> hosts)
     {
-        using var host = BotHost.Create(database, folders, options.Settings);
+        var host = BotHost.Create(database, folders, options.Settings);
+        hosts.Add(host);
         await host.Services.GetRequiredService<SearchIndexLoader>().LoadAsync(CancellationToken.None);
-        var replay = QuestionReplay.From(host.Services);
         var list = new List<TrainingExample>();
-        foreach (var q in questions)
+        foreach (var q in questions.OrderBy(q => q.Thread is null ? 0 : 1).ThenBy(q => q.Thread).ThenBy(q => q.Turn))
         {
             var asked = new Question(q.Question, EvaluationSet.EarlierTurns(questions, q));
-            var (retrieval, analysis, candidates) = await replay.RunAsync(asked, CancellationToken.None);
+            var input = await DecisionReplay.CaptureAsync(host.Services, asked, CancellationToken.None);
             var facts = q.IsAnswerableWith(withBbc) && q.Facts is not null ? q.Facts.SelectMany(g => g).ToList() : [];
-            list.Add(new TrainingExample(q, retrieval.Evidence, analysis,
-                candidates.Select(c => (c, facts.Any(f => c.Text.Contains(f, StringComparison.OrdinalIgnoreCase)))).ToList()));
+            list.Add(new TrainingExample(q, input, input.Candidates.Select(c => (c, facts.Any(f => c.Text.Contains(f, StringComparison.OrdinalIgnoreCase)))).ToList()));
         }
         return list;
     }
@@ -185,7 +201,7 @@ public static class ModelTrainer
             .SelectMany(e =>
             {
                 var holds = e.Candidates.Where(c => c.HoldsFact).Select(c => c.Candidate.Text).ToHashSet();
-                return OfflineAnswerComposer.Choose(Rescore(e, rankWeights))
+                return AnswerDecision.Choose(Rescore(e, rankWeights))
                     .Select(c => (c.Evidence.Features(), e.Question.IsAnswerable && holds.Contains(c.Text)));
             })
             .ToList();
@@ -193,7 +209,7 @@ public static class ModelTrainer
     private static double Objective(IEnumerable<TrainingExample> examples, bool withBbc, double[] rankWeights, double[] gateWeights, double gateBias, AnswerThresholds thresholds,
         RetrievalOptions? coverage = null)
     {
-        var outcomes = examples.Select(e => Simulate(e, withBbc, rankWeights, gateWeights, gateBias, thresholds, coverage)).ToList();
+        var outcomes = Simulate(examples.ToList(), withBbc, rankWeights, gateWeights, gateBias, thresholds, coverage);
         // Answering right counts as much as declining right: the answerable class, against the mean of the near-miss
         // and partly covered classes, plus the thread turns; and questions off the corpus's topics (uncovered, or about
         // the other corpus's stories) must be declined, which the coverage thresholds decide first.
@@ -226,22 +242,15 @@ public static class ModelTrainer
         return (chosen, Score(chosen));
     }
 
-    public static EvaluationOutcome Simulate(TrainingExample example, bool withBbc, double[] rankWeights, double[] gateWeights, double gateBias, AnswerThresholds thresholds,
-        RetrievalOptions? coverage = null)
+    /// <summary>What the bot would answer with these weights and thresholds (and coverage settings, where given): the
+    /// pipeline's own decision replayed on each question's captured inputs (<see cref="DecisionReplay"/>), scored as the
+    /// evaluation scores it. A thread's turns must come with the turns before them.</summary>
+    public static List<EvaluationOutcome> Simulate(IReadOnlyList<TrainingExample> examples, bool withBbc, double[] rankWeights, double[] gateWeights, double gateBias,
+        AnswerThresholds thresholds, RetrievalOptions? coverage = null)
     {
-        var q = example.Question;
-        var declined = new Answer(q.Question, false, "declined", [], "offline", null, []);
-        if (!(coverage is null ? example.IsRetrievalCovered : CoverageJudge.Covers(example.Coverage, coverage))) return EvaluationSet.Score(q, declined, withBbc);
-        var composition = OfflineAnswerComposer.Decide(example.Analysis, Rescore(example, rankWeights),
-            pooled => AnswerModel.Probability(pooled, gateWeights, gateBias), thresholds);
-        var text = string.Join(" ", composition.Sentences.Select(s => s.Text));
-        var reply = composition.Sentences.Count == 0 ? declined
-            : new Answer(q.Question, composition.Coverage == AnswerCoverage.Answered, text, [], "offline", null, [])
-            {
-                Coverage = composition.Coverage,
-                Missing = composition.Missing,
-            };
-        return EvaluationSet.Score(q, reply, withBbc);
+        var model = new ReplayModel(rankWeights, new AnswerDecision(gateWeights, gateBias, thresholds, AnswerModel.UncertainTopicAnswerThreshold), coverage);
+        var answers = DecisionReplay.Replay(examples.Select(e => e.Input).ToList(), model);
+        return examples.Select((e, i) => EvaluationSet.Score(e.Question, answers[i], withBbc)).ToList();
     }
 
     private static List<AnswerCandidate> Rescore(TrainingExample example, double[] rankWeights) =>

@@ -12,7 +12,7 @@ namespace Newsdesk.Benchmarks;
 /// hand-written tuning objective, and they are pasted by hand into AnswerModel.cs.</summary>
 public static class SelfSupervisedTraining
 {
-    public static async Task ReportAsync(BenchmarkOptions options, Dictionary<bool, List<TrainingExample>> hand, IReadOnlyList<TrainingExample> handTuning)
+    public static async Task ReportAsync(BenchmarkOptions options, Dictionary<bool, List<TrainingExample>> hand, IReadOnlyList<TrainingExample> handTuning, List<IDisposable> hosts)
     {
         IReadOnlyList<EvaluationQuestion> questions;
         using (var host = BotHost.Create(Path.Combine(options.WorkFolder, "evaluation-seed-bbc.db"), [options.Seeds, options.Bbc], options.Settings))
@@ -20,7 +20,7 @@ public static class SelfSupervisedTraining
             await host.Services.GetRequiredService<SearchIndexLoader>().LoadAsync(CancellationToken.None);
             questions = SelfSupervisedSet.Make(host.Services.GetRequiredService<PassageIndexHolder>().Current.Passages);
         }
-        var self = await ModelTrainer.GatherAsync(options, questions, withBbc: true);
+        var self = await ModelTrainer.GatherAsync(options, questions, withBbc: true, hosts);
         var selfTrain = self.Where(e => !e.Question.IsTest).ToList();
         var selfTest = self.Where(e => e.Question.IsTest).ToList();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -33,11 +33,11 @@ public static class SelfSupervisedTraining
             var thresholds = ModelTrainer.FitThresholds(hand, rank, gate, bias);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"thresholds (hand-written tuning part): {thresholds.Thresholds}; objective on the hand-written tuning part {thresholds.Score:F3}"));
-            var selfOutcomes = self.Select(e => ModelTrainer.Simulate(e, true, rank, gate, bias, thresholds.Thresholds)).ToList();
+            var selfOutcomes = ModelTrainer.Simulate(self, true, rank, gate, bias, thresholds.Thresholds);
             Console.WriteLine(EvaluationTable.Format("self-supervised (tuning = its train part)", selfOutcomes, true));
             foreach (var (withBbc, list) in hand)
             {
-                var outcomes = list.Select(e => ModelTrainer.Simulate(e, withBbc, rank, gate, bias, thresholds.Thresholds)).ToList();
+                var outcomes = ModelTrainer.Simulate(list, withBbc, rank, gate, bias, thresholds.Thresholds);
                 Console.WriteLine(EvaluationTable.Format(withBbc ? "hand-written, seed+bbc" : "hand-written, seed", ModelTrainer.Shown(outcomes, options), withBbc));
             }
             Console.WriteLine("rank: " + string.Join(", ", rank.Select(w => w.ToString("F3", CultureInfo.InvariantCulture))));

@@ -4,16 +4,18 @@ using Newsdesk.Tests.Evaluation;
 
 namespace Newsdesk.Benchmarks;
 
-/// <summary>One question as the trainer sees it: the evidence retrieval's coverage decision is made from, its
-/// analysis, and every candidate sentence with its features and whether it holds a fact a right answer needs.</summary>
+/// <summary>One question as the trainer sees it: what the pipeline produced before the decision (<see cref="Input"/>,
+/// which <see cref="DecisionReplay"/> replays), and every candidate sentence with whether it holds a fact a right
+/// answer needs.</summary>
 public sealed record TrainingExample(
     EvaluationQuestion Question,
-    CoverageEvidence Coverage,
-    QuestionAnalysis Analysis,
+    DecisionInput Input,
     IReadOnlyList<(AnswerCandidate Candidate, bool HoldsFact)> Candidates)
 {
-    /// <summary>The shipped coverage decision (RetrievalOptions' defaults, which appsettings.json repeats).</summary>
-    public bool IsRetrievalCovered => CoverageJudge.Covers(Coverage, Shipped);
+    public CoverageEvidence Coverage => Input.Retrieval.Evidence;
 
-    private static readonly RetrievalOptions Shipped = new();
+    public QuestionAnalysis Analysis => Input.Analysis;
+
+    /// <summary>Retrieval's own coverage decision (covered, not merely close enough to be answered).</summary>
+    public bool IsRetrievalCovered => Input.StandingUnder(null) == TopicStanding.Covered;
 }

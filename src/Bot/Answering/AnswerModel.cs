@@ -14,7 +14,7 @@ public static class AnswerModel
     // (asked_cosine) and to the words around a span of the asked kind (span_focus_similarity); the gate, one sentence
     // at a time, on a span of the asked kind (typed, typed_focus) and the passage's rank. A span tied to the question
     // (span_tied, or span_focus_similarity at SpanTieThreshold) passes at its own threshold and makes untied sentences
-    // context (OfflineAnswerComposer.Decide).
+    // context (AnswerDecision.Decide).
     public static readonly double[] RankWeights =
         [1.484, 1.484, 0.175, 2.720, 2.504, 1.080, -0.829, -0.000, 0.918, -0.000, -0.300, 0.533, 0.175, -0.314, 3.170, 4.204, 4.204, -0.450, 0.149, 3.263];
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Newsdesk.Beat;
 using Newsdesk.Chat;
+using Newsdesk.Corpus;
 using Newsdesk.Retrieval;
 
 namespace Newsdesk.Answering;
@@ -68,10 +69,9 @@ public sealed class GroundedAnswerer(
         // were answered from.
         var retrieval = await retriever.RetrieveAsync(question, cancellationToken);
         logger.LogDebug("Coverage evidence {Evidence}: {Decision}", retrieval.Evidence, retrieval.IsCovered ? "covered" : "not covered");
-        if (!retrieval.IsCovered && !retrieval.MayAnswer)
-            return (AnswerAssembler.Decline(question, OnBeat(retrieval.Passages), BackendLabel, fallbackReason: null), []);
-        // Close to the stories but not clearly about them: answered when a sentence holds the asked fact, else declined.
-        var isTopicUncertain = !retrieval.IsCovered;
+        var standing = AnswerDecision.StandingOf(retrieval);
+        if (standing == TopicStanding.NotCovered)
+            return (AnswerAssembler.Decline(question, OnBeat(beat, index.Current, retrieval.Passages), BackendLabel, fallbackReason: null), []);
 
         var passages = retrieval.Passages;
         // The statistics travel with the passages, so a reload in between cannot mix two snapshots.
@@ -81,27 +81,33 @@ public sealed class GroundedAnswerer(
         if (options.Value.UsesLanguageModel)
         {
             (composition, fallbackReason) = await TryModelAsync(question, passages, cancellationToken);
-            // The model is held to the offline rule: an order, a right or a plan is not the asked outcome.
-            if (composition is not null) composition = OutcomeStatement.HoldToOutcome(composition, analysis);
+            // The model is held to the offline rule: an order, a right or a plan is not the asked outcome; and where the
+            // topic is uncertain only an answer stands.
+            if (composition is not null) composition = AnswerDecision.HoldToStanding(standing, OutcomeStatement.HoldToOutcome(composition, analysis));
         }
-        composition ??= await ComposeOfflineAsync(question, analysis, passages, retrieval.Statistics, isTopicUncertain, avoidsGiven, cancellationToken);
-        if (isTopicUncertain && composition.Coverage != AnswerCoverage.Answered) composition = composition with { Sentences = [] };
+        composition ??= await ComposeOfflineAsync(question, analysis, passages, retrieval.Statistics, standing == TopicStanding.Uncertain, avoidsGiven, cancellationToken);
+        var dates = analysis.Kind == AnswerKind.Date && composition is { Coverage: AnswerCoverage.Answered, Sentences.Count: > 0 }
+            ? await publicationDates.CurrentAsync(cancellationToken)
+            : null;
+        return Reply(question, analysis, composition, passages, dates, OnBeat(beat, index.Current, passages), fallbackReason);
+    }
 
-        if (analysis.Kind == AnswerKind.Date && composition is { Coverage: AnswerCoverage.Answered, Sentences.Count: > 0 })
-        {
-            var dates = await publicationDates.CurrentAsync(cancellationToken);
+    /// <summary>The answer users see for a decided composition, and the sentences it said: a "when" answer dated relative
+    /// to its article gets a note of the date meant (<paramref name="dates"/>: each document's publication date, needed
+    /// only then); an empty composition is a decline naming the nearby stories on the beat (<paramref name="onBeat"/>).
+    /// The decision replay of the train and decide verbs ends here too.</summary>
+    public static (Answer Answer, IReadOnlyList<string> Said) Reply(Question question, QuestionAnalysis analysis, Composition composition,
+        IReadOnlyList<RetrievedPassage> passages, IReadOnlyDictionary<long, PublicationDate>? dates, IReadOnlyList<RetrievedPassage> onBeat, string? fallbackReason)
+    {
+        if (dates is not null && analysis.Kind == AnswerKind.Date && composition is { Coverage: AnswerCoverage.Answered, Sentences.Count: > 0 })
             composition = composition with { DateNote = RelativeDateNote.For(composition.Sentences, n => n >= 1 && n <= passages.Count ? dates.GetValueOrDefault(passages[n - 1].Passage.DocumentId) : null) };
-        }
         return composition.Sentences.Count == 0
-            ? (AnswerAssembler.Decline(question, OnBeat(passages), composition.Backend, fallbackReason), [])
+            ? (AnswerAssembler.Decline(question, onBeat, composition.Backend, fallbackReason), [])
             : (AnswerAssembler.Assemble(question, composition, passages, fallbackReason), composition.Sentences.Select(s => s.Text).ToList());
     }
 
-    /// <summary>A follow-up is answered by a sentence its thread has not been given yet where one answers it: searched
-    /// with its thread, it ranks the previous answer first again ("has it vanished before?" after "who shut down
-    /// allofmp3" got the shutdown sentence twice). Only where nothing else answers is that sentence given again
-    /// (<see cref="ThreadAnswers.SetAside"/> says which given sentences may answer anew). The passages stay the same and
-    /// in the same order, so citations number them alike.</summary>
+    /// <summary>A follow-up is answered by a sentence its thread has not been given yet where one answers it
+    /// (<see cref="AnswerDecision.AvoidingGivenAsync"/>).</summary>
     private async Task<Composition> ComposeOfflineAsync(Question question, QuestionAnalysis analysis, IReadOnlyList<RetrievedPassage> passages,
         TermStatistics statistics, bool isTopicUncertain, bool avoidsGiven, CancellationToken cancellationToken)
     {
@@ -110,18 +116,14 @@ public sealed class GroundedAnswerer(
         // Looked up (or, where this process did not answer the previous turn, composed again) only for an answer.
         if (!avoidsGiven || question.EarlierTurns.Count == 0 || composed.Coverage != AnswerCoverage.Answered) return composed;
         var given = await GivenBeforeAsync(ThreadAnswers.PreviousTurn(question), cancellationToken);
-        if (given.Count == 0) return composed;
         var previousKind = QuestionAnalyzer.Analyze(question.EarlierTurns[^1], [], statistics).Kind;
-        var setAside = ThreadAnswers.SetAside(given, previousKind, analysis.Kind);
-        if (!composed.Sentences.Any(s => setAside.Contains(s.Text)) || ThreadAnswers.Without(passages, setAside) is not { } fresh) return composed;
-        var withoutGiven = await composers.AnswerOfflineAsync(analysis, fresh, statistics,
-            focus.Score(question, analysis, fresh, cancellationToken), isTopicUncertain, cancellationToken);
-        return withoutGiven is { Coverage: AnswerCoverage.Answered, Sentences.Count: > 0 } ? withoutGiven : composed;
+        return await AnswerDecision.AvoidingGivenAsync(composed, given, previousKind, analysis.Kind, passages,
+            fresh => composers.AnswerOfflineAsync(analysis, fresh, statistics, focus.Score(question, analysis, fresh, cancellationToken), isTopicUncertain, cancellationToken));
     }
 
     /// <summary>A decline names only nearby stories on the beat: a film or football story is not "news I follow".</summary>
-    private List<RetrievedPassage> OnBeat(IReadOnlyList<RetrievedPassage> nearby) =>
-        nearby.Where(p => beat.IsOnBeat(index.Current, p.Passage.Source)).ToList();
+    public static List<RetrievedPassage> OnBeat(BeatJudge beat, PassageIndex snapshot, IReadOnlyList<RetrievedPassage> nearby) =>
+        nearby.Where(p => beat.IsOnBeat(snapshot, p.Passage.Source)).ToList();
 
     private string BackendLabel => options.Value.UsesLanguageModel ? options.Value.LanguageModel.Model ?? options.Value.Backend : OfflineComposer.BackendName;
 
