@@ -40,6 +40,9 @@ public static class DecisionDiagnosis
                 foreach (var ((q, input), outcome) in inputs.Zip(outcomes))
                     Describe(text, withBbc, q, input, outcome);
                 Console.WriteLine(EvaluationTable.Format(withBbc ? "seed+bbc (tuning part only)" : "seed (tuning part only)", outcomes, withBbc));
+                // The evaluation's own report shape, so its tuning rows can be compared with the real pipeline's line by line.
+                await File.WriteAllTextAsync(Path.Combine(options.WorkFolder, $"decision-{(withBbc ? "seed+bbc" : "seed")}.txt"),
+                    EvaluationTable.Format(withBbc ? "seed+bbc" : "seed", outcomes, withBbc) + "\n" + EvaluationTable.Details(outcomes) + "\n");
             }
             SearchBand(replays);
         }
