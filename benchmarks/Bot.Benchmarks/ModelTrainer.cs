@@ -74,12 +74,53 @@ public static class ModelTrainer
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"//   {SentenceEvidence.Names[i],-18} rank {rankWeights[i],8:F3}  gate {gateWeights[i],8:F3}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"objective on the hand-written tuning part  by the fit above: {best.Score:F3}"));
 
+        CrossValidate(examples, options);
+
         if (!options.HandWrittenOnly)
         {
             await SelfSupervisedTieTraining.ReportAsync(options);
             await SelfSupervisedTraining.ReportAsync(options, examples, tuning, hosts);
         }
         return 0;
+    }
+
+    private const int Folds = 5;
+
+    /// <summary>How a refit generalises within the TUNING part: its questions are cut into <see cref="Folds"/> folds
+    /// grouped by question (a thread is one group; a question asked over both corpora is in one fold for both), and each
+    /// fold is answered by the replay with (a) the shipped model, (b) the shipped weights with thresholds refitted on
+    /// the other folds and (c) ranker, gate and thresholds all refitted on the other folds. The held-out folds' outcomes
+    /// are pooled into one table each; a refit is worth trying in the real pipeline only where (c) beats (a) here.</summary>
+    private static void CrossValidate(Dictionary<bool, List<TrainingExample>> examples, BenchmarkOptions options)
+    {
+        static string Group(EvaluationQuestion q) => q.Thread ?? q.Id;
+        var groups = examples.Values.SelectMany(l => l).Where(e => !e.Question.IsTest && !e.Question.IsInjection).Select(e => Group(e.Question))
+            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var foldOf = groups.Select((g, i) => (g, i % Folds)).ToDictionary(x => x.g, x => x.Item2, StringComparer.Ordinal);
+        int FoldOf(TrainingExample e) => foldOf.GetValueOrDefault(Group(e.Question), -1);
+        var pooled = new Dictionary<string, Dictionary<bool, List<EvaluationOutcome>>>();
+        foreach (var name in new[] { "shipped", "stop 17 thresholds 0.55/0.50", "shipped weights, thresholds refitted", "full refit" })
+            pooled[name] = new() { [true] = [], [false] = [] };
+        for (var fold = 0; fold < Folds; fold++)
+        {
+            var training = examples.ToDictionary(pair => pair.Key, pair => pair.Value.Where(e => !e.Question.IsTest && FoldOf(e) != fold).ToList());
+            var (rank, gate, bias) = Fit(training.Values.SelectMany(l => l).Where(e => !e.Question.IsInjection).ToList(), []);
+            var refitted = FitThresholds(training, rank, gate, bias).Thresholds;
+            var shippedRefitted = FitThresholds(training, AnswerModel.RankWeights, AnswerModel.GateWeights, AnswerModel.GateBias).Thresholds;
+            foreach (var (withBbc, list) in examples)
+            {
+                var held = list.Where(e => !e.Question.IsTest && FoldOf(e) == fold).ToList();
+                pooled["shipped"][withBbc].AddRange(Simulate(held, withBbc, AnswerModel.RankWeights, AnswerModel.GateWeights, AnswerModel.GateBias, AnswerDecision.Shipped.Thresholds));
+                pooled["stop 17 thresholds 0.55/0.50"][withBbc].AddRange(Simulate(held, withBbc, AnswerModel.RankWeights, AnswerModel.GateWeights, AnswerModel.GateBias,
+                    AnswerDecision.Shipped.Thresholds with { Answer = 0.55, Tied = 0.50 }));
+                pooled["shipped weights, thresholds refitted"][withBbc].AddRange(Simulate(held, withBbc, AnswerModel.RankWeights, AnswerModel.GateWeights, AnswerModel.GateBias, shippedRefitted));
+                pooled["full refit"][withBbc].AddRange(Simulate(held, withBbc, rank, gate, bias, refitted));
+            }
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"fold {fold}: full refit thresholds {refitted}; shipped weights' thresholds {shippedRefitted}"));
+        }
+        foreach (var (name, byCorpus) in pooled)
+        foreach (var (withBbc, outcomes) in byCorpus)
+            Console.WriteLine(EvaluationTable.Format($"{(withBbc ? "seed+bbc" : "seed")} ({name}, held-out folds)", Shown(outcomes, options), withBbc));
     }
 
     /// <summary>Fixed weights with their thresholds and coverage refitted: the ranker's gate-open ceiling and the
