@@ -10,9 +10,9 @@ namespace Newsdesk.Answering;
 /// ("who made them?", "how much do they charge?") is searched with its earlier turns, but its answer is often in a
 /// passage of the thread's story that neither the follow-up nor its context ranks near the top: the earlier answer
 /// never named the company, and the pronoun carries nothing to search for. So the story the previous turn was answered
-/// from (its retrieval's top document, found the same way, turn by turn) is carried as a prior: its passages that best
-/// match the follow-up itself come first, and a follow-up that still lands on that story counts as covered; whether the
-/// story holds the asked fact is the composer's decision (answered, partly covered or declined). A follow-up with no
+/// from (its retrieval's top document, found the same way, turn by turn) is carried as a prior: a follow-up that still
+/// lands on that story is given the story's passages that best match it, and no other story's, and counts as covered;
+/// whether the story holds the asked fact is the composer's decision (answered, partly covered or declined). A follow-up with no
 /// word pointing back into the thread that is covered on its own is searched on its own.</summary>
 public sealed class FollowUpRetriever(PassageRetriever retriever, PassageIndexHolder index, PassageEmbedder embedder, IOptions<RetrievalOptions> options)
 {
@@ -88,7 +88,7 @@ public sealed class FollowUpRetriever(PassageRetriever retriever, PassageIndexHo
         return (result, found);
     }
 
-    /// <summary>The thread story's passages closest to the follow-up first, then the retrieved ones; covered, since the
+    /// <summary>The thread story's passages closest to the follow-up, and no other story's; covered, since the
     /// follow-up searched with its thread still lands on the story. Sentence similarities are to the searched text, as
     /// for every retrieved passage, so the composer weighs them alike.</summary>
     private RetrievalResult WithStory(RetrievalResult inContext, long story, float[] asked, float[] inThread)
@@ -102,7 +102,10 @@ public sealed class FollowUpRetriever(PassageRetriever retriever, PassageIndexHo
             .Select(p => Retrieved(snapshot, p, inContext.Passages, inThread));
         var passages = new List<RetrievedPassage>();
         var texts = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var passage in fromStory.Concat(inContext.Passages))
+        // Only the story's passages: a follow-up that leans on its thread ("what's his real name?", "for how long?")
+        // asks about the thread's subject, and another story's sentence that matches its words is about someone else
+        // ("real name Calvin Broadus" asked after a thread about Mick Mars).
+        foreach (var passage in fromStory)
         {
             if (passages.Count == options.Value.PassagesToCompose) break;
             if (texts.Add(passage.Passage.Text)) passages.Add(passage);
