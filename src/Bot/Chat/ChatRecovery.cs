@@ -75,20 +75,26 @@ public sealed class ChatRecovery(
         var now = time.GetUtcNow();
         foreach (var entry in entries)
         {
+            ChatJob? job;
             try
             {
-                await RequeueAsync(entry, now, cancellationToken);
+                job = await PrepareAsync(entry, now, cancellationToken);
             }
             catch (Exception error) when (!cancellationToken.IsCancellationRequested)
             {
                 logger.LogError(error, "Could not recover unanswered question {Key} from a stopped process; released for another try", entry.Key);
                 metrics.Recovered(entry.Platform, "failed");
                 await ReleaseQuietlyAsync(entry.Key, cancellationToken);
+                continue;
             }
+            if (job is not null) await QueueAsync(entry, job, cancellationToken);
         }
     }
 
-    private async Task RequeueAsync(ChatJournalEntry entry, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>The job that answers the entry again, or null when the entry was dropped (past its reply window, its
+    /// adapter off, its reply unreadable). Queues nothing: what fails here leaves no job behind, so releasing the entry
+    /// cannot let another process take over a question that this one also has queued.</summary>
+    private async Task<ChatJob?> PrepareAsync(ChatJournalEntry entry, DateTimeOffset now, CancellationToken cancellationToken)
     {
         using var scope = logger.BeginScope("CorrelationId:{CorrelationId} Platform:{Platform}", entry.CorrelationId, entry.Platform);
         var restorer = restorers.FirstOrDefault(r => r.Platform == entry.Platform);
@@ -99,7 +105,7 @@ public sealed class ChatRecovery(
                 restorer is null ? $"the {entry.Platform} adapter is off" : $"accepted {age.TotalMinutes:0.#} min ago, past the reply window");
             metrics.Recovered(entry.Platform, "expired");
             await journal.RemoveAsync(entry.Key, cancellationToken);
-            return;
+            return null;
         }
         IReplyChannel reply;
         try { reply = restorer.Restore(entry.Reply); }
@@ -109,19 +115,50 @@ public sealed class ChatRecovery(
             logger.LogError("Dropped unanswered question {Key} from a stopped process: its reply could not be read ({Error})", entry.Key, error.Message);
             metrics.Recovered(entry.Platform, "unreadable");
             await journal.RemoveAsync(entry.Key, cancellationToken);
-            return;
+            return null;
         }
-        var job = new ChatJob(entry.CorrelationId, entry.Platform, entry.Question, reply)
+        return new ChatJob(entry.CorrelationId, entry.Platform, entry.Question, reply)
         {
             PlatformId = entry.Key,
             JournalKey = entry.Key,
             Run = reply is IRerunnableReply rerun ? ct => rerun.RunAsync(entry.Question, ct) : null,
         };
-        var isQueued = inbox.TryEnqueue(job);
-        metrics.Recovered(entry.Platform, isQueued ? "requeued" : "busy");
-        logger.LogInformation("Recovered unanswered question {Key} from a stopped process ({Outcome})", entry.Key, isQueued ? "queued again" : "inbox full or closed, released for another try");
-        // Released, not held: held, this process would renew a lease on a question it is not answering.
-        if (!isQueued) await journal.ReleaseAsync(entry.Key, cancellationToken);
+    }
+
+    /// <summary>Hands the job to the inbox. Once queued, the entry is the job's: its worker removes or releases it, and
+    /// nothing here releases it, even when the count or the log line after the queueing throws. Released, that entry
+    /// could be taken over by another process while this one still answers it (a rerun command checks no lease before
+    /// it runs), so one question would be answered twice.</summary>
+    private async Task QueueAsync(ChatJournalEntry entry, ChatJob job, CancellationToken cancellationToken)
+    {
+        bool isQueued;
+        try
+        {
+            isQueued = inbox.TryEnqueue(job);
+        }
+        catch (Exception error) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The inbox counts the job after writing it, so a throw may come after it was queued: held, not released.
+            // Were it not queued, this process keeps the entry until it stops and then lets it go for a successor: late,
+            // where releasing it now could have it answered twice.
+            logger.LogError(error, "Could not tell whether unanswered question {Key} from a stopped process was queued again; this process keeps it", entry.Key);
+            return;
+        }
+        if (!isQueued)
+        {
+            // Released, not held: held, this process would renew a lease on a question it is not answering.
+            await ReleaseQuietlyAsync(entry.Key, cancellationToken);
+        }
+        try
+        {
+            using var scope = logger.BeginScope("CorrelationId:{CorrelationId} Platform:{Platform}", entry.CorrelationId, entry.Platform);
+            metrics.Recovered(entry.Platform, isQueued ? "requeued" : "busy");
+            logger.LogInformation("Recovered unanswered question {Key} from a stopped process ({Outcome})", entry.Key, isQueued ? "queued again" : "inbox full or closed, released for another try");
+        }
+        catch (Exception error) when (!cancellationToken.IsCancellationRequested)
+        {
+            logger.LogError(error, "Recovered unanswered question {Key} from a stopped process, but could not report it", entry.Key);
+        }
     }
 
     /// <summary>Another pass, or another process, tries the entry again once its lease is let go; if even that write

@@ -59,7 +59,6 @@ public sealed class CorpusSynchronizer(
             if (storedHash == hash) unchanged++;
             else changed.Add(new ChangedFile(source, path, content, hash));
         }
-        if (stampsPath is not null && stamps.Changed) WriteStamps(stamps, stampsPath);
 
         var empty = 0;
         async IAsyncEnumerable<DocumentDraft> Drafts()
@@ -96,6 +95,10 @@ public sealed class CorpusSynchronizer(
             await store.RemoveDocumentAsync(source, cancellationToken);
             removed++;
         }
+        // Kept only once the store has taken the changes: a store found damaged part-way (its one-line store error
+        // promises nothing written) or a cancelled run leaves the stamps as they were. Written earlier, they would be
+        // harmless (a stamp is used only where the store holds the same hash), but written all the same.
+        if (stampsPath is not null && stamps.Changed) WriteStamps(stamps, stampsPath);
         var updated = changed.Count(f => known.ContainsKey(f.Source));
         var result = new Result(changed.Count - updated, updated, removed, unchanged, empty);
         logger.LogInformation("Corpus synchronised: {Added} added, {Updated} updated, {Removed} removed, {Unchanged} unchanged",

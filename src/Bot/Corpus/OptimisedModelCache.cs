@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
 using Microsoft.ML.OnnxRuntime;
 using SessionOptions = Microsoft.ML.OnnxRuntime.SessionOptions;
@@ -13,7 +14,7 @@ namespace Newsdesk.Corpus;
 /// file instead (ONNX Runtime aligns each large tensor in it for that): 0.27-0.30 s CPU against 1.0-1.05 s
 /// (docs/performance.md, "Stop 17"). The vectors are bit for bit the plain session's: the kept graph is the one the
 /// plain session runs, and each load checks that a probe sentence gives the vector recorded when it was written.</summary>
-public static class OptimisedModelCache
+public static partial class OptimisedModelCache
 {
     // Bumped when what the folder holds or how it is checked changes, so an old folder is never read as a new one.
     private const int FormatVersion = 1;
@@ -32,10 +33,14 @@ public static class OptimisedModelCache
         if (Directory.Exists(folder))
         {
             var (session, problem) = TryLoad(folder, options, probe);
-            if (session is not null) return session;
+            if (session is not null)
+            {
+                MarkUsed(folder);
+                return session;
+            }
             logger?.LogWarning("The optimised model in {Folder} is not usable ({Problem}); it is built again from {Model}.", folder, problem, modelPath);
             options.GraphOptimizationLevel = level;
-            TryDelete(folder);
+            Discard(folder);
         }
         return Build(modelPath, folder, options, probe, logger);
     }
@@ -52,17 +57,20 @@ public static class OptimisedModelCache
 
     private static (InferenceSession? Session, string Problem) TryLoad(string folder, SessionOptions options, Func<InferenceSession, float[]> probe)
     {
-        var check = ModelCacheCheck.Read(Path.Combine(folder, CheckFile), FormatVersion);
-        if (check is null) return (null, "its check file is missing or damaged");
-        if (!check.Describes(Path.Combine(folder, GraphFile), Path.Combine(folder, WeightsFile))) return (null, "its files do not match their checksums");
         InferenceSession session;
+        ModelCacheCheck check;
         try
         {
+            if (ModelCacheCheck.Read(Path.Combine(folder, CheckFile), FormatVersion) is not { } read) return (null, "its check file is missing or damaged");
+            check = read;
+            if (!check.Describes(Path.Combine(folder, GraphFile), Path.Combine(folder, WeightsFile))) return (null, "its files do not match their checksums");
             // Already optimised: optimising it again would only cost time.
             options.GraphOptimizationLevel = GraphOptimizationLevel.ORT_DISABLE_ALL;
             session = new InferenceSession(Path.Combine(folder, GraphFile), options);
         }
-        catch (OnnxRuntimeException error)
+        // Another process may remove the folder while this one reads it (it found it damaged, or it was a key unused
+        // for a day): this process then builds its own, as for any other damage.
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException or OnnxRuntimeException)
         {
             return (null, error.Message);
         }
@@ -74,14 +82,17 @@ public static class OptimisedModelCache
     private static InferenceSession Build(string modelPath, string folder, SessionOptions options, Func<InferenceSession, float[]> probe, ILogger? logger)
     {
         // Written into a folder of its own, checked, then renamed into place: a process that starts meanwhile never
-        // reads half of it. The weights file's name is recorded inside the graph, so the folder is renamed, not the files.
-        var partial = $"{folder}.{Environment.ProcessId}.{Guid.NewGuid():N}.partial";
+        // reads half of it, and of two processes writing at once the first rename wins and the other keeps the session
+        // it built (the rename of a folder onto one that exists fails). The weights file's name is recorded inside the
+        // graph, so the folder is renamed, not the files.
+        var partial = PartialName(folder);
         try
         {
             Directory.CreateDirectory(partial);
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
+            logger?.LogWarning("The optimised model could not be written to {Folder} ({Problem}); the model loads without it.", partial, error.Message);
             return new InferenceSession(modelPath, options);
         }
         InferenceSession session;
@@ -110,25 +121,79 @@ public static class OptimisedModelCache
             ModelCacheCheck.Of(Path.Combine(partial, GraphFile), Path.Combine(partial, WeightsFile), probe(session))
                 .Write(Path.Combine(partial, CheckFile), FormatVersion);
             Directory.Move(partial, folder);
-            RemoveAbandoned(modelPath);
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
-            // Another process kept its folder first, or the disk is full: this session is sound either way.
             TryDelete(partial);
+            // Another process's folder in place is that process winning the race: nothing to report. Anything else (a
+            // full disk, a file in the way) is, once; this session came from the model and is sound either way.
+            if (!Directory.Exists(folder))
+                logger?.LogWarning("The optimised model could not be written to {Folder} ({Problem}); the model loads without it.", folder, error.Message);
+            return session;
         }
+        RemoveUnused(modelPath, folder);
         return session;
     }
 
-    // Partial folders a killed process left. Folders of other keys stay: replicas on other processors may share this
-    // folder (a container volume), and removing each other's would rebuild on every start; the model files of older
-    // package builds stay likewise (PackagedModelFile).
+    private static string PartialName(string folder) => $"{folder}.{Environment.ProcessId}.{Guid.NewGuid():N}.partial";
+
+    // Partial folders a killed process left (or a removal that could not finish), and folders of any key that no load
+    // has used for a day: another ONNX Runtime version or processor after an upgrade, a model file of an older package
+    // build. Removed only when a new folder is written, which is when the old ones have just stopped being used, so a
+    // load pays for no listing. A day, not at once: replicas on other processors may share this folder (a container
+    // volume), and removing each other's on every start would rebuild on every start; one that has not started for a
+    // day rebuilds once. A process that has the weights mapped keeps them: the removal unlinks the files, and where the
+    // system refuses that (Windows), the folder stays, renamed as partial, for a later pass.
     // The real clock, not a TimeProvider: it is compared with the file system's stamp, which comes from the real clock.
-    private static void RemoveAbandoned(string modelPath)
+    private static void RemoveUnused(string modelPath, string written)
     {
-        var pattern = $"{Path.GetFileNameWithoutExtension(modelPath)}-optimised-*.partial";
-        foreach (var partial in Directory.EnumerateDirectories(Path.GetDirectoryName(modelPath)!, pattern))
-            if (Directory.GetLastWriteTimeUtc(partial) < DateTime.UtcNow.AddHours(-1)) TryDelete(partial);
+        var models = Path.GetDirectoryName(modelPath)!;
+        foreach (var candidate in Directory.EnumerateDirectories(models, "*-optimised-*"))
+        {
+            var name = Path.GetFileName(candidate);
+            var isPartial = PartialFolder().IsMatch(name);
+            if (!isPartial && !KeyFolder().IsMatch(name) || candidate == written) continue;
+            try
+            {
+                var unusedSince = Directory.GetLastWriteTimeUtc(candidate);
+                if (unusedSince < DateTime.UtcNow - (isPartial ? AbandonedAfter : UnusedFor)) Discard(candidate);
+            }
+            catch (Exception error) when (error is IOException or UnauthorizedAccessException) { /* gone already */ }
+        }
+    }
+
+    private static readonly TimeSpan AbandonedAfter = TimeSpan.FromHours(1);
+    private static readonly TimeSpan UnusedFor = TimeSpan.FromDays(1);
+
+    [GeneratedRegex("-optimised-[0-9a-f]{16}$")]
+    private static partial Regex KeyFolder();
+
+    [GeneratedRegex("-optimised-[0-9a-f]{16}\\.[0-9]+\\.[0-9a-f]{32}\\.partial$")]
+    private static partial Regex PartialFolder();
+
+    // A load stamps its folder's modification time: what RemoveUnused reads as "last used". The folder's, not a file's:
+    // the files' stamps are what they were written with. A folder that cannot be stamped (a read-only volume) is left
+    // as it is; nothing on such a volume is removed either.
+    private static void MarkUsed(string folder)
+    {
+        try { Directory.SetLastWriteTimeUtc(folder, DateTime.UtcNow); }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException) { /* read-only: kept as it is */ }
+    }
+
+    // Renamed first, then deleted: the key's name is free at once for a new folder, and a deletion that stops part-way
+    // (a file another process holds open on Windows) leaves a partial folder, never a key folder missing a file.
+    private static void Discard(string folder)
+    {
+        var doomed = PartialFolder().IsMatch(Path.GetFileName(folder)) ? folder : PartialName(folder);
+        try
+        {
+            if (doomed != folder) Directory.Move(folder, doomed);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            return; // gone already, or another process renamed it first
+        }
+        TryDelete(doomed);
     }
 
     private static string ProcessorFeatures() => string.Join(',', new (string Name, bool Supported)[]

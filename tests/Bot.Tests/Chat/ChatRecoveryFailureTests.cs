@@ -93,6 +93,31 @@ public sealed class ChatRecoveryFailureTests : IDisposable
         Assert.Contains("Test:requeued", Recovered());
     }
 
+    [Fact]
+    public async Task AnEntryWhoseRecoveryThrowsAfterItWasQueuedStaysHeldSoNoOtherProcessTakesItOverToo()
+    {
+        // The log line after the queueing throws (a logging provider that fails once): the job is in the inbox, so the
+        // entry must stay this process's. Released, as it used to be, a second process took it over at once and both
+        // held it: the rerun of a Discord command checks no lease, so both would have answered.
+        await JournalFromALastRunAsync(Entry("Test:1", "Test"));
+        clock.Advance(new ChatOptions().JournalLease + TimeSpan.FromSeconds(1));
+        await using var services = Services(new ThrowingJournal(null), new ThrowingLoggerProvider("Recovered unanswered question Test:1"));
+        var recovery = services.GetRequiredService<ChatRecovery>();
+
+        await recovery.TakeOverAsync(default);
+
+        var inbox = services.GetRequiredService<ChatInbox>();
+        Assert.True(inbox.Reader.TryRead(out var job));
+        Assert.Equal("Test:1", job.JournalKey);
+        await using var otherProcess = Services(new ThrowingJournal(null));
+        Assert.Empty(await otherProcess.GetRequiredService<ChatJournal>().TakeOverExpiredAsync(default));
+        Assert.True(await services.GetRequiredService<ChatJournal>().HoldsAsync("Test:1", default));
+        Assert.Contains(services.GetRequiredService<CapturingLoggerProvider>().Lines, l => l.Level == LogLevel.Error
+            && l.Message.StartsWith("Recovered unanswered question Test:1 from a stopped process, but could not report it", StringComparison.Ordinal));
+        Assert.Contains("Test:requeued", Recovered());
+        Assert.DoesNotContain("Test:failed", Recovered());
+    }
+
     private async Task JournalFromALastRunAsync(params ChatJournalEntry[] entries)
     {
         await using var lastRun = Services(new ThrowingJournal(null));
@@ -105,11 +130,15 @@ public sealed class ChatRecoveryFailureTests : IDisposable
 
     private List<string> Recovered() => [.. recovered];
 
-    private ServiceProvider Services(ThrowingJournal journal)
+    private ServiceProvider Services(ThrowingJournal journal, ILoggerProvider? failingLogs = null)
     {
         var logs = new CapturingLoggerProvider();
         return new ServiceCollection()
-            .AddLogging(l => l.AddProvider(logs))
+            .AddLogging(l =>
+            {
+                l.AddProvider(logs);
+                if (failingLogs is not null) l.AddProvider(failingLogs);
+            })
             .AddSingleton(logs)
             .AddMetrics()
             .AddSingleton(Options.Create(new StorageOptions { Database = folder.File("bot.db") }))
@@ -171,6 +200,33 @@ public sealed class ChatRecoveryFailureTests : IDisposable
         public Task<bool> HoldsAsync(string key, CancellationToken cancellationToken) => inner.HoldsAsync(key, cancellationToken);
 
         public Task ReleaseAsync(string? key, CancellationToken cancellationToken) => inner.ReleaseAsync(key, cancellationToken);
+    }
+
+    /// <summary>A logging provider whose loggers throw on the first message that starts with <c>prefix</c>.</summary>
+    private sealed class ThrowingLoggerProvider(string prefix) : ILoggerProvider
+    {
+        private int hasThrown;
+
+        private string Prefix => prefix;
+
+        public ILogger CreateLogger(string categoryName) => new Thrower(this);
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class Thrower(ThrowingLoggerProvider provider) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) => true;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+            {
+                if (formatter(state, exception).StartsWith(provider.Prefix, StringComparison.Ordinal) && Interlocked.Exchange(ref provider.hasThrown, 1) == 0)
+                    throw new InvalidOperationException("the log sink is full");
+            }
+        }
     }
 
     private sealed class Restorer(string platform, Func<string, IReplyChannel> restore) : IChatReplyRestorer

@@ -83,6 +83,48 @@ public sealed class UnopenableStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task DamageFoundWhileTheCorpusIsSynchronisedLeavesTheCorpusStampsAsTheyWere()
+    {
+        // A corpus of its own: the seed, then a second file added after the store was built, which the next start
+        // hashes (a new stamp) and ingests, finding the damage when it writes the file's passages.
+        var corpus = Directory.CreateDirectory(folder.File("corpus")).FullName;
+        var seed = Assert.Single(Directory.GetFiles(TestPaths.Seeds));
+        File.Copy(seed, Path.Combine(corpus, Path.GetFileName(seed)));
+        // Written an hour ago: a file hashed moments after it was written is not stamped (CorpusFileStamps).
+        File.SetLastWriteTimeUtc(Path.Combine(corpus, Path.GetFileName(seed)), DateTime.UtcNow.AddHours(-1));
+        var database = folder.File("store.db");
+        var built = await BotProcess.RunAsync(["ask", "Who shut down AllofMP3?", "--corpus", corpus, $"--Storage:Database={database}"], folder.Path, Limit, input: "");
+        Assert.Equal(0, built.ExitCode);
+        await DamageAfterTheSchemaAsync(database);
+        var stamps = await File.ReadAllBytesAsync(database + ".corpus-stamps");
+        var added = Path.Combine(corpus, "added.txt");
+        await File.WriteAllTextAsync(added, "Labels sign a new licence\n\nThe labels signed a new licence with the service on Monday, they said.");
+        File.SetLastWriteTimeUtc(added, DateTime.UtcNow.AddHours(-1));
+
+        var outcome = await BotProcess.RunAsync(["ask", "Who shut down AllofMP3?", "--corpus", corpus, $"--Storage:Database={database}"], folder.Path, Limit, input: "");
+
+        AssertOneStoreError(outcome, database, "damaged");
+        Assert.Equal(stamps, await File.ReadAllBytesAsync(database + ".corpus-stamps"));
+    }
+
+    // Every page after the last table's first one damaged: the schema (made first, at the first connection) is whole,
+    // so the store opens, and the damage shows only when rows past it are read or written.
+    private static async Task DamageAfterTheSchemaAsync(string database)
+    {
+        long lastRootPage, pageSize;
+        await using (var connection = new SqliteConnection($"Data Source={database};Pooling=False"))
+        {
+            await connection.OpenAsync();
+            lastRootPage = await ScalarAsync(connection, "SELECT max(rootpage) FROM sqlite_master");
+            pageSize = await ScalarAsync(connection, "PRAGMA page_size");
+        }
+        var bytes = await File.ReadAllBytesAsync(database);
+        Assert.True(bytes.Length > lastRootPage * pageSize, "the passages lie after the schema's pages");
+        Array.Fill(bytes, (byte)0xA5, (int)(lastRootPage * pageSize), bytes.Length - (int)(lastRootPage * pageSize));
+        await File.WriteAllBytesAsync(database, bytes);
+    }
+
+    [Fact]
     public async Task AFolderThatCannotBeMadeIsAOneLineStoreErrorAndMakesNothing()
     {
         // A file where the store's folder should be: no user, root included, can make that folder.

@@ -53,28 +53,93 @@ public sealed class OptimisedModelCacheTests : IDisposable
     }
 
     [Fact]
-    public void AbandonedPartialFoldersAreRemovedAndFoldersOfOtherKeysKept()
+    public void AbandonedPartialFoldersAndKeysUnusedForADayAreRemovedWhenAFolderIsWrittenAndRecentOnesKept()
     {
         using (Load()) { }
         var kept = KeptFolder();
-        // What a process killed while writing left an hour ago, one writing now, and a replica on another processor
-        // sharing this folder (another key for the same model file); the current folder gone, so it is written again.
-        var abandoned = Directory.CreateDirectory(kept + ".1.a.partial").FullName;
-        Directory.SetLastWriteTimeUtc(abandoned, DateTime.UtcNow.AddHours(-2));
-        var writing = Directory.CreateDirectory(kept + ".2.b.partial").FullName;
-        var otherProcessor = Directory.CreateDirectory(kept[..kept.LastIndexOf('-')] + "-0123456789abcdef").FullName;
+        var stem = kept[..kept.LastIndexOf('-')];
+        // What a process killed while writing left an hour ago, one writing now; a key of this model last used two days
+        // ago (the ONNX Runtime before an upgrade), one used an hour ago (a replica on another processor sharing this
+        // folder), a key of a model file no longer there, unused for two days; a folder the cache did not make; and
+        // the current folder gone, so it is written again.
+        var abandoned = Made(kept + ".1.0123456789abcdef0123456789abcdef.partial", TimeSpan.FromHours(2));
+        var writing = Made(kept + ".2.0123456789abcdef0123456789abcdef.partial", TimeSpan.Zero);
+        var oldRuntime = Made(stem + "-0123456789abcdef", TimeSpan.FromDays(2), withWeights: true);
+        var otherProcessor = Made(stem + "-fedcba9876543210", TimeSpan.FromHours(1), withWeights: true);
+        var removedModel = Made(folder.File("models/SentenceTransformers.Gone-optimised-00112233445566ff"), TimeSpan.FromDays(2), withWeights: true);
+        var notOurs = Made(folder.File("models/photos-optimised"), TimeSpan.FromDays(30));
         Directory.Delete(kept, recursive: true);
 
         using (Load()) { }
 
+        Assert.True(Directory.Exists(kept));
         Assert.False(Directory.Exists(abandoned));
+        Assert.False(Directory.Exists(oldRuntime));
+        Assert.False(Directory.Exists(removedModel));
         Assert.True(Directory.Exists(writing));
         Assert.True(Directory.Exists(otherProcessor));
-        Assert.True(Directory.Exists(kept));
+        Assert.True(Directory.Exists(notOurs));
+        Assert.Equal(4, Directory.GetDirectories(folder.File("models")).Length);
     }
 
     [Fact]
-    public void WhereTheFolderCannotBeWrittenTheModelLoadsWithoutOne()
+    public void ALoadMarksItsFolderUsedSoThatItOutlivesTheDay()
+    {
+        using (Load()) { }
+        var kept = KeptFolder();
+        Directory.SetLastWriteTimeUtc(kept, DateTime.UtcNow.AddDays(-2));
+
+        using (Load()) { }
+
+        Assert.True(Directory.GetLastWriteTimeUtc(kept) > DateTime.UtcNow.AddHours(-1));
+        Assert.Empty(Warnings());
+    }
+
+    [Fact]
+    public void AFileRemovedFromUnderAKeyWhileAnotherProcessHasItsWeightsMappedLeavesThatSessionSound()
+    {
+        // What the removal of an unused key does to a process still running on it: the files are unlinked, the mapped
+        // weights stay readable. (On Windows the unlink is refused and the folder stays as partial.)
+        using (Load()) { }
+        var sentences = Sentences();
+        var expected = PlainVectors(sentences);
+        using var running = Load();
+        var kept = KeptFolder();
+        var stem = kept[..kept.LastIndexOf('-')];
+        Directory.Move(kept, stem + "-0123456789abcdef");
+        Directory.SetLastWriteTimeUtc(stem + "-0123456789abcdef", DateTime.UtcNow.AddDays(-2));
+
+        using (Load()) { }
+
+        Assert.False(Directory.Exists(stem + "-0123456789abcdef"));
+        Assert.Equal(expected, Bytes(running.Encode(sentences)));
+    }
+
+    [Fact]
+    public async Task SeveralProcessesLoadingAtOnceEachGetASoundSessionAndOneFolderIsKept()
+    {
+        // Threads stand in for processes: each writes a partial folder of its own and renames it; the first rename
+        // wins, the others keep the session they built. Nothing thrown, nothing reported, nothing half-written left.
+        var sentences = Sentences();
+        var expected = PlainVectors(sentences);
+        using var start = new Barrier(3);
+        var loads = Enumerable.Range(0, 3).Select(_ => Task.Factory.StartNew(() =>
+        {
+            start.SignalAndWait();
+            using var encoder = Load();
+            return Bytes(encoder.Encode(sentences));
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)).ToArray();
+
+        Assert.All(await Task.WhenAll(loads), vectors => Assert.Equal(expected, vectors));
+        Assert.Single(Directory.GetDirectories(folder.File("models")));
+        Assert.Empty(Warnings());
+        using var later = Load();
+        Assert.Equal(expected, Bytes(later.Encode(sentences)));
+        Assert.Empty(Warnings());
+    }
+
+    [Fact]
+    public void WhereTheFolderCannotBeWrittenTheModelLoadsWithoutOneAndSaysSoOnce()
     {
         // The kept folder's name taken by a file: the folder cannot be renamed into place.
         using (Load()) { }
@@ -85,6 +150,36 @@ public sealed class OptimisedModelCacheTests : IDisposable
         using var encoder = Load();
         Assert.Equal(PlainVectors(["Yes."]), Bytes(encoder.Encode(["Yes."])));
         Assert.Empty(Directory.GetDirectories(folder.File("models")));
+        Assert.Contains("could not be written", Assert.Single(Warnings()));
+    }
+
+    [Fact]
+    public void WhereNoFolderCanBeMadeBesideTheModelItLoadsWithoutOneAndSaysSoOnce()
+    {
+        // A folder that cannot be made, as a read-only disk would refuse it (this test may run as root, which a
+        // read-only permission does not stop): a model file whose name leaves no room for the partial folder's suffix
+        // under the file system's 255-byte name limit; the kept folder's own name would still fit.
+        using (Load()) { }
+        var model = Assert.Single(Directory.GetFiles(folder.File("models"), "*.onnx"));
+        var longNamed = Path.Combine(Directory.CreateDirectory(folder.File("long")).FullName, new string('m', 215) + ".onnx");
+        File.Copy(model, longNamed);
+        using var options = Options();
+
+        using var session = OptimisedModelCache.Open(longNamed, options, Probe, logs.CreateLogger("test"));
+
+        Assert.Equal(PlainVectors(["Yes."]), Bytes(ArcticXsEncoder.Over(session).Encode(["Yes."])));
+        Assert.Empty(Directory.GetDirectories(folder.File("long")));
+        Assert.Contains("could not be written", Assert.Single(Warnings()));
+    }
+
+    private static float[] Probe(InferenceSession session) => ArcticXsEncoder.Over(session).Encode(["Who shut down AllofMP3?"])[0];
+
+    private static string Made(string path, TimeSpan age, bool withWeights = false)
+    {
+        Directory.CreateDirectory(path);
+        if (withWeights) File.WriteAllBytes(Path.Combine(path, "model.weights"), new byte[4096]);
+        Directory.SetLastWriteTimeUtc(path, DateTime.UtcNow - age);
+        return path;
     }
 
     private ArcticXsEncoder Load() => ArcticXsEncoder.Load(Options(), folder.File("models"), logs.CreateLogger("test"));
