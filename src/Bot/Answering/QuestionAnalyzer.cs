@@ -48,6 +48,12 @@ public static partial class QuestionAnalyzer
         if (DateQuestion().IsMatch(lower)) return AnswerKind.Date;
         if (PlaceQuestion().IsMatch(lower)) return AnswerKind.Place;
         if (lower.Contains("how many", StringComparison.Ordinal)) return AnswerKind.Count;
+        // "How big was allofmp3 with uk downloaders?" asks how far a thing stands out, which news states as a rank or a
+        // comparison ("the UK's second most popular source"); only a quantity's size is a figure ("how big was the crowd").
+        var size = SizeOfSomething().Match(lower);
+        if (size.Success && !QuantityNoun().IsMatch(lower[(size.Index + size.Length)..])) return AnswerKind.Description;
+        // "What ratings does the show get?", "what are the listening figures?": the asked noun names a quantity.
+        if (WhatQuantity().IsMatch(lower)) return MoneyCue().IsMatch(lower) ? AnswerKind.Money : AnswerKind.Count;
         if (CountOrMoney().IsMatch(lower) || PriceQuestion().IsMatch(lower))
             return MoneyCue().IsMatch(lower) ? AnswerKind.Money : AnswerKind.Count;
         if (AgentQuestion().IsMatch(lower)) return AnswerKind.Agent;
@@ -114,4 +120,19 @@ public static partial class QuestionAnalyzer
 
     [GeneratedRegex(@"^(did|does|do|is|are|was|were|has|have|had|can|could|will|would|should)\b")]
     private static partial Regex YesNo();
+
+    // "how big/large" asking after something's size, not "how big a …" (a measure noun follows there).
+    [GeneratedRegex(@"\bhow (big|large|huge|popular|successful)\b(?! (a|an)\b)")]
+    private static partial Regex SizeOfSomething();
+
+    // Nouns that name a quantity: their size is a figure.
+    private const string Quantity = @"ratings?|figures?|sales|audiences?|crowds?|attendance|turnout|totals?|amounts?|scores?|fortunes?|budgets?|revenues?|profits?|losses|population|readership|viewership|circulation|takings|earnings|turnover|following|fanbase|userbase|markets?|fines?|debts?|bills?";
+
+    [GeneratedRegex(@"\b(" + Quantity + @")\b")]
+    private static partial Regex QuantityNoun();
+
+    // The quantity noun is the asked noun: right after the wh-word ("what ratings", "which sales figures") or the head
+    // of the noun phrase after "what is/are the" ("what are the hit 40 uk listening figures").
+    [GeneratedRegex(@"\b((what|which) ((?!(did|does|do|is|are|was|were|has|have|had|will|would|can|could)\b)\w+ ){0,2}(" + Quantity + @")|what('s| is| are| was| were) (the|its|his|her|their) ((?!(did|does|do|is|are|was|were|has|have|had)\b)[\w'-]+ ){0,4}(" + Quantity + @")(?= *(\?|$|of|for|in|at|on|with)))\b")]
+    private static partial Regex WhatQuantity();
 }

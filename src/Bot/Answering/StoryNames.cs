@@ -68,7 +68,9 @@ public static partial class StoryNames
 
     private static bool IsForm(string word, string name) =>
         word.Equals(name, StringComparison.OrdinalIgnoreCase)
-        || (word.Length == name.Length + 1 && word.EndsWith('s') && word.StartsWith(name, StringComparison.OrdinalIgnoreCase));
+        || (word.Length == name.Length + 1 && word.EndsWith('s') && word.StartsWith(name, StringComparison.OrdinalIgnoreCase))
+        // Chat pluralises a name the story writes in the singular: "grammys" for "Grammy Awards", "manics" for "Manic".
+        || (word.Length >= 3 && name.Length == word.Length + 1 && name.EndsWith('s') && name.StartsWith(word, StringComparison.OrdinalIgnoreCase));
 
     private static string Bare(string token) =>
         token.EndsWith("'s", StringComparison.Ordinal) || token.EndsWith("’s", StringComparison.Ordinal) ? token[..^2] : token.TrimEnd('\'', '’', '.', '-');

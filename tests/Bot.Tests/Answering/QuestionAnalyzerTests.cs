@@ -28,6 +28,39 @@ public sealed class QuestionAnalyzerTests
     public void TheKindOfAnswerComesFromTheQuestionsGrammar(string question, AnswerKind kind) =>
         Assert.Equal(kind, QuestionAnalyzer.Analyze(question, [], Corpus).Kind);
 
+    // The size of a thing is a standing, which news states as a rank or a comparison ("the UK's second most popular
+    // source"); the size of a quantity is a figure.
+    [Theory]
+    [InlineData("how big was allofmp3 with uk downloaders?", AnswerKind.Description)]
+    [InlineData("how big is the band in japan?", AnswerKind.Description)]
+    [InlineData("how big was the crowd at the lecture?", AnswerKind.Count)]
+    [InlineData("how big a fine did they get?", AnswerKind.Money)]
+    [InlineData("how big is the download market?", AnswerKind.Count)]
+    public void HowBigAsksForAFigureOnlyAboutAQuantity(string question, AnswerKind kind) =>
+        Assert.Equal(kind, QuestionAnalyzer.Analyze(question, [], Corpus).Kind);
+
+    // A noun that names a quantity, asked with "what"/"which", asks for a figure, not a description.
+    [Theory]
+    [InlineData("what ratings does the radio 1 chart show get?", AnswerKind.Count)]
+    [InlineData("what are the hit 40 uk listening figures?", AnswerKind.Count)]
+    [InlineData("which sales figures did the bpi publish?", AnswerKind.Count)]
+    [InlineData("what audience figures did the show get?", AnswerKind.Count)]
+    [InlineData("what are the band's plans for the tour?", AnswerKind.Description)]
+    [InlineData("what did the critics say about the album?", AnswerKind.Description)]
+    public void AQuantityNounAsksForAFigure(string question, AnswerKind kind) =>
+        Assert.Equal(kind, QuestionAnalyzer.Analyze(question, [], Corpus).Kind);
+
+    // What a show, a podcast or a series is called is its title, as an album's is.
+    [Theory]
+    [InlineData("what's his show called?", true)]
+    [InlineData("whats their podcast called", true)]
+    [InlineData("what was their debut album called?", true)]
+    [InlineData("which songs did they play?", true)]
+    [InlineData("who hosts the show?", false)]
+    [InlineData("what's the name of the label boss?", false)]
+    public void TheNameOfAWorkIsATitle(string question, bool title) =>
+        Assert.Equal(title, QuestionAnalyzer.Analyze(question, [], Corpus).AsksForTitle);
+
     [Theory]
     [InlineData("how much does mp3sparks charge for a whole album?", "how much mp3sparks charges for a whole album")]
     [InlineData("did the insurers pay out?", "whether the insurers did pay out")]

@@ -1,3 +1,4 @@
+using Newsdesk.Answering;
 using Newsdesk.Chat;
 using Newsdesk.Tests.Support;
 
@@ -67,4 +68,15 @@ public sealed class StoryNamesTests : SeedStoreTest
         Assert.Equal(AnswerCoverage.Answered, answer.Coverage);
         Assert.Contains("3.1 albums", answer.Text, StringComparison.Ordinal);
     }
+
+    // Chat pluralises a name the story writes in the singular ("how many grammys", "the manics"), as the story may
+    // pluralise one the question writes in the singular.
+    [Theory]
+    [InlineData("U2, who have won three prestigious Grammy Awards for their hit Vertigo, are clinging on.", "grammys", true)]
+    [InlineData("Ten-year tragedy of missing Manic", "manics", true)]
+    [InlineData("Americans bought more downloads than ever.", "american", true)]
+    [InlineData("The game sold 500,000 copies in the UK.", "us", false)]
+    [InlineData("The band play a concert in the Cuban capital, Havana.", "manics", false)]
+    public void ANameHoldsInTheSingularAndThePlural(string text, string name, bool holds) =>
+        Assert.Equal(holds, StoryNames.Holds(text, [name]));
 }
