@@ -6,6 +6,7 @@
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 COPY . .
+# With a runtime identifier the project precompiles its code (ReadyToRun): a new process starts with less compiling.
 RUN dotnet publish src/Bot -c Release -r linux-x64 -o /app
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0

@@ -53,6 +53,9 @@ public sealed record BenchmarkOptions(string Mode, string Shared, string WorkFol
     /// <summary>How many evaluation questions the scale verb times (<c>--queries 200</c>).</summary>
     public int Queries { get; init; } = 270;
 
+    /// <summary>startup-variants: how many rounds of one run per variant.</summary>
+    public int Rounds { get; init; } = 5;
+
     public IEnumerable<string> BbcFolders => Sections.Count == 0 ? [Bbc] : Sections.Select(s => Path.Combine(Bbc, s));
 
     public string Seeds => Path.GetFullPath("seeds");
@@ -90,6 +93,7 @@ public sealed record BenchmarkOptions(string Mode, string Shared, string WorkFol
                 case "--binary-shortlists": parsed = parsed with { BinaryShortlists = Integers(args[++i], allowZero: true) }; break;
                 case "--readers": parsed = parsed with { Readers = Integers(args[++i]) }; break;
                 case "--in-memory-scales": parsed = parsed with { InMemoryScales = Integers(args[++i]) }; break;
+                case "--rounds": parsed = parsed with { Rounds = int.Parse(args[++i], CultureInfo.InvariantCulture) }; break;
                 case "--queries": parsed = parsed with { Queries = int.Parse(args[++i], CultureInfo.InvariantCulture) }; break;
                 default: settings.Add(args[i]); break;
             }

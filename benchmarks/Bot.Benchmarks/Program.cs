@@ -10,6 +10,7 @@ using Newsdesk.Benchmarks;
 //   dotnet run -c Release --project benchmarks/Bot.Benchmarks -- latency --work DIR (DIR holds evaluation-seed-bbc.db)
 //   dotnet run -c Release --project benchmarks/Bot.Benchmarks -- followups --work DIR (DIR holds evaluation-seed-bbc.db)
 //   dotnet run -c Release --project benchmarks/Bot.Benchmarks -- startup --work DIR (DIR holds evaluation-seed-bbc.db; NEWSDESK_BOT_DLL=path/Bot.dll times a published build)
+//   dotnet run -c Release --project benchmarks/Bot.Benchmarks -- startup-variants --rounds N 'NAME|path/Bot.dll|DIR|VAR=VALUE,…' … (builds or runtime settings alternated, one ask each per round)
 //   dotnet run -c Release --project benchmarks/Bot.Benchmarks -- model-load --work DIR (each way of loading the model, in new processes, alternated)
 //   dotnet run -c Release --project benchmarks/Bot.Benchmarks -- eval [--shared ../shared] [--work DIR] [--Section:Key value …]
 //   dotnet run -c Release --project benchmarks/Bot.Benchmarks -- scale --work DIR [--scales 1,10,100] [--lexical-scales 1,10,100] [--noise 0.6] [--candidates 400,1000]
@@ -43,6 +44,7 @@ return options.Mode switch
     "latency" => await FullBenchmark.RunLatencyAsync(options),
     "followups" => await FollowUpBenchmark.RunAsync(options),
     "startup" => await StartupBenchmark.RunAsync(options, runs: 5),
+    "startup-variants" => await StartupBenchmark.RunVariantsAsync(options, rounds: options.Rounds),
     "model-load" => await ModelLoadBenchmark.RunAsync(options, rounds: 3),
     "model-load-variant" => ModelLoadBenchmark.RunVariant(options),
     "startup-phases" => await StartupBenchmark.RunPhasesAsync(options),
@@ -52,7 +54,7 @@ return options.Mode switch
     "postgres" => await PostgresBenchmark.RunAsync(options),
     "scale" => await ScaleBenchmark.RunAsync(options),
     "replicas" => await ReplicaBenchmark.RunAsync(options),
-    _ => Fail($"Unknown mode '{options.Mode}'. Modes: all, ingest, memory, eval, beat, beat-cuts, beat-days, beat-preview, planted, train, train-tie, decide, latency, followups, startup, model-load, stories, postgres, scale, replicas."),
+    _ => Fail($"Unknown mode '{options.Mode}'. Modes: all, ingest, memory, eval, beat, beat-cuts, beat-days, beat-preview, planted, train, train-tie, decide, latency, followups, startup, startup-variants, model-load, stories, postgres, scale, replicas."),
 };
 
 static int Fail(string message)

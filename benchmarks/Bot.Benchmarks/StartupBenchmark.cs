@@ -70,6 +70,52 @@ public static class StartupBenchmark
 
     internal static readonly string[] DerivedFiles = [".corpus-stamps", ".index-snapshot"];
 
+    /// <summary>The <c>startup-variants</c> verb: <c>ask</c> as a new process for several builds or runtime settings,
+    /// one run of each in turn per round (the order rotated every round), so that on a loaded machine every variant
+    /// meets the same load. Each spec is <c>NAME|path/Bot.dll|DIR|VAR=VALUE,VAR=VALUE</c> (DIR holds its own copy of
+    /// <c>evaluation-seed-bbc.db</c>: the index snapshot is keyed by the build, so builds must not share one; the
+    /// variables go to that child's environment only, e.g. <c>DOTNET_TieredCompilation=1</c>).</summary>
+    public static async Task<int> RunVariantsAsync(BenchmarkOptions options, int rounds)
+    {
+        var variants = options.Settings.Select(Variant.Parse).ToList();
+        if (variants.Count == 0) throw new ArgumentException("startup-variants needs at least one NAME|Bot.dll|DIR|VAR=VALUE spec.");
+        Console.WriteLine($"machine: {Environment.ProcessorCount} cores, load average {MachineLoad.LoadAverage()}; {rounds} rounds of {variants.Count} variants");
+        var results = variants.ToDictionary(v => v.Name, _ => new List<(double Wall, double Cpu, string Load)>());
+        for (var round = 0; round < rounds; round++)
+        {
+            for (var k = 0; k < variants.Count; k++)
+            {
+                var variant = variants[(round + k) % variants.Count];
+                var database = Path.Combine(variant.Folder, "evaluation-seed-bbc.db");
+                var (wall, cpu, _) = await RunAsync("dotnet", ["exec", variant.Bot, "ask", Question, $"--Storage:Database={database}", "--corpus", options.Seeds, "--corpus", options.Bbc], variant.Environment);
+                var load = MachineLoad.LoadAverage();
+                results[variant.Name].Add((wall, cpu, load));
+                Console.WriteLine($"  round {round + 1} {variant.Name,-24} {wall,6:F2} s wall, {cpu,5:F2} s CPU (load average {load})");
+            }
+        }
+        Console.WriteLine("variant, CPU s per run, median CPU s, median wall s:");
+        foreach (var variant in variants)
+        {
+            var runs = results[variant.Name];
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  {variant.Name,-24} {string.Join(", ", runs.Select(r => r.Cpu.ToString("F2", CultureInfo.InvariantCulture)))}; median {Percentiles.Of([.. runs.Select(r => r.Cpu)], 50):F2} s CPU, {Percentiles.Of([.. runs.Select(r => r.Wall)], 50):F2} s wall"));
+        }
+        return 0;
+    }
+
+    private sealed record Variant(string Name, string Bot, string Folder, IReadOnlyDictionary<string, string> Environment)
+    {
+        public static Variant Parse(string spec)
+        {
+            var parts = spec.Split('|');
+            if (parts.Length is < 3 or > 4) throw new ArgumentException($"'{spec}' is not NAME|Bot.dll|DIR[|VAR=VALUE,…].");
+            var environment = parts.Length == 4
+                ? parts[3].Split(',', StringSplitOptions.RemoveEmptyEntries).Select(p => p.Split('=', 2)).ToDictionary(p => p[0], p => p[1])
+                : [];
+            return new Variant(parts[0], Path.GetFullPath(parts[1]), Path.GetFullPath(parts[2]), environment);
+        }
+    }
+
     /// <summary>Run inside a new process by <see cref="RunAsync(BenchmarkOptions, int)"/>: each phase of <c>ask</c> in
     /// turn (the bot overlaps the model load with the store's; here they run one after the other to be told apart).</summary>
     public static async Task<int> RunPhasesAsync(BenchmarkOptions options)
@@ -99,6 +145,7 @@ public static class StartupBenchmark
         clock.Lap("second answer (another question)");
         Console.WriteLine($"phases of ask in a new process (tiered compilation {Environment.GetEnvironmentVariable("DOTNET_TieredCompilation") ?? "default"}, load average {MachineLoad.LoadAverage()}):");
         Console.Write(clock.Report());
+        Console.Write(PhaseClock.Totals());
         return 0;
     }
 
@@ -133,11 +180,14 @@ public static class StartupBenchmark
             ? (tiered.GetBoolean() ? "1" : "0") : null;
     }
 
-    private static async Task<(double Wall, double Cpu, string Output)> RunAsync(string file, IEnumerable<string> arguments, string? tieredCompilation)
+    private static Task<(double Wall, double Cpu, string Output)> RunAsync(string file, IEnumerable<string> arguments, string? tieredCompilation) =>
+        RunAsync(file, arguments, tieredCompilation is null ? new Dictionary<string, string>() : new Dictionary<string, string> { ["DOTNET_TieredCompilation"] = tieredCompilation });
+
+    private static async Task<(double Wall, double Cpu, string Output)> RunAsync(string file, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment)
     {
         var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        if (tieredCompilation is not null) start.Environment["DOTNET_TieredCompilation"] = tieredCompilation;
+        foreach (var (name, value) in environment) start.Environment[name] = value;
         var childCpu = ChildrenCpuSeconds();
         var started = Stopwatch.GetTimestamp();
         using var process = Process.Start(start)!;
@@ -164,15 +214,27 @@ public static class StartupBenchmark
         private readonly System.Text.StringBuilder report = new();
         private long started = Stopwatch.GetTimestamp();
         private TimeSpan cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        // The JIT's own account (every thread): how much of a phase is compiling rather than the work, and so what
+        // precompiled code (ReadyToRun) could take off it.
+        private TimeSpan jit = System.Runtime.JitInfo.GetCompilationTime();
+        private long methods = System.Runtime.JitInfo.GetCompiledMethodCount();
 
         public void Lap(string phase)
         {
             var now = Stopwatch.GetTimestamp();
             var cpuNow = Process.GetCurrentProcess().TotalProcessorTime;
-            report.Append(CultureInfo.InvariantCulture, $"  {phase,-50} {Stopwatch.GetElapsedTime(started, now).TotalMilliseconds,7:F0} ms wall, {(cpuNow - cpu).TotalMilliseconds,7:F0} ms CPU\n");
+            var jitNow = System.Runtime.JitInfo.GetCompilationTime();
+            var methodsNow = System.Runtime.JitInfo.GetCompiledMethodCount();
+            report.Append(CultureInfo.InvariantCulture, $"  {phase,-50} {Stopwatch.GetElapsedTime(started, now).TotalMilliseconds,7:F0} ms wall, {(cpuNow - cpu).TotalMilliseconds,7:F0} ms CPU, JIT {(jitNow - jit).TotalMilliseconds,6:F0} ms for {methodsNow - methods,5} methods\n");
             started = now;
             cpu = cpuNow;
+            jit = jitNow;
+            methods = methodsNow;
         }
+
+        /// <summary>The JIT's totals since the runtime started, the phases before the first lap included.</summary>
+        public static string Totals() => string.Create(CultureInfo.InvariantCulture,
+            $"  JIT in all: {System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds:F0} ms for {System.Runtime.JitInfo.GetCompiledMethodCount()} methods, {System.Runtime.JitInfo.GetCompiledILBytes()} IL bytes; process CPU {Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds:F0} ms\n");
 
         public string Report() => report.ToString();
     }
