@@ -65,9 +65,10 @@ public sealed class DiscordInteractionDispatcher(
         // message's own text, which stands alone).
         var isQuestion = plan.Question is not null && work is null && data.Name == DiscordCommandCatalog.Ask;
         IReadOnlyList<string> earlier = isQuestion ? await threads.EarlierTurnsAsync(interaction, CancellationToken.None) : [];
-        // A thread's question carries the thread (within its guild), under which what it was answered with is kept; a
-        // private answer is the asker's alone, so it neither reads nor adds to what the thread was told.
-        var thread = isQuestion && !plan.IsEphemeral && interaction.ThreadId is { } threadId ? $"discord:{interaction.GuildId}:{threadId}" : null;
+        // A thread's question carries the thread (within its guild), under which what it was answered with is kept. A
+        // private ask follows up on the thread's public turns too, so it finds what they were given; its own answer is
+        // kept under its own turn, which no public follow-up names (it is not one of the thread's turns).
+        var thread = isQuestion && interaction.ThreadId is { } threadId ? $"discord:{interaction.GuildId}:{threadId}" : null;
         var job = new ChatJob(correlationId ?? interaction.Id!, DiscordInteractionResponder.Platform, new Question(plan.Question ?? $"/{data.Name}", earlier) { Thread = thread }, responder)
         {
             PlatformId = interaction.Id,
