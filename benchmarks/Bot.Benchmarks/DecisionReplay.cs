@@ -91,7 +91,7 @@ public static class DecisionReplay
     /// not among the inputs counts as having been given nothing).</summary>
     public static IReadOnlyList<Answer> Replay(IReadOnlyList<DecisionInput> inputs, ReplayModel model)
     {
-        var memory = new ThreadAnswers();
+        var memory = new TurnMemory();
         var answers = new Answer[inputs.Count];
         foreach (var i in Enumerable.Range(0, inputs.Count).OrderBy(i => inputs[i].Asked.EarlierTurns.Count))
         {
@@ -102,7 +102,7 @@ public static class DecisionReplay
         return answers;
     }
 
-    private static (Answer Answer, IReadOnlyList<string> Said) Replay(DecisionInput input, ReplayModel model, ThreadAnswers memory)
+    private static (Answer Answer, IReadOnlyList<string> Said) Replay(DecisionInput input, ReplayModel model, TurnMemory memory)
     {
         var standing = input.StandingUnder(model.Coverage);
         if (standing == TopicStanding.NotCovered) return (AnswerAssembler.Decline(input.Asked, input.OnBeat, OfflineComposer.BackendName, fallbackReason: null), []);

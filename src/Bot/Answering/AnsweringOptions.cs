@@ -29,10 +29,16 @@ public sealed class AnsweringOptions : IValidatableObject
     [Range(1, 64)]
     public int FocusScoringCores { get; set; } = 1;
 
+    /// <summary>How long the sentences a thread was answered with are kept (<see cref="ThreadAnswers"/>): as long as a
+    /// Discord thread's turns are handed to a follow-up, so a follow-up never outlives what its thread was told.</summary>
+    public TimeSpan ThreadAnswerMaxAge { get; set; } = TimeSpan.FromDays(7);
+
     public bool UsesLanguageModel => Backend != "Offline";
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        if (ThreadAnswerMaxAge < TimeSpan.FromMinutes(1) || ThreadAnswerMaxAge > TimeSpan.FromDays(90))
+            yield return new ValidationResult("Answering:ThreadAnswerMaxAge must be between 1 minute and 90 days.");
         if (!UsesLanguageModel) yield break;
         if (string.IsNullOrWhiteSpace(LanguageModel.Model))
             yield return new ValidationResult($"Answering:Backend is {Backend}, so Answering:LanguageModel:Model (the model or deployment name) must be set.");

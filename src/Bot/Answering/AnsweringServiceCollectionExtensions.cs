@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.SemanticKernel;
 using Newsdesk.Chat;
 using Newsdesk.Settings;
+using Newsdesk.Storage;
 
 namespace Newsdesk.Answering;
 
@@ -41,6 +42,8 @@ public static class AnsweringServiceCollectionExtensions
         services.AddSingleton<ComposerFunctions>();
         services.AddSingleton<FocusScorer>();
         services.AddSingleton<FollowUpRetriever>();
+        // A thread's answered sentences live in the store, so a restart or another replica finds them (ThreadAnswers).
+        services.AddStore<IThreadAnswerStore, ThreadAnswerStore, PostgresThreadAnswerStore>(configuration, ThreadAnswerStore.Schema, PostgresThreadAnswerStore.Schema);
         services.AddSingleton<ThreadAnswers>();
         services.AddSingleton<PublicationDates>();
         services.AddSingleton<GroundedAnswerer>();

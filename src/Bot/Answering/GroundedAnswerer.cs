@@ -46,18 +46,18 @@ public sealed class GroundedAnswerer(
     {
         await index.WhenLoadedAsync(cancellationToken);
         var (answer, said) = await AnswerAvoidingAsync(question, avoidsGiven: true, cancellationToken);
-        threadAnswers.Remember(question, said);
+        await threadAnswers.RememberAsync(question, said, cancellationToken);
         return answer;
     }
 
-    /// <summary>The sentences the turn a follow-up came after was answered with. A turn this process did not answer (a
-    /// restart, another process sharing the thread's memory) is composed again as it would have been, without looking
-    /// further back: each look back would compose one more turn.</summary>
+    /// <summary>The sentences the turn a follow-up came after was answered with. A turn whose answer is not on record
+    /// (asked with no thread in another process, kept past its age, or a store that could not be read or written) is
+    /// composed again as it would have been, without looking further back: each look back would compose one more turn.</summary>
     private async Task<IReadOnlySet<string>> GivenBeforeAsync(Question previous, CancellationToken cancellationToken)
     {
-        if (threadAnswers.Recall(previous) is { } known) return known;
+        if (await threadAnswers.RecallAsync(previous, cancellationToken) is { } known) return known;
         var (_, said) = await AnswerAvoidingAsync(previous, avoidsGiven: false, cancellationToken);
-        threadAnswers.Remember(previous, said);
+        await threadAnswers.RememberAsync(previous, said, cancellationToken);
         return said.ToHashSet(StringComparer.Ordinal);
     }
 

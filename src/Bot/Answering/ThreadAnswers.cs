@@ -1,34 +1,73 @@
-using System.Collections.Concurrent;
+using System.Data.Common;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Newsdesk.Chat;
 using Newsdesk.Retrieval;
+using Newsdesk.Storage;
 
 namespace Newsdesk.Answering;
 
 /// <summary>The sentences each thread turn was answered with, so a follow-up is not handed the same sentence again:
 /// "has it vanished before?" after "who shut down allofmp3" was answered with the shutdown sentence a second time,
-/// because the follow-up is searched with its thread and that sentence matches the thread best. A turn is known by
-/// its text and the earlier turns it was asked after (as many as a follow-up is searched with), which is how the next
-/// turn names it.</summary>
-public sealed class ThreadAnswers
+/// because the follow-up is searched with its thread and that sentence matches the thread best. A turn is known by its
+/// thread (<see cref="Question.Thread"/>), its text and the earlier turns it was asked after (as many as a follow-up
+/// is searched with), which is how the next turn names it. A thread's turns are kept in the store
+/// (<see cref="IThreadAnswerStore"/>), so another thread asking the same words has its own, and a restart or another
+/// replica answering the next turn finds them; a question with no thread (the command line) is kept in this process
+/// only (<see cref="TurnMemory"/>), as nothing else can name its conversation.</summary>
+public sealed class ThreadAnswers(IThreadAnswerStore store, IOptions<AnsweringOptions> options, ILogger<ThreadAnswers> logger)
 {
-    // A thread's turns come one after the other, so only recent turns are looked up; past this many the memory starts
-    // again rather than tracking recency (a few hundred KB of sentence text at most).
-    private const int MaxRememberedTurns = 4096;
-    private readonly ConcurrentDictionary<string, IReadOnlySet<string>> said = new(StringComparer.Ordinal);
+    private readonly TurnMemory unthreaded = new();
 
-    /// <summary>The turn a follow-up came after, as it was asked: its text and the turns before it.</summary>
+    /// <summary>The turn a follow-up came after, as it was asked: its text and the turns before it, in its thread.</summary>
     public static Question PreviousTurn(Question followUp) =>
-        new(followUp.EarlierTurns[^1], followUp.EarlierTurns.Take(followUp.EarlierTurns.Count - 1).ToList());
+        new(followUp.EarlierTurns[^1], followUp.EarlierTurns.Take(followUp.EarlierTurns.Count - 1).ToList()) { Thread = followUp.Thread };
 
-    /// <summary>The sentences the turn was answered with, or null when this process did not answer it (a restart, or
-    /// another process sharing the platform's thread memory).</summary>
-    public IReadOnlySet<string>? Recall(Question turn) => said.GetValueOrDefault(Key(turn));
-
-    public void Remember(Question turn, IEnumerable<string> sentences)
+    /// <summary>The sentences the turn was answered with, or null when no process on the store answered it (or this
+    /// process, for a turn with no thread), or the store cannot be read: the caller then composes the turn again.</summary>
+    public async Task<IReadOnlySet<string>?> RecallAsync(Question turn, CancellationToken cancellationToken)
     {
-        if (said.Count >= MaxRememberedTurns) said.Clear();
-        said[Key(turn)] = sentences.ToHashSet(StringComparer.Ordinal);
+        if (turn.Thread is not { } thread) return unthreaded.Recall(turn);
+        try
+        {
+            return await store.RecallAsync(thread, TurnKey(turn), options.Value.ThreadAnswerMaxAge, cancellationToken);
+        }
+        catch (DbException error)
+        {
+            logger.LogWarning("What thread turns were answered with could not be read, so the previous turn is composed again: {Error}", error.Message);
+            return null;
+        }
     }
+
+    /// <summary>A store that cannot be written answers all the same: the next turn composes this one again.</summary>
+    public async Task RememberAsync(Question turn, IEnumerable<string> sentences, CancellationToken cancellationToken)
+    {
+        if (turn.Thread is not { } thread)
+        {
+            unthreaded.Remember(turn, sentences);
+            return;
+        }
+        try
+        {
+            await store.RememberAsync(thread, TurnKey(turn), sentences.Distinct(StringComparer.Ordinal).ToList(), options.Value.ThreadAnswerMaxAge, cancellationToken);
+        }
+        catch (Exception error) when (StoreWriteHealth.CannotWrite(error) || error is DbException)
+        {
+            logger.LogWarning("What a thread turn was answered with could not be kept, so the next turn composes it again: {Error}", error.Message);
+        }
+    }
+
+    /// <summary>A turn within its thread: a hash of its text and the earlier turns it was asked after, so a long
+    /// question never makes a long key (PostgreSQL limits an index entry's size).</summary>
+    public static string TurnKey(Question turn) =>
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(TurnMemory.Key(turn))));
+
+    /// <summary>The sentences as the stores keep them (a JSON array).</summary>
+    public static IReadOnlySet<string> Parse(string sentences) =>
+        (JsonSerializer.Deserialize<List<string>>(sentences) ?? []).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>The given sentences a follow-up is not answered with again while another sentence answers it. A
     /// sentence given for one kind of fact may also hold the different kind a follow-up asks for ("who got charged?",
@@ -55,7 +94,4 @@ public sealed class ThreadAnswers
         }).ToList();
         return removed ? kept : null;
     }
-
-    private static string Key(Question turn) =>
-        string.Join('\n', turn.EarlierTurns.TakeLast(FollowUpQuery.MaxEarlierTurnsSearched).Append(turn.Text));
 }

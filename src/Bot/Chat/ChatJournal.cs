@@ -31,10 +31,13 @@ public sealed class ChatJournal(
             ALTER TABLE chat_journal ADD COLUMN owner TEXT NOT NULL DEFAULT '';
             ALTER TABLE chat_journal ADD COLUMN lease_until INTEGER NOT NULL DEFAULT 0;
             CREATE INDEX IF NOT EXISTS chat_journal_by_owner ON chat_journal(owner);
-            """],
+            """,
+            // The question's thread (Question.Thread), so a recovered follow-up finds what its thread was answered
+            // with; null for entries from before it and for questions outside a thread.
+            "ALTER TABLE chat_journal ADD COLUMN thread TEXT NULL;"],
     };
 
-    private const string Columns = "key, platform, correlation_id, question, earlier_turns, reply, accepted_at";
+    private const string Columns = "key, platform, correlation_id, question, earlier_turns, reply, accepted_at, thread";
 
     private SqliteWriteBatcher? writer;
     private int isFailing;
@@ -97,8 +100,8 @@ public sealed class ChatJournal(
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = """
-            INSERT INTO chat_journal(key, platform, correlation_id, question, earlier_turns, reply, accepted_at, owner, lease_until)
-            VALUES ($key, $platform, $correlation, $question, $turns, $reply, $at, $owner, $until) ON CONFLICT(key) DO NOTHING
+            INSERT INTO chat_journal(key, platform, correlation_id, question, earlier_turns, reply, accepted_at, thread, owner, lease_until)
+            VALUES ($key, $platform, $correlation, $question, $turns, $reply, $at, $thread, $owner, $until) ON CONFLICT(key) DO NOTHING
             """;
         command.Parameters.AddWithValue("$owner", instance.Id);
         command.Parameters.AddWithValue("$until", LeaseEnd());
@@ -109,6 +112,7 @@ public sealed class ChatJournal(
         command.Parameters.AddWithValue("$turns", JsonSerializer.Serialize(entry.Question.EarlierTurns));
         command.Parameters.AddWithValue("$reply", entry.Reply);
         command.Parameters.AddWithValue("$at", entry.AcceptedAt.ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("$thread", (object?)entry.Question.Thread ?? DBNull.Value);
         await command.ExecuteNonQueryAsync();
     }
 
@@ -154,7 +158,7 @@ public sealed class ChatJournal(
             expired.Parameters.AddWithValue("$now", time.GetUtcNow().ToUnixTimeMilliseconds());
             var leases = new List<(ChatJournalEntry Entry, string Owner, long Until)>();
             await using (var reader = await expired.ExecuteReaderAsync())
-                while (await reader.ReadAsync()) leases.Add((Read(reader), reader.GetString(7), reader.GetInt64(8)));
+                while (await reader.ReadAsync()) leases.Add((Read(reader), reader.GetString(8), reader.GetInt64(9)));
             var mine = new List<ChatJournalEntry>();
             foreach (var (entry, owner, until) in leases)
             {
@@ -226,7 +230,7 @@ public sealed class ChatJournal(
 
     private static ChatJournalEntry Read(SqliteDataReader reader) =>
         new(reader.GetString(0), reader.GetString(1), reader.GetString(2),
-            new Question(reader.GetString(3), JsonSerializer.Deserialize<List<string>>(reader.GetString(4)) ?? []),
+            new Question(reader.GetString(3), JsonSerializer.Deserialize<List<string>>(reader.GetString(4)) ?? []) { Thread = reader.IsDBNull(7) ? null : reader.GetString(7) },
             reader.GetString(5), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(6)));
 
     private long LeaseEnd() => (time.GetUtcNow() + options.Value.JournalLease).ToUnixTimeMilliseconds();

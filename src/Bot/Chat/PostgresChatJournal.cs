@@ -21,12 +21,15 @@ public sealed class PostgresChatJournal(
             earlier_turns TEXT NOT NULL, reply TEXT NOT NULL, accepted_at BIGINT NOT NULL,
             owner TEXT NOT NULL, lease_until BIGINT NOT NULL);
         CREATE INDEX chat_journal_by_owner ON chat_journal(owner);
-        """]);
+        """,
+        // The question's thread (Question.Thread), so a recovered follow-up finds what its thread was answered with;
+        // null for entries from before it and for questions outside a thread.
+        "ALTER TABLE chat_journal ADD COLUMN thread TEXT;"]);
 
     /// <summary>The name its writes carry in <see cref="StoreWriteHealth"/>, as on SQLite.</summary>
     private const string Kind = "chat_journal";
 
-    private const string Columns = "key, platform, correlation_id, question, earlier_turns, reply, accepted_at";
+    private const string Columns = "key, platform, correlation_id, question, earlier_turns, reply, accepted_at, thread";
 
     private int isFailing;
 
@@ -36,10 +39,10 @@ public sealed class PostgresChatJournal(
         {
             await ExecuteAsync($"""
                 INSERT INTO chat_journal({Columns}, owner, lease_until)
-                VALUES (@key, @platform, @correlation, @question, @turns, @reply, @at, @me, @until) ON CONFLICT (key) DO NOTHING
+                VALUES (@key, @platform, @correlation, @question, @turns, @reply, @at, @thread, @me, @until) ON CONFLICT (key) DO NOTHING
                 """, cancellationToken, ("key", entry.Key), ("platform", entry.Platform), ("correlation", entry.CorrelationId),
                 ("question", entry.Question.Text), ("turns", JsonSerializer.Serialize(entry.Question.EarlierTurns)), ("reply", entry.Reply),
-                ("at", entry.AcceptedAt.ToUnixTimeMilliseconds()), ("me", instance.Id), ("until", LeaseEnd()));
+                ("at", entry.AcceptedAt.ToUnixTimeMilliseconds()), ("thread", (object?)entry.Question.Thread ?? DBNull.Value), ("me", instance.Id), ("until", LeaseEnd()));
             Succeeded();
             return true;
         }
@@ -60,10 +63,10 @@ public sealed class PostgresChatJournal(
         {
             await using var command = Command(connection, $"""
                 INSERT INTO chat_journal({Columns}, owner, lease_until)
-                VALUES (@key, @platform, @correlation, @question, @turns, @reply, @at, @me, @until) ON CONFLICT (key) DO NOTHING
+                VALUES (@key, @platform, @correlation, @question, @turns, @reply, @at, @thread, @me, @until) ON CONFLICT (key) DO NOTHING
                 """, [("key", entry.Key), ("platform", entry.Platform), ("correlation", entry.CorrelationId),
                 ("question", entry.Question.Text), ("turns", JsonSerializer.Serialize(entry.Question.EarlierTurns)), ("reply", entry.Reply),
-                ("at", entry.AcceptedAt.ToUnixTimeMilliseconds()), ("me", instance.Id), ("until", LeaseEnd())]);
+                ("at", entry.AcceptedAt.ToUnixTimeMilliseconds()), ("thread", (object?)entry.Question.Thread ?? DBNull.Value), ("me", instance.Id), ("until", LeaseEnd())]);
             command.Transaction = transaction;
             await command.ExecuteNonQueryAsync(cancellationToken);
             await transaction.ReleaseAsync("journal", cancellationToken);
@@ -165,7 +168,7 @@ public sealed class PostgresChatJournal(
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
             entries.Add(new(reader.GetString(0), reader.GetString(1), reader.GetString(2),
-                new Question(reader.GetString(3), JsonSerializer.Deserialize<List<string>>(reader.GetString(4)) ?? []),
+                new Question(reader.GetString(3), JsonSerializer.Deserialize<List<string>>(reader.GetString(4)) ?? []) { Thread = reader.IsDBNull(7) ? null : reader.GetString(7) },
                 reader.GetString(5), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(6))));
         return [.. entries.OrderBy(e => e.AcceptedAt)];
     }

@@ -86,7 +86,29 @@ public sealed class ChatJournalLeaseTests
         await check.OpenAsync();
         await using var count = check.CreateCommand();
         count.CommandText = "SELECT count(*) FROM store_migrations WHERE owner = 'ChatJournal'";
-        Assert.Equal(1L, await count.ExecuteScalarAsync());
+        // Each migration once (leases, then the question's thread), however many processes opened the file.
+        Assert.Equal((long)ChatJournal.Schema.Migrations.Count, await count.ExecuteScalarAsync());
+        Assert.Null(Assert.Single(taken.SelectMany(t => t)).Question.Thread);
+    }
+
+    [Fact]
+    public async Task AQuestionsThreadIsKeptForTheProcessThatTakesItOver()
+    {
+        using var folder = new TemporaryFolder();
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var owner = Journal(folder, clock);
+        await using var other = Journal(folder, clock);
+        var question = new Question("has it vanished before?", ["who shut down allofmp3"]) { Thread = "slack:T1:C1:1700000000.000100" };
+        Assert.True(await owner.TryAddAsync(new ChatJournalEntry("Test:thread", "Test", "corr", question, "{}", clock.GetUtcNow()), default));
+        Assert.True(await owner.TryAddAsync(Entry("Test:alone", clock), default));
+
+        clock.Advance(Lease + TimeSpan.FromSeconds(1));
+        var taken = (await other.TakeOverExpiredAsync(default)).ToDictionary(e => e.Key);
+        // The recovered follow-up is answered in its thread: what that thread was given is found under this name.
+        Assert.Equal(question, taken["Test:thread"].Question with { EarlierTurns = question.EarlierTurns });
+        Assert.Equal(question.EarlierTurns, taken["Test:thread"].Question.EarlierTurns);
+        Assert.Null(taken["Test:alone"].Question.Thread);
+        Assert.Equal(question.Thread, Assert.Single(await other.LoadAsync(default), e => e.Key == "Test:thread").Question.Thread);
     }
 
     private static ChatJournalEntry Entry(string key, TimeProvider clock) =>

@@ -24,6 +24,8 @@ public sealed class DiscordThreadTests(DiscordBotFixture fixture)
         var third = await AskAsync("how many users did it have?", thread);
 
         Assert.Equal(["who shut down allofmp3?", "has it vanished before?"], third.EarlierTurns);
+        // What the thread was answered with is kept under the thread, within its guild.
+        Assert.Equal($"discord:290926798626357999:{thread.Item1}", third.Thread);
     }
 
     [Fact]
@@ -35,6 +37,7 @@ public sealed class DiscordThreadTests(DiscordBotFixture fixture)
         var second = await AskAsync("has it vanished before?", channel);
 
         Assert.Empty(second.EarlierTurns);
+        Assert.Null(second.Thread);
     }
 
     [Fact]
@@ -47,6 +50,7 @@ public sealed class DiscordThreadTests(DiscordBotFixture fixture)
         var followUp = await AskAsync("has it vanished before?", first);
 
         Assert.Equal(["who shut down allofmp3?"], followUp.EarlierTurns);
+        Assert.NotEqual(followUp.Thread, fixture.Answerer.Questions.Last(q => q.Text == "who is top of the music rich list?").Thread);
     }
 
     /// <summary>A private answer is the asker's alone, so it is no turn the thread can follow up on; it still follows

@@ -98,6 +98,10 @@ public sealed class SlackEventsTests(SlackBotFixture fixture) : IClassFixture<Sl
 
         var followUp = Assert.Single(Bot.Answerer.Questions, q => q.Text == "and who owns it now?");
         Assert.Equal([SlackEvents.Question], followUp.EarlierTurns);
+        // The follow-up is asked in the thread its first turn started (workspace, channel, root), where what that turn
+        // was answered with is kept.
+        Assert.Equal($"slack:T1:CFOLLOW:{root}", followUp.Thread);
+        Assert.Contains(Bot.Answerer.Questions, q => q.Text == SlackEvents.Question && q.Thread == followUp.Thread);
         Assert.All(fixture.PostsTo("CFOLLOW"), c => Assert.Equal(root, c.ThreadTs));
     }
 

@@ -22,7 +22,7 @@ public sealed class PostgresStoreTests(PostgresServer server)
         var connectionString = await server.DatabaseAsync(GetType());
         var applied = await PostgresServer.AppliedByReplicasStartingAtOnceAsync(
             Enumerable.Range(0, 4).Select(_ => Connections(connectionString)).ToList());
-        Assert.Equal(["ChatJournal:1", "ChatReplayGuard:1", "ChatReplayGuard:2"], applied);
+        Assert.Equal(["ChatJournal:1", "ChatJournal:2", "ChatReplayGuard:1", "ChatReplayGuard:2"], applied);
     }
 
     [PostgresFact]

@@ -65,7 +65,11 @@ public sealed class DiscordInteractionDispatcher(
         // message's own text, which stands alone).
         var isQuestion = plan.Question is not null && work is null && data.Name == DiscordCommandCatalog.Ask;
         IReadOnlyList<string> earlier = isQuestion ? await threads.EarlierTurnsAsync(interaction, CancellationToken.None) : [];
-        var job = new ChatJob(correlationId ?? interaction.Id!, DiscordInteractionResponder.Platform, new Question(plan.Question ?? $"/{data.Name}", earlier), responder)
+        // A thread's question carries the thread (within its guild), under which what it was answered with is kept. A
+        // private ask follows up on the thread's public turns too, so it finds what they were given; its own answer is
+        // kept under its own turn, which no public follow-up names (it is not one of the thread's turns).
+        var thread = isQuestion && interaction.ThreadId is { } threadId ? $"discord:{interaction.GuildId}:{threadId}" : null;
+        var job = new ChatJob(correlationId ?? interaction.Id!, DiscordInteractionResponder.Platform, new Question(plan.Question ?? $"/{data.Name}", earlier) { Thread = thread }, responder)
         {
             PlatformId = interaction.Id,
             Run = work is null ? null : async ct => await responder.DeliverAsync(await work(ct), ct),

@@ -73,7 +73,10 @@ public sealed class SlackEventDispatcher(
 
         var platformId = envelope.EventId ?? $"{e.Channel}:{e.Ts}";
         var earlier = await store.LoadTurnsAsync(e.Channel, threadRoot, EarlierTurnLimit, cancellationToken);
-        var job = new ChatJob(correlationId ?? platformId, Platform, new Question(question, earlier), reply) { PlatformId = platformId };
+        // The thread as its earlier turns are kept (channel and root), within its workspace: what it was answered with
+        // is kept under this name (Question.Thread).
+        var thread = $"slack:{envelope.TeamId}:{e.Channel}:{threadRoot}";
+        var job = new ChatJob(correlationId ?? platformId, Platform, new Question(question, earlier) { Thread = thread }, reply) { PlatformId = platformId };
         var entry = new ChatJournalEntry($"{Platform}:{platformId}", Platform, job.CorrelationId, job.Question, SlackReplyRestorer.Save(replyKey), time.GetUtcNow());
         var accepted = new SlackAcceptedQuestion(e.Channel, threadRoot, e.Ts, question, entry);
         // The thread's turn is written with the journal entry, in one commit, and taken back with it if refused.
