@@ -19,7 +19,7 @@ public static class DecisionDiagnosis
         var all = EvaluationSet.Load(options.Questions);
         var tuning = all.Where(q => !q.IsTest).ToList();
         var replays = new Dictionary<bool, List<(EvaluationQuestion Question, DecisionInput Input)>>();
-        var text = new StringBuilder("corpus\tright\tclass\tid\tkind\tcovered\tmargin\tterms\tcosine\tagree\tnamed\ttop_doc_share\toutcome\tsentence\tgate\tspan\ttied\tspan_focus\tfocus_share\tfact\ttext\n");
+        var text = new StringBuilder("corpus\tright\tclass\tid\tkind\tcovered\tmargin\tterms\tcosine\tagree\tnamed\ttop_doc_share\toutcome\tsentence\tgate\tspan\ttied\tspan_focus\tfocus_share\tfact\tabout\treversed\tnames\ttext\n");
         var hosts = new List<IDisposable>();
         try
         {
@@ -72,7 +72,7 @@ public static class DecisionDiagnosis
             var c = chosen[i];
             var e = c.Evidence;
             text.Append(head).Append(CultureInfo.InvariantCulture,
-                $"\t{i}\t{AnswerDecision.Shipped.Gate(e):F2}\t{e.AnswerSpan}\t{e.SpanTied}\t{e.SpanFocus:F2}\t{e.FocusShare:F2}\t{facts.Any(f => c.Text.Contains(f, StringComparison.OrdinalIgnoreCase))}\t{(c.Text.Length <= 120 ? c.Text : c.Text[..120])}\n");
+                $"\t{i}\t{AnswerDecision.Shipped.Gate(e):F2}\t{e.AnswerSpan}\t{e.SpanTied}\t{e.SpanFocus:F2}\t{e.FocusShare:F2}\t{facts.Any(f => c.Text.Contains(f, StringComparison.OrdinalIgnoreCase))}\t{input.IsAboutAskedEntity(c)}\t{AgentRole.IsReversed(c.Text, analysis.AgentVerb, analysis.Names)}\t{analysis.AgentVerb}:{string.Join('|', analysis.Names)}:{string.Join('|', StoryNames.In(analysis.AskedText, analysis.Names, input.Retrieval.Passages).Select(n => string.Join(' ', n)))}\t{(c.Text.Length <= 120 ? c.Text : c.Text[..120])}\n");
         }
     }
 

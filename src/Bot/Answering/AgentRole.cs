@@ -10,10 +10,33 @@ namespace Newsdesk.Answering;
 public static partial class AgentRole
 {
     /// <summary>The stem of the verb in "who &lt;verb&gt; …" ("who owns regiontorg" → "own"); null for other questions.</summary>
+    /// <summary>The root of the verb in "who &lt;verb&gt; …" ("who owns regiontorg" → "own"), also in the progressive
+    /// and the perfect ("who's suing mick mars", "who is suing snoop dogg" → "su"; "who has signed them" → "sign");
+    /// null for other questions.</summary>
     public static string? AskedVerb(string lowerQuestion)
     {
         var match = WhoVerb().Match(lowerQuestion);
-        return match.Success ? TextAnalyzer.Stem(match.Groups["verb"].Value) : null;
+        if (!match.Success) match = WhoProgressive().Match(lowerQuestion);
+        if (!match.Success) match = WhoPerfect().Match(lowerQuestion);
+        return match.Success ? VerbRoot(match.Groups["verb"].Value) : null;
+    }
+
+    /// <summary>A verb's root without its inflection, so that its forms meet: "suing", "sued", "sues" and "sue" → "su";
+    /// "earned" → "earn"; "running" → "run". The stemmer keeps "suing" and "sued" apart (it strips no ending that
+    /// would leave fewer than three letters), which a passive's participle against the question's progressive needs.</summary>
+    public static string VerbRoot(string word)
+    {
+        var w = word.ToLowerInvariant();
+        foreach (var ending in new[] { "ing", "ed", "es", "s" })
+        {
+            if (!w.EndsWith(ending, StringComparison.Ordinal) || w.Length - ending.Length < 2) continue;
+            if (ending == "s" && w.EndsWith("ss", StringComparison.Ordinal)) break;
+            w = w[..^ending.Length];
+            // "running" → "runn" → "run"; "signed" keeps "sign".
+            if (w.Length >= 3 && w[^1] == w[^2] && w[^1] is not ('l' or 's' or 'z')) w = w[..^1];
+            break;
+        }
+        return w.Length > 2 && w.EndsWith('e') ? w[..^1] : w;
     }
 
     /// <summary>True when <paramref name="sentence"/> holds the asked verb in the passive with one of the question's
@@ -25,7 +48,7 @@ public static partial class AgentRole
         var nameTerms = names.Select(TextAnalyzer.TermSet).Where(t => t.Count > 0).ToList();
         for (var i = 0; i + 1 < words.Count; i++)
         {
-            if (words[i + 1] != "by" || TextAnalyzer.Stem(words[i]) != verb) continue;
+            if (words[i + 1] != "by" || VerbRoot(words[i]) != verb) continue;
             var after = words.Skip(i + 2).Take(5).Select(TextAnalyzer.Stem).ToHashSet(StringComparer.Ordinal);
             if (nameTerms.Any(name => name.All(after.Contains))) return true;
         }
@@ -34,4 +57,12 @@ public static partial class AgentRole
 
     [GeneratedRegex(@"\bwho\s+(?!(is|was|are|were|did|does|do|has|have|had|will|would|can|could|may|might|should|else|exactly|actually|really)\b)(?<verb>[a-z]{3,})\b")]
     private static partial Regex WhoVerb();
+
+    // "who's suing", "who is suing", "who were playing": the verb's -ing form after a form of "be".
+    [GeneratedRegex(@"\bwho(?:'s|’s|\s+is|\s+are|\s+was|\s+were)\s+(?!being\b|going\b)(?<verb>[a-z]{2,}ing)\b")]
+    private static partial Regex WhoProgressive();
+
+    // "who's signed", "who has bought": the verb's -ed form after a form of "have".
+    [GeneratedRegex(@"\bwho(?:'s|’s|\s+has|\s+have|\s+had)\s+(?<verb>[a-z]{2,}ed)\b")]
+    private static partial Regex WhoPerfect();
 }

@@ -20,7 +20,7 @@ public static partial class StoryNames
     public static IReadOnlyList<IReadOnlyList<string>> In(string asked, IReadOnlyList<string> typedNames, IReadOnlyList<RetrievedPassage> passages)
     {
         var words = LowercaseWord().Matches(asked)
-            .Where(m => !typedNames.Any(n => n.Contains(m.Value, StringComparison.OrdinalIgnoreCase)))
+            .Where(m => !typedNames.Any(n => n.Contains(m.Value, StringComparison.OrdinalIgnoreCase)) && !IsInterrogative(asked, m))
             .ToList();
         var counts = words.Select(m => m.Value).Distinct(StringComparer.Ordinal)
             .ToDictionary(w => w, _ => (Capitalised: 0, Lowercase: 0), StringComparer.Ordinal);
@@ -66,6 +66,11 @@ public static partial class StoryNames
         return false;
     }
 
+    // "who", "how" in a question ask; they name nothing, though a music story may write "The Who" or a title "How to
+    // Dismantle an Atomic Bomb" often enough to pass for a name. Only "the who" may be the band.
+    private static bool IsInterrogative(string asked, Match word) =>
+        Interrogative().IsMatch(word.Value) && !asked[..word.Index].TrimEnd().EndsWith("the", StringComparison.OrdinalIgnoreCase);
+
     private static bool IsForm(string word, string name) =>
         word.Equals(name, StringComparison.OrdinalIgnoreCase)
         || (word.Length == name.Length + 1 && word.EndsWith('s') && word.StartsWith(name, StringComparison.OrdinalIgnoreCase))
@@ -78,6 +83,9 @@ public static partial class StoryNames
     // Whole lower-case words of two letters or more, not the tail of a contraction ("what's").
     [GeneratedRegex(@"(?<![\w'’.-])[a-z]{2,}(?![\w-])")]
     private static partial Regex LowercaseWord();
+
+    [GeneratedRegex(@"^(who|whom|whose|what|which|when|where|why|how)$")]
+    private static partial Regex Interrogative();
 
     [GeneratedRegex(@"\p{L}[\p{L}\p{N}'’.-]*")]
     private static partial Regex Token();

@@ -71,8 +71,15 @@ public sealed class EnglishWords
         if (words.Contains(token)) return true;
         foreach (var inflection in Inflections)
         {
-            if (!token.EndsWith(inflection, StringComparison.Ordinal) || token.Length - inflection.Length < MinPartLetters) continue;
+            if (!token.EndsWith(inflection, StringComparison.Ordinal) || token.Length - inflection.Length < MinPartLetters - 1) continue;
             var stem = token[..^inflection.Length];
+            // A two-letter stem counts only before "-ing", with its dropped "e" restored: "suing" is "sue" (other
+            // endings on two letters are too often a name's tail: "napster" is no "nap" + "ste" + "r").
+            if (stem.Length < MinPartLetters)
+            {
+                if (inflection == "ing" && words.Contains(stem + "e")) return true;
+                continue;
+            }
             if (words.Contains(stem) || words.Contains(stem + "e")) return true;
             if (inflection is "ies" or "ied" && words.Contains(stem + "y")) return true;
             if (stem[^1] == stem[^2] && words.Contains(stem[..^1])) return true;

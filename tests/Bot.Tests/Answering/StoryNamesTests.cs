@@ -1,5 +1,8 @@
 using Newsdesk.Answering;
 using Newsdesk.Chat;
+using Newsdesk.Corpus;
+using Newsdesk.Retrieval;
+using Newsdesk.Text;
 using Newsdesk.Tests.Support;
 
 namespace Newsdesk.Tests.Answering;
@@ -79,4 +82,20 @@ public sealed class StoryNamesTests : SeedStoreTest
     [InlineData("The band play a concert in the Cuban capital, Havana.", "manics", false)]
     public void ANameHoldsInTheSingularAndThePlural(string text, string name, bool holds) =>
         Assert.Equal(holds, StoryNames.Holds(text, [name]));
+
+    // A music story writes "The Who" and "How to Dismantle an Atomic Bomb" capitalised; the question's "who" and "how"
+    // still only ask. Stop 18: "who earned the most in pop in 2004?" was decided partial because the sentence naming
+    // Prince did not hold a capitalised "Who".
+    [Theory]
+    [InlineData("who earned the most in pop in 2004?", "")]
+    [InlineData("how many people complained about the band?", "")]
+    [InlineData("did the who earn more?", "who")]
+    public void TheQuestionsInterrogativeIsNoName(string question, string names)
+    {
+        const string story = "Pete Townshend of The Who earned less. The Who played How to Dismantle. Fans of The Who queued. U2 topped the list with How to Dismantle an Atomic Bomb.";
+        var spans = SentenceSplitter.Spans(story).Select(s => (new SentenceSpan(s.Start, s.Length), 0.5f)).ToList();
+        var passage = new RetrievedPassage(new StoredPassage(1, 1, "who.txt", "Rich list", null, 0, story, DateTimeOffset.UnixEpoch), 1, 0, 0, 0.5, spans);
+
+        Assert.Equal(names, string.Join("|", StoryNames.In(question, [], [passage]).Select(n => string.Join(' ', n))));
+    }
 }
