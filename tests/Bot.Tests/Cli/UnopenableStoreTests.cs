@@ -63,19 +63,7 @@ public sealed class UnopenableStoreTests : IDisposable
         var database = folder.File("store.db");
         var built = await RunAsync(["ingest", TestPaths.Seeds], database);
         Assert.Equal(0, built.ExitCode);
-        // Every page after the last table's first one damaged: the schema (made first, at the first connection) is
-        // whole, so the store opens, and the damage shows only when the passages are read for the search index.
-        long lastRootPage, pageSize;
-        await using (var connection = new SqliteConnection($"Data Source={database};Pooling=False"))
-        {
-            await connection.OpenAsync();
-            lastRootPage = await ScalarAsync(connection, "SELECT max(rootpage) FROM sqlite_master");
-            pageSize = await ScalarAsync(connection, "PRAGMA page_size");
-        }
-        var bytes = await File.ReadAllBytesAsync(database);
-        Assert.True(bytes.Length > lastRootPage * pageSize, "the seeds' passages lie after the schema's pages");
-        Array.Fill(bytes, (byte)0xA5, (int)(lastRootPage * pageSize), bytes.Length - (int)(lastRootPage * pageSize));
-        await File.WriteAllBytesAsync(database, bytes);
+        await DamageAfterTheSchemaAsync(database);
 
         var outcome = await RunAsync(["ask", "Who shut down AllofMP3?"], database);
 
