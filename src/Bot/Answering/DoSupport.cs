@@ -28,6 +28,37 @@ public static class DoSupport
         return string.Join(' ', words.Skip(1));
     }
 
+    /// <summary>The clause after a wh-phrase that opens with a form of "be", in a statement's order: the auxiliary after
+    /// the subject ("is thomas slattery suing apple" → "thomas slattery is suing apple", "are they claiming" → "they
+    /// are claiming", "is sam endicott" → "sam endicott is", "was the singer when he died" → "the singer was when he
+    /// died"). The subject is a pronoun, or the words before the first participle, subordinate clause or the clause's
+    /// end; where a phrase follows the subject ("is young buck due in court") its shape does not tell where the
+    /// subject ends, and null is returned.</summary>
+    public static string? Unfold(string clause)
+    {
+        var words = clause.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
+        if (words.Count < 2 || words[0] is not ("is" or "are" or "was" or "were")) return null;
+        var at = words[1] is "they" or "it" or "he" or "she" or "you" or "we" or "this" or "that" or "there" ? 2 : SubjectEnd(words);
+        if (at is null) return null;
+        words.Insert(at.Value, words[0]);
+        return string.Join(' ', words.Skip(1));
+    }
+
+    // Where the subject after a leading "be" ends: before a participle (one after a determiner is a noun: "the
+    // wedding"), before a subordinate clause ("when he died"), or at the end; null at a preposition or particle first.
+    private static int? SubjectEnd(List<string> words)
+    {
+        for (var i = 2; i < words.Count; i++)
+        {
+            if (Subordinator(words[i]) || IsParticiple(words[i]) && !Determiner(words[i - 1])) return i;
+            if (OutcomeStatement.Boundary().IsMatch(words[i])) return null;
+        }
+        return words.Count;
+    }
+
+    private static bool Subordinator(string word) =>
+        word is "when" or "while" or "because" or "if" or "who" or "which" or "that" or "where" or "whether" or "until" or "once";
+
     /// <summary>The clause with its leading "did" or "does" moved before the verb; null when it opens with neither
     /// ("do" simply goes: the verb's base form already agrees), or with no verb to carry it.</summary>
     public static string? Move(string clause)
@@ -45,12 +76,21 @@ public static class DoSupport
     {
         if (words[1] is "they" or "it" or "he" or "she" or "you" or "we")
             return Enumerable.Range(2, words.Count - 2).Cast<int?>().FirstOrDefault(i => !OutcomeStatement.Adverb().IsMatch(words[i!.Value]));
-        // The subject stands before the verb.
-        return OutcomeStatement.SubjectClosingWord(words) is >= 2 and var verb ? verb : null;
+        // The subject stands before the verb; in a passive with "get" ("did sizzla get locked up") "get" is the verb.
+        if (OutcomeStatement.SubjectClosingWord(words) is not (>= 2 and var verb)) return null;
+        return verb >= 3 && IsParticiple(words[verb]) && words[verb - 1] == "get" ? verb - 1 : verb;
     }
 
-    private static bool IsBaseForm(string word) =>
+    private static bool Determiner(string word) =>
+        word is "the" or "a" or "an" or "its" or "his" or "her" or "their" or "our" or "your" or "my" or "this" or "that" or "these" or "those";
+
+    private static bool IsParticiple(string word) =>
         word.All(char.IsAsciiLetterLower) && !TextAnalyzer.IsStopWord(word)
+        && (word.Length >= 5 && word.EndsWith("ing", StringComparison.Ordinal) || word.Length >= 4 && word.EndsWith("ed", StringComparison.Ordinal));
+
+    // "have" and "get" are stop words but verbs too: "how many users does it have" → "how many users it has".
+    private static bool IsBaseForm(string word) =>
+        word.All(char.IsAsciiLetterLower) && (!TextAnalyzer.IsStopWord(word) || word is "have" or "get")
         && !(word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal))
         && !word.EndsWith("ing", StringComparison.Ordinal) && !word.EndsWith("ed", StringComparison.Ordinal);
 

@@ -103,7 +103,7 @@ public static partial class OutcomeStatement
     private static partial Regex Modal();
 
     [GeneratedRegex(@"^(the|a|an|its|his|her|their|our|your|my|any|some|this|that|these|those|up|out|off|down|in|on|over|away|back|into|to|for|from|with|against|by|at|of|about|after|before|since|yet|now|then|together)$")]
-    private static partial Regex Boundary();
+    internal static partial Regex Boundary();
 
     [GeneratedRegex(@"^(actually|really|finally|eventually|still|also|even|ever|already|just|ultimately|indeed|not|never|well|badly)$|^\w{3,}ly$")]
     internal static partial Regex Adverb();

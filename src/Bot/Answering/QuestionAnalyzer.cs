@@ -72,11 +72,17 @@ public static partial class QuestionAnalyzer
         var end = lower.LastIndexOf('?');
         var text = Trailer().Replace(end > 0 ? lower[..end] : lower, "").Trim().TrimEnd('?', '.', '!', ' ');
         text = Person().Replace(text, m => m.Value switch { "i" => "you", "me" => "you", "my" => "your", "i'm" => "you're", _ => m.Value });
+        // Chat drops the apostrophe of a wh-word's contraction ("whats the name of …"): without it no wh-phrase is
+        // found and the reply could only say "that".
+        text = UnapostrophedWh().Replace(text, "$1's");
         if (kind == AnswerKind.YesNo) return "whether " + (DoSupport.Move(text) ?? LeadingAuxiliary().Replace(text, ""));
         var wh = WhPhrase().Match(text);
         if (!wh.Success) return "that";
         var rest = text[(wh.Index + wh.Length)..].TrimStart();
-        rest = DoSupport.Fold(rest) ?? LeadingAuxiliary().Replace(rest, "");
+        // "why's it closing": the contracted "is" belongs to the clause after the wh-word ("why is it closing"), whose
+        // subject it follows in a statement ("why it is closing"), never to the reply as a lone "'s".
+        if (rest.StartsWith("'s ", StringComparison.Ordinal) || rest.StartsWith("’s ", StringComparison.Ordinal)) rest = "is " + rest[3..];
+        rest = DoSupport.Fold(rest) ?? DoSupport.Unfold(rest) ?? LeadingAuxiliary().Replace(rest, "");
         return (wh.Value.Trim() + " " + rest).Trim();
     }
 
@@ -85,6 +91,9 @@ public static partial class QuestionAnalyzer
 
     [GeneratedRegex(@"\s*\b(lol|tho|though|then|btw|again|exactly|anyway|in the end|at all)\s*[?!.]*\s*$")]
     private static partial Regex Trailer();
+
+    [GeneratedRegex(@"\b(what|who|where|when|why|how)s\b")]
+    private static partial Regex UnapostrophedWh();
 
     [GeneratedRegex(@"\b(i|me|my|i'm)\b")]
     private static partial Regex Person();

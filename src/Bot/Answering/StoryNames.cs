@@ -20,7 +20,7 @@ public static partial class StoryNames
     public static IReadOnlyList<IReadOnlyList<string>> In(string asked, IReadOnlyList<string> typedNames, IReadOnlyList<RetrievedPassage> passages)
     {
         var words = LowercaseWord().Matches(asked)
-            .Where(m => !typedNames.Any(n => n.Contains(m.Value, StringComparison.OrdinalIgnoreCase)) && !IsInterrogative(asked, m))
+            .Where(m => !typedNames.Any(n => n.Contains(m.Value, StringComparison.OrdinalIgnoreCase)) && !NamesNothing(asked, m))
             .ToList();
         var counts = words.Select(m => m.Value).Distinct(StringComparer.Ordinal)
             .ToDictionary(w => w, _ => (Capitalised: 0, Lowercase: 0), StringComparer.Ordinal);
@@ -67,9 +67,11 @@ public static partial class StoryNames
     }
 
     // "who", "how" in a question ask; they name nothing, though a music story may write "The Who" or a title "How to
-    // Dismantle an Atomic Bomb" often enough to pass for a name. Only "the who" may be the band.
-    private static bool IsInterrogative(string asked, Match word) =>
-        Interrogative().IsMatch(word.Value) && !asked[..word.Index].TrimEnd().EndsWith("the", StringComparison.OrdinalIgnoreCase);
+    // Dismantle an Atomic Bomb" often enough to pass for a name. Only "the who" may be the band. So with the particle
+    // of a phrasal verb ("get locked up", "pushed back"): a song title "Pump Up" does not make "up" a name.
+    private static bool NamesNothing(string asked, Match word) =>
+        (Interrogative().IsMatch(word.Value) || Particle().IsMatch(word.Value))
+        && !asked[..word.Index].TrimEnd().EndsWith("the", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsForm(string word, string name) =>
         word.Equals(name, StringComparison.OrdinalIgnoreCase)
@@ -86,6 +88,9 @@ public static partial class StoryNames
 
     [GeneratedRegex(@"^(who|whom|whose|what|which|when|where|why|how)$")]
     private static partial Regex Interrogative();
+
+    [GeneratedRegex(@"^(up|down|out|off|back|away|over|on|in|around|about|through)$")]
+    private static partial Regex Particle();
 
     [GeneratedRegex(@"\p{L}[\p{L}\p{N}'’.-]*")]
     private static partial Regex Token();

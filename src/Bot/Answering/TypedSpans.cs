@@ -81,7 +81,14 @@ public static partial class TypedSpans
     [GeneratedRegex(@"\b(?:in|at|from|near|to|across|throughout)\s+(?:the\s+)?[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*)*")]
     private static partial Regex Place();
 
-    [GeneratedRegex(@"\b(because|due to|after|following|as a result|in an effort to|so that|since|in order to|amid|thanks to|led to|reason|blamed|caused|prompted|meant that|over (the|its|his|her|their))\b", RegexOptions.IgnoreCase)]
+    // A reason is a causal link and the clause it opens, up to the next punctuation: "for swearing on stage", "because
+    // the family does not own the copyright", "saying he made the decision", "to create a", "over iPod". The clause is
+    // part of the span so that the span is more than the link word (the question's own words are never its answer,
+    // and "because" alone is no words at all). "since" is left out: in news it dates ("since its launch", "since
+    // 1995"). "for" links a reason only before a gerund ("jailed for swearing"); "saying"/"claiming" only where no
+    // auxiliary makes them the main verb ("he was saying"); "to" only as a purpose after a finished phrase (a name,
+    // a figure or a comma before it: "put back to 17 April to create"), not after a verb that takes it ("plans to").
+    [GeneratedRegex(@"(?:\b(?:because(?: of)?|due to|owing to|thanks to|as a result(?: of)?|in an effort to|in (?:protest|response|retaliation|reaction) (?:at|to|against|over)|in order to|so as to|so that|for fear (?:of|that)|on the grounds (?:of|that)|after|following|amid|led to|leading to|prompted|blamed|caused|meant that|reasons?|over(?= (?:the|its|his|her|their|a|an) (?!(?:past|last|next|first|coming|years?|months?|weeks?|weekend|summer|winter|christmas|holidays?)\b)\w|(?-i: [A-Z]))|for(?= \w+ing\b)|(?<!\b(?:is|was|are|were|be|been|keeps?|kept) )(?:saying|claiming|alleging|arguing|complaining))\b|(?:(?<=(?-i:[A-Z0-9])[\w'.-]* )|(?<=, ))to(?-i:(?= [a-z]+\b))(?! (?:the|a|an|be|its|his|her|their|\d)\b))(?:[ ]+[^\s,;:.!?""“”()]+){0,8}", RegexOptions.IgnoreCase)]
     private static partial Regex Reason();
 
     [GeneratedRegex(@"^.+[A-Z0-9]")]

@@ -98,4 +98,20 @@ public sealed class StoryNamesTests : SeedStoreTest
 
         Assert.Equal(names, string.Join("|", StoryNames.In(question, [], [passage]).Select(n => string.Join(' ', n))));
     }
+
+    // The particle of a phrasal verb names nothing, though a story may capitalise it in a title ("Pump Up"). Stop 19:
+    // "why did sizzla get locked up?" was decided partial with "jailed … for swearing on stage" offered, because that
+    // sentence did not hold a capitalised "Up".
+    [Theory]
+    [InlineData("why did he get locked up?", "")]
+    [InlineData("when was the chart pushed back?", "")]
+    [InlineData("did the up tour sell out?", "up")]
+    public void APhrasalVerbsParticleIsNoName(string question, string names)
+    {
+        const string story = "The singer was jailed. His song Pump Up was banned. Fans chanted Pump Up outside. The Up tour and Pump Up Back were cancelled. Radio played Pump Up Back.";
+        var spans = SentenceSplitter.Spans(story).Select(s => (new SentenceSpan(s.Start, s.Length), 0.5f)).ToList();
+        var passage = new RetrievedPassage(new StoredPassage(1, 1, "up.txt", "Singer jailed", null, 0, story, DateTimeOffset.UnixEpoch), 1, 0, 0, 0.5, spans);
+
+        Assert.Equal(names, string.Join("|", StoryNames.In(question, [], [passage]).Select(n => string.Join(' ', n))));
+    }
 }

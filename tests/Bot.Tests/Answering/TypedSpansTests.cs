@@ -20,6 +20,21 @@ public sealed class TypedSpansTests
     public void ASentenceHoldsASpanOfTheAskedKindOrNot(AnswerKind kind, string sentence, bool holds) =>
         Assert.Equal(holds, TypedSpans.Find(kind, sentence).Count > 0);
 
+    // A reason is a causal link to the event and the clause it opens (stop 19): "for" before a gerund, "because", a
+    // report ("saying …"), a purpose "to" after a finished phrase; "since" dates in news, "plans to" is no purpose.
+    [Theory]
+    [InlineData("The rapper has been jailed in Miami for swearing on stage.", "for swearing on stage")]
+    [InlineData("Because the label does not own the master tapes, the songs cannot be sold.", "Because the label does not own the master tapes")]
+    [InlineData("The drummer has quit the band, saying he wants to spend time with his family.", "saying he wants to spend time with his family")]
+    [InlineData("The launch has been put back to 3 May to give small labels time.", "to give small labels time")]
+    [InlineData("A fan is suing the firm over DRM on its players.", "over DRM on its players")]
+    [InlineData("The chart has been a great success since its launch.", "")]
+    [InlineData("The band plans to tour the US next year.", "")]
+    [InlineData("He was saying that the album was finished.", "")]
+    [InlineData("The studio has played host to many stars over the years.", "")]
+    public void AReasonIsACausalLinkAndItsClause(string sentence, string reasons) =>
+        Assert.Equal(reasons, string.Join("|", TypedSpans.Find(AnswerKind.Reason, sentence).Select(s => sentence.Substring(s.Start, s.Length))));
+
     // The name inside a run of capitalised words, not the opener or function word before it: "In April" is no name.
     [Theory]
     [InlineData("Some of Elvis Presley's earliest recordings are going under the hammer.", "Elvis Presley's")]
