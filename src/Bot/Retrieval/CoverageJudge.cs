@@ -29,21 +29,10 @@ public sealed partial class CoverageJudge(IOptions<RetrievalOptions> options)
         var figures = Figure().Matches(question).Select(m => m.Value).ToList();
         var hasFigures = figures.All(f => passages.Any(p => p.Passage.Text.Contains(f, StringComparison.Ordinal)));
         var retrievedTerms = passages.SelectMany(p => TextAnalyzer.Terms(p.Passage.Title + " " + p.Passage.Text)).ToHashSet(StringComparer.Ordinal);
-        var names = Names(question);
+        var names = QuestionNames.In(question);
         var holdsNames = names.Count > 0 && names.All(n => TextAnalyzer.Terms(n).All(retrievedTerms.Contains));
         return new CoverageEvidence(topCosine, bestCoverage, agree, margin, hasFigures, holdsNames);
     }
-
-    /// <summary>The names a question types, as the question's analysis reads them (QuestionAnalyzer: capitalised, mixing
-    /// letters and digits, or no English word). Chat types names in lower case ("how many people turned up to hear
-    /// kapranos talk?"): a name the corpus lacks already declines the question there, so a name the retrieved stories
-    /// hold must count here as the same evidence the other way, or the lower-case form of a question is declined where
-    /// its capitalised form is answered.</summary>
-    public static IReadOnlyList<string> Names(string question) =>
-        QuestionNames.In(question)
-            .Concat(QuestionNames.Unfamiliar(question, EnglishWords.Vocabulary))
-            .Distinct(StringComparer.OrdinalIgnoreCase)
-            .ToList();
 
     public bool IsCovered(CoverageEvidence evidence) => Covers(evidence, options.Value);
 
