@@ -17,8 +17,8 @@ public static class AskedEntity
     public static Func<AnswerCandidate, bool> Near(QuestionAnalysis question, IReadOnlyList<RetrievedPassage> passages)
     {
         var names = question.Names
-            .Select(TextAnalyzer.TermSet)
-            .Where(terms => terms.Count > 0)
+            .Select(name => (Typed: name, Terms: TextAnalyzer.TermSet(name)))
+            .Where(name => name.Terms.Count > 0)
             .ToList();
         var storyNames = StoryNames.In(question.AskedText, question.Names, passages);
         if (names.Count == 0 && storyNames.Count == 0) return _ => true;
@@ -36,8 +36,32 @@ public static class AskedEntity
             var near = TextAnalyzer.TermSet(passage.Passage.Title);
             near.UnionWith(candidate.Terms);
             near.UnionWith(TextAnalyzer.Terms(previous));
-            return (names.Count == 0 || names.Any(name => name.All(near.Contains)))
+            return (names.Count == 0 || names.Any(name => name.Terms.All(near.Contains) || around.Any(text => InCompound(text, name.Typed))))
                 && storyNames.All(name => around.Any(text => StoryNames.Holds(text, name)));
         };
     }
+
+    /// <summary>Whether <paramref name="text"/> writes <paramref name="name"/> (one token) as a part of a longer name
+    /// joined into one word, at a change of case or between letters and digits: "mp3" in "AllofMP3" and "MP3Sparks",
+    /// "tunes" in "allTunes". A question about "those russian mp3 shops" is about the story titled "… AllofMP3
+    /// shutdown", though no term of it is "mp3". Inside a word with no such seam ("bell" in "Campbell") it is no name.</summary>
+    public static bool InCompound(string text, string name)
+    {
+        if (name.Length < 3 || !name.All(char.IsLetterOrDigit)) return false;
+        for (var at = text.IndexOf(name, StringComparison.OrdinalIgnoreCase); at >= 0;
+             at = text.IndexOf(name, at + 1, StringComparison.OrdinalIgnoreCase))
+        {
+            var end = at + name.Length;
+            var wholeWord = (at == 0 || !char.IsLetterOrDigit(text[at - 1])) && (end == text.Length || !char.IsLetterOrDigit(text[end]));
+            if (!wholeWord && (at == 0 || Seam(text[at - 1], text[at])) && (end == text.Length || Seam(text[end - 1], text[end]))) return true;
+        }
+        return false;
+    }
+
+    // A seam between two characters of one word: not a letter or digit on either side, lower case then upper case, or a
+    // letter beside a digit.
+    private static bool Seam(char before, char after) =>
+        !char.IsLetterOrDigit(before) || !char.IsLetterOrDigit(after)
+        || (char.IsLower(before) && char.IsUpper(after))
+        || char.IsDigit(before) != char.IsDigit(after);
 }

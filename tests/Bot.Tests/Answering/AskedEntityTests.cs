@@ -1,7 +1,11 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Newsdesk.Answering;
 using Newsdesk.Chat;
+using Newsdesk.Corpus;
+using Newsdesk.Retrieval;
 using Newsdesk.Tests.Support;
+using Newsdesk.Text;
 
 namespace Newsdesk.Tests.Answering;
 
@@ -39,4 +43,50 @@ public sealed class AskedEntityTests : SeedStoreTest
         Assert.Equal(AnswerCoverage.Answered, answer.Coverage);
         Assert.Contains("80,000", answer.Text, StringComparison.Ordinal);
     }
+}
+
+/// <summary>A name the question types may stand in the story only inside a longer name written as one word: "mp3" in
+/// "AllofMP3" and "MP3Sparks". Stop 19: "how did taylor describe those russian mp3 shops?" was decided partial over
+/// seed + BBC (and declined over the seed) because no term of the seed's sentences or title is "mp3", although its
+/// title is "Russian copyright wars to continue despite AllofMP3 shutdown".</summary>
+public sealed class AskedEntityCompoundTests
+{
+    private const string Story = "MediaServices says its laws allow it. Taylor said today: \"These illegal sites are unlicensed parasites.\"";
+
+    // The seed's own shape: the question types "mp3", the story's title holds it only inside "AllofMP3", and the
+    // sentence that answers names the speaker but not the sites' name. Fails on main 0bf1711 (the sentence is context).
+    [Theory]
+    [InlineData("Russian copyright wars to continue despite AllofMP3 shutdown", true)]
+    [InlineData("Russian copyright wars to continue despite the shutdown", false)]
+    [InlineData("Russian copyright wars to continue despite allofmp3 shutdown", false)]
+    public void ASentenceIsAboutANameItsTitleHoldsInsideAJoinedName(string title, bool about)
+    {
+        var spans = SentenceSplitter.Spans(Story).Select(s => (new SentenceSpan(s.Start, s.Length), 0.5f)).ToList();
+        var passage = new RetrievedPassage(new StoredPassage(1, 1, "seed.txt", title, null, 0, Story, DateTimeOffset.UnixEpoch), 1, 0, 0, 0.5, spans);
+        var question = new QuestionAnalysis(AnswerKind.Description, TextAnalyzer.TermSet("describe mp3 shops"), new HashSet<string>(), [], "")
+        {
+            Names = ["mp3"],
+            AskedText = "how did he describe those mp3 shops?",
+        };
+        var (start, length) = spans[1].Item1;
+        var text = Story.Substring(start, length);
+        var zero = new SentenceEvidence(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+        var candidate = new AnswerCandidate(0, 1, text, TextAnalyzer.TermSet(text), zero, 0);
+
+        Assert.Equal(about, AskedEntity.Near(question, [passage])(candidate));
+    }
+
+    [Theory]
+    [InlineData("Russian copyright wars to continue despite AllofMP3 shutdown", "mp3")]
+    [InlineData("a new site called MP3Sparks.com", "mp3")]
+    [InlineData("a new site called MP3Sparks.com", "sparks")]
+    [InlineData("a similar site, allTunes.com, which is still available", "tunes")]
+    public void ANameAtASeamOfAJoinedNameIsHeld(string text, string name) => Assert.True(AskedEntity.InCompound(text, name));
+
+    [Theory]
+    [InlineData("Glen Campbell played the hall", "bell")]
+    [InlineData("the allofmp3 site", "mp3")]
+    [InlineData("mp3 sites", "mp3")]
+    [InlineData("the charts", "art")]
+    public void ANameInsideAWordWithoutASeamOrAsAWholeWordIsNotACompound(string text, string name) => Assert.False(AskedEntity.InCompound(text, name));
 }
