@@ -78,7 +78,14 @@ public static class PackagedModelFile
         {
             return null;
         }
-        if (handle.Length == length && File.Exists(path) && new FileInfo(path).Length == length) return new HeldModelFile(path, handle);
+        try
+        {
+            if (handle.Length == length && File.Exists(path) && new FileInfo(path).Length == length) return new HeldModelFile(path, handle);
+        }
+        catch (IOException)
+        {
+            // Gone between the two looks: as not held.
+        }
         handle.Dispose();
         return null;
     }
