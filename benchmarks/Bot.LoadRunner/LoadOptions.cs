@@ -32,6 +32,11 @@ public sealed record LoadOptions(
             else if (known.Contains(args[i]) && i + 1 < args.Length) values[args[i]] = args[++i];
             else settings.Add(args[i]);
         }
+        var work = values.TryGetValue("--work", out var given) ? Path.GetFullPath(given) : null;
+        // An earlier run's store holds its journal, claimed event ids and answers: the server would take the new run's
+        // requests for repeats or recover the old ones, and the report would count replies lost that were never owed.
+        if (work is not null && Directory.Exists(work) && Directory.EnumerateFileSystemEntries(work).Any())
+            throw new ArgumentException($"--work {work} is not empty (an earlier run's store would be read as this run's); pass an empty or new folder, or leave --work out for a fresh one.");
         var concurrency = Int(values, "--concurrency", 500);
         var platform = values.GetValueOrDefault("--platform", "both");
         if (platform is not ("discord" or "slack" or "both")) throw new ArgumentException("--platform is discord, slack or both.");
@@ -44,7 +49,7 @@ public sealed record LoadOptions(
             Int(values, "--warmup", 40),
             Int(values, "--sample-seconds", 30),
             Path.GetFullPath(values.GetValueOrDefault("--corpus") ?? FindSeeds()),
-            Path.GetFullPath(values.GetValueOrDefault("--work") ?? Path.Combine(Path.GetTempPath(), "newsdesk-load-" + Guid.NewGuid().ToString("N")[..8])),
+            work ?? Path.Combine(Path.GetTempPath(), "newsdesk-load-" + Guid.NewGuid().ToString("N")[..8]),
             warmConnections,
             settings);
     }

@@ -6,7 +6,19 @@ using Newsdesk.LoadRunner;
 //   dotnet run -c Release --project benchmarks/Bot.LoadRunner -- --soak 10 --rate 10 --platform both
 //   dotnet run -c Release --project benchmarks/Bot.LoadRunner -- --declared-body-attack 1000
 // Any --Section:Key=value is passed to the server (for example --Chat:InboxCapacity=200).
+// A command line it cannot use (a non-empty --work folder, an unknown --platform) is one line on standard error and
+// exit code 2, before anything starts.
 if (args.Length > 0 && args[0] == ChildServer.Flag) return await ChildServer.RunAsync(args);
+LoadOptions options;
+try
+{
+    options = LoadOptions.Parse(args.Length > 1 && args[0] == DeclaredBodyAttack.Flag ? args[2..] : args);
+}
+catch (Exception error) when (error is ArgumentException or FormatException)
+{
+    await Console.Error.WriteLineAsync($"Bot.LoadRunner: {error.Message}");
+    return 2;
+}
 if (args.Length > 1 && args[0] == DeclaredBodyAttack.Flag)
-    return await DeclaredBodyAttack.RunAsync(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture), LoadOptions.Parse(args[2..]));
-return await LoadRun.RunAsync(LoadOptions.Parse(args));
+    return await DeclaredBodyAttack.RunAsync(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture), options);
+return await LoadRun.RunAsync(options);

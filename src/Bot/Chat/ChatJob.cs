@@ -13,8 +13,10 @@ public sealed record ChatJob(string CorrelationId, string Platform, Question Que
     /// has been delivered.</summary>
     public string? JournalKey { get; init; }
 
-    /// <summary>Work that is not a question (<c>/sources</c>, <c>/about</c>, <c>/digest</c>): run by a worker instead of
-    /// answering <see cref="Question"/> (which then only names the command in logs), and sending its own reply. A
-    /// failure sends the apology, as for a question.</summary>
-    public Func<CancellationToken, Task>? Run { get; init; }
+    /// <summary>Work that is not a question (<c>/sources</c>, <c>/about</c>, <c>/digest</c>, a story brief): run by a
+    /// worker instead of answering <see cref="Question"/> (which then only names the command in logs). It composes its
+    /// reply and returns the step that sends it, so that for a journalled job the worker confirms its lease between
+    /// the two, as it does between answering a question and sending the answer: a process that stalled past its lease
+    /// sends nothing for work another process has taken over. A failure sends the apology, as for a question.</summary>
+    public Func<CancellationToken, Task<Func<CancellationToken, Task>>>? Run { get; init; }
 }

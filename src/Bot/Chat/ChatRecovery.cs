@@ -121,14 +121,14 @@ public sealed class ChatRecovery(
         {
             PlatformId = entry.Key,
             JournalKey = entry.Key,
-            Run = reply is IRerunnableReply rerun ? ct => rerun.RunAsync(entry.Question, ct) : null,
+            Run = reply is IRerunnableReply rerun ? ct => rerun.ComposeAgainAsync(entry.Question, ct) : null,
         };
     }
 
     /// <summary>Hands the job to the inbox. Once queued, the entry is the job's: its worker removes or releases it, and
     /// nothing here releases it, even when the count or the log line after the queueing throws. Released, that entry
-    /// could be taken over by another process while this one still answers it (a rerun command checks no lease before
-    /// it runs), so one question would be answered twice.</summary>
+    /// could be taken over by another process while this one still answers it, and this one's lease check before
+    /// sending would then pass on a lease that both think theirs, so one question would be answered twice.</summary>
     private async Task QueueAsync(ChatJournalEntry entry, ChatJob job, CancellationToken cancellationToken)
     {
         bool isQueued;

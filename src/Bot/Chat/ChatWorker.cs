@@ -15,6 +15,9 @@ public sealed class ChatWorker(
 {
     public static readonly ActivitySource Activities = new(ChatMetrics.MeterName);
 
+    /// <summary>The outcome when another process took the job over while this one stalled: nothing sent from here.</summary>
+    private const string TakenOver = "taken_over";
+
     /// <summary>Cancelled when the drain deadline passes: answering stops, apologies go out.</summary>
     private readonly CancellationTokenSource abandon = new();
 
@@ -59,45 +62,10 @@ public sealed class ChatWorker(
         activity?.SetTag("newsdesk.correlation_id", job.CorrelationId);
         activity?.SetTag("newsdesk.platform", job.Platform);
         var started = time.GetTimestamp();
-        string outcome;
-        var isDelivered = true;
-        if (abandon.IsCancellationRequested) (outcome, isDelivered) = await ApologiseAsync(job, "abandoned");
-        else
-        {
-            try
-            {
-                if (job.Run is { } run)
-                {
-                    await run(abandon.Token);
-                    outcome = "command";
-                }
-                else
-                {
-                    var answer = await answerer.AnswerAsync(job.Question, abandon.Token);
-                    if (answer.FallbackReason is not null) metrics.OfflineFallback(job.Platform);
-                    if (job.JournalKey is { } held && !await journal.HoldsAsync(held, abandon.Token))
-                    {
-                        // This process stalled past its lease and another took the question over: the reply is theirs.
-                        logger.LogWarning("Another process took over question {Key}; not replying from this one", held);
-                        (outcome, isDelivered, job) = ("taken_over", false, job with { JournalKey = null });
-                    }
-                    else if (await TryAsync(() => job.Reply.SendAnswerAsync(answer, abandon.Token), "answer")) outcome = answer.IsAnswered ? "answered" : "declined";
-                    else (outcome, isDelivered) = await ApologiseAsync(job, "failed");
-                }
-            }
-            catch (OperationCanceledException) when (abandon.IsCancellationRequested)
-            {
-                (outcome, isDelivered) = await ApologiseAsync(job, "abandoned");
-            }
-            catch (Exception exception)
-            {
-                logger.LogError(exception, "Answering failed");
-                (outcome, isDelivered) = await ApologiseAsync(job, "failed");
-            }
-        }
+        var (outcome, isDelivered) = await ReplyAsync(job);
         // Kept when nothing reached the person, and released, so another process (or the next start) tries again
-        // while the reply window lasts.
-        if (job.JournalKey is { } key)
+        // while the reply window lasts. Taken over, the entry is the other process's: neither removed nor released here.
+        if (job.JournalKey is { } key && outcome != TakenOver)
         {
             if (isDelivered) await journal.RemoveAsync(key, CancellationToken.None);
             else await journal.ReleaseAsync(key, CancellationToken.None);
@@ -108,10 +76,64 @@ public sealed class ChatWorker(
         logger.LogInformation("Replied to a {Platform} question: {Outcome} in {Milliseconds} ms", job.Platform, outcome, (long)elapsed.TotalMilliseconds);
     }
 
-    /// <summary>The apology has its own short deadline: it must go out even after answering was abandoned.</summary>
+    /// <summary>Answers the question, or runs the work, and sends the reply; a failure sends the apology instead.
+    /// Work that is not a question composes its reply first and hands back the step that delivers it, so that both
+    /// kinds confirm the journal lease at the same point: after the slow part, just before anything is sent.</summary>
+    private async Task<(string Outcome, bool IsDelivered)> ReplyAsync(ChatJob job)
+    {
+        if (abandon.IsCancellationRequested) return await ApologiseAsync(job, "abandoned");
+        try
+        {
+            if (job.Run is { } run)
+            {
+                var deliver = await run(abandon.Token);
+                if (await IsTakenOverAsync(job, abandon.Token)) return (TakenOver, false);
+                await deliver(abandon.Token);
+                return ("command", true);
+            }
+            var answer = await answerer.AnswerAsync(job.Question, abandon.Token);
+            if (answer.FallbackReason is not null) metrics.OfflineFallback(job.Platform);
+            if (await IsTakenOverAsync(job, abandon.Token)) return (TakenOver, false);
+            if (await TryAsync(() => job.Reply.SendAnswerAsync(answer, abandon.Token), "answer")) return (answer.IsAnswered ? "answered" : "declined", true);
+            return await ApologiseAsync(job, "failed");
+        }
+        catch (OperationCanceledException) when (abandon.IsCancellationRequested)
+        {
+            return await ApologiseAsync(job, "abandoned");
+        }
+        catch (Exception exception)
+        {
+            logger.LogError(exception, "Answering failed");
+            return await ApologiseAsync(job, "failed");
+        }
+    }
+
+    /// <summary>Renews a journalled job's lease just before its reply goes, for a question and for other work alike (a
+    /// story brief, fresh or recovered from a stopped process): true when this process stalled past its lease and
+    /// another process took the job over, so the reply is that process's to send (or already sent). Not journalled:
+    /// nothing to check. A journal that cannot be written says "held" (see <see cref="IChatJournal.HoldsAsync"/>).</summary>
+    private async Task<bool> IsTakenOverAsync(ChatJob job, CancellationToken cancellationToken)
+    {
+        if (job.JournalKey is not { } held || await journal.HoldsAsync(held, cancellationToken)) return false;
+        logger.LogWarning("Another process took over {Key}; not replying from this one", held);
+        return true;
+    }
+
+    /// <summary>The apology has its own short deadline: it must go out even after answering was abandoned. It is a
+    /// reply too, so it goes only while the lease is this process's: on Discord it edits the very message another
+    /// process's answer is in. A check that outlasts the deadline leaves no time to send: not delivered, so the
+    /// entry is released for another try.</summary>
     private async Task<(string Outcome, bool IsDelivered)> ApologiseAsync(ChatJob job, string outcome)
     {
         using var deadline = new CancellationTokenSource(options.Value.ApologyTimeout, time);
+        try
+        {
+            if (await IsTakenOverAsync(job, deadline.Token)) return (TakenOver, false);
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested)
+        {
+            return (outcome, false);
+        }
         return (outcome, await TryAsync(() => job.Reply.SendFailureAsync(deadline.Token), "apology"));
     }
 

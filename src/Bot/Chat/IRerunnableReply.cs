@@ -4,5 +4,7 @@ namespace Newsdesk.Chat;
 /// that work itself, from the journalled <see cref="Question"/>, instead of having the question answered.</summary>
 public interface IRerunnableReply : IReplyChannel
 {
-    Task RunAsync(Question question, CancellationToken cancellationToken);
+    /// <summary>Composes the reply again and returns the step that sends it (see <see cref="ChatJob.Run"/>: the worker
+    /// confirms the journal lease before that step).</summary>
+    Task<Func<CancellationToken, Task>> ComposeAgainAsync(Question question, CancellationToken cancellationToken);
 }

@@ -17,6 +17,8 @@ public sealed class ArcticXsEncoder : ISentenceEncoder, IDisposable
 
     private readonly InferenceSession session;
     private readonly SessionOptions? options;
+    // Held while the encoder lives, so a process of another build sharing the folder does not remove it.
+    private readonly HeldModelFile? model;
     private readonly ArcticTokenizer tokenizer;
     private readonly string[] outputNames;
     private long runs;
@@ -25,9 +27,10 @@ public sealed class ArcticXsEncoder : ISentenceEncoder, IDisposable
     // A fixed sentence whose vector tells a session from the kept optimised graph from the one that wrote it.
     private const string ProbeSentence = "Represent this sentence for searching relevant passages: Who shut down AllofMP3?";
 
-    private ArcticXsEncoder(InferenceSession session, SessionOptions? options, ArcticTokenizer tokenizer)
+    private ArcticXsEncoder(InferenceSession session, SessionOptions? options, ArcticTokenizer tokenizer, HeldModelFile? model = null)
     {
         this.session = session;
+        this.model = model;
         this.options = options;
         this.tokenizer = tokenizer;
         // The package asks for every output and reads the first; asking for the first alone computes it the same way.
@@ -41,11 +44,19 @@ public sealed class ArcticXsEncoder : ISentenceEncoder, IDisposable
     {
         var assembly = typeof(SentenceEncoder).Assembly;
         var tokenizer = new ArcticTokenizer();
-        var path = PackagedModelFile.Find(assembly, ModelResource, modelFolder);
-        var session = path is null
-            ? new InferenceSession(PackagedModelFile.Read(assembly, ModelResource), options)
-            : OptimisedModelCache.Open(path, options, probe => new ArcticXsEncoder(probe, null, tokenizer).Encode([ProbeSentence])[0], logger);
-        return new ArcticXsEncoder(session, options, tokenizer);
+        var model = PackagedModelFile.Hold(assembly, ModelResource, modelFolder, logger);
+        try
+        {
+            var session = model is null
+                ? new InferenceSession(PackagedModelFile.Read(assembly, ModelResource), options)
+                : OptimisedModelCache.Open(model.Path, options, probe => new ArcticXsEncoder(probe, null, tokenizer).Encode([ProbeSentence])[0], logger);
+            return new ArcticXsEncoder(session, options, tokenizer, model);
+        }
+        catch
+        {
+            model?.Dispose();
+            throw;
+        }
     }
 
     /// <summary>An encoder over a session built elsewhere (a benchmark's), which keeps owning it.</summary>
@@ -113,5 +124,6 @@ public sealed class ArcticXsEncoder : ISentenceEncoder, IDisposable
     {
         session.Dispose();
         options?.Dispose();
+        model?.Dispose();
     }
 }

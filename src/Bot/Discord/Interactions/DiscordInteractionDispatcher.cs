@@ -72,7 +72,11 @@ public sealed class DiscordInteractionDispatcher(
         var job = new ChatJob(correlationId ?? interaction.Id!, DiscordInteractionResponder.Platform, new Question(plan.Question ?? $"/{data.Name}", earlier) { Thread = thread }, responder)
         {
             PlatformId = interaction.Id,
-            Run = work is null ? null : async ct => await responder.DeliverAsync(await work(ct), ct),
+            Run = work is null ? null : async ct =>
+            {
+                var message = await work(ct);
+                return send => responder.DeliverAsync(message, send);
+            },
         };
         // A question or a story brief is journalled, so a crash before its reply loses nothing; the other commands are
         // cheap to ask again.

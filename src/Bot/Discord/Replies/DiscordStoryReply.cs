@@ -7,8 +7,11 @@ namespace Newsdesk.Discord.Replies;
 /// topic and edited into the interaction's original message (idempotent, as for a recovered question).</summary>
 public sealed class DiscordStoryReply(DiscordInteractionResponder responder, DiscordStoryCommand story, int page) : IRerunnableReply
 {
-    public async Task RunAsync(Question question, CancellationToken cancellationToken) =>
-        await responder.DeliverAsync(await story.BriefAsync(question.Text, page, cancellationToken), cancellationToken);
+    public async Task<Func<CancellationToken, Task>> ComposeAgainAsync(Question question, CancellationToken cancellationToken)
+    {
+        var brief = await story.BriefAsync(question.Text, page, cancellationToken);
+        return ct => responder.DeliverAsync(brief, ct);
+    }
 
     public Task SendAnswerAsync(Answer answer, CancellationToken cancellationToken) => responder.SendAnswerAsync(answer, cancellationToken);
 

@@ -77,7 +77,11 @@ public sealed class SlackCommandHandler(
         var job = new ChatJob(string.IsNullOrEmpty(correlationId) ? platformId : correlationId, SlackEventDispatcher.Platform, new Question(question), reply)
         {
             PlatformId = platformId,
-            Run = compose is null ? null : async ct => await reply.SendAsync(await compose(ct), ct),
+            Run = compose is null ? null : async ct =>
+            {
+                var message = await compose(ct);
+                return send => reply.SendAsync(message, send);
+            },
         };
         var acceptance = await intake.AcceptAsync(new ChatIntakeRequest(command.UserId, command.ChannelId, job), CancellationToken.None);
         return Ephemeral(acceptance.IsQueued ? SlackNotices.Looking : acceptance.Refusal);

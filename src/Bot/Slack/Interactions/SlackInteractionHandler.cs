@@ -58,7 +58,11 @@ public sealed class SlackInteractionHandler(IAnswerFeedbackStore feedback, ChatI
         var job = new ChatJob(string.IsNullOrEmpty(correlationId) ? platformId : correlationId, SlackEventDispatcher.Platform, new Question(question), reply)
         {
             PlatformId = platformId,
-            Run = compose is null ? null : async ct => await reply.SendAsync(await compose(ct), ct),
+            Run = compose is null ? null : async ct =>
+            {
+                var message = await compose(ct);
+                return send => reply.SendAsync(message, send);
+            },
         };
         var acceptance = await intake.AcceptAsync(new ChatIntakeRequest(interaction.User?.Id, interaction.Channel?.Id, job), CancellationToken.None);
         if (acceptance.IsQueued) return;
