@@ -16,7 +16,8 @@ public static partial class StoryNames
 
     /// <summary>The lower-case words of <paramref name="asked"/> that <paramref name="passages"/> write as names,
     /// leaving out those inside a name the question already types (<paramref name="typedNames"/>); words next to each
-    /// other form one name ("tarmac kings").</summary>
+    /// other form one name ("tarmac kings"). A one-word name the stories write as a first name also carries the surname
+    /// they use alone for the same person ("richey" → "richey", "edwards").</summary>
     public static IReadOnlyList<IReadOnlyList<string>> In(string asked, IReadOnlyList<string> typedNames, IReadOnlyList<RetrievedPassage> passages)
     {
         var words = LowercaseWord().Matches(asked)
@@ -57,7 +58,41 @@ public static partial class StoryNames
             else names.Add([word.Value]);
             previous = word;
         }
+        foreach (var name in names.Where(n => n.Count == 1))
+            if (Surname(name[0], passages) is { } surname) name.Add(surname);
         return names;
+    }
+
+    // News names a person in full once ("Richey Edwards") and by the surname after ("Edwards' parents", "Mr Edwards");
+    // chat asks by the first name ("richey's parents"). Where the stories write the asked word as the first of a
+    // two-word name and that name's second word on its own elsewhere, the second word names the same one: a sentence
+    // holding it is about what was asked.
+    private static string? Surname(string first, IReadOnlyList<RetrievedPassage> passages)
+    {
+        var sentences = passages.SelectMany(p => p.Sentences.Select(s => p.Passage.Text.Substring(s.Span.Start, s.Span.Length))).ToList();
+        var candidates = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var sentence in sentences)
+        {
+            var tokens = Token().Matches(sentence);
+            for (var i = 0; i + 1 < tokens.Count; i++)
+            {
+                var word = Bare(tokens[i].Value);
+                if (!char.IsUpper(word[0]) || !IsForm(word, first) || RunNeighbour(sentence, tokens, i, -1) is not null) continue;
+                if (RunNeighbour(sentence, tokens, i, +1) is not null && RunNeighbour(sentence, tokens, i + 1, +1) is null) candidates.Add(Bare(tokens[i + 1].Value));
+            }
+        }
+        if (candidates.Count == 0) return null;
+        foreach (var sentence in sentences)
+        {
+            var tokens = Token().Matches(sentence);
+            for (var i = 1; i < tokens.Count; i++)
+            {
+                var word = Bare(tokens[i].Value);
+                if (candidates.Contains(word) && RunNeighbour(sentence, tokens, i, -1) is null && RunNeighbour(sentence, tokens, i, +1) is null)
+                    return word.ToLowerInvariant();
+            }
+        }
+        return null;
     }
 
     // The question's word right before or after a position, where only spaces part them ("new" → "tour" in "the new
