@@ -88,7 +88,11 @@ public static partial class StoryNames
             for (var i = 1; i < tokens.Count; i++)
             {
                 var word = Bare(tokens[i].Value);
-                if (candidates.Contains(word) && RunNeighbour(sentence, tokens, i, -1) is null && RunNeighbour(sentence, tokens, i, +1) is null)
+                // Alone: no capitalised word joined to it on either side, the sentence's first word included ("Queen
+                // Phoenix rose" does not write "Phoenix" alone).
+                var joinedAfter = Bare(tokens[i - 1].Value) == tokens[i - 1].Value && char.IsUpper(tokens[i - 1].Value[0])
+                    && !Article().IsMatch(tokens[i - 1].Value) && sentence[(tokens[i - 1].Index + tokens[i - 1].Length)..tokens[i].Index].All(char.IsWhiteSpace);
+                if (candidates.Contains(word) && !joinedAfter && RunNeighbour(sentence, tokens, i, +1) is null)
                     return word.ToLowerInvariant();
             }
         }
