@@ -113,6 +113,6 @@ public static partial class OutcomeStatement
     [GeneratedRegex(@"^(hop(e|es|ed|ing)|plan(s|ned|ning)?|want(s|ed|ing)?|aim(s|ed|ing)?|intend(s|ed|ing)?|seek(s|ing)?|sought|expect(s|ed|ing)?|set|due|likely|unlikely|order(s|ed)?|bid(s|ding)?|attempt(s|ed|ing)?|tr(y|ies|ied|ying)|threaten(s|ed|ing)?|wait(s|ed|ing)?|vow(s|ed|ing)?|pledg(e|es|ed|ing)|promis(e|es|ed|ing)|propos(e|es|ed|ing)|urg(e|es|ed|ing)|ask(s|ed|ing)?|call(s|ed|ing)|told|able|allowed|going|claim(s|ed|ing)?|den(y|ies|ied|ying)|refus(e|es|ed|ing)|agree(s|d|ing)?|prepar(e|es|ed|ing)|poised|ready|keen|eager)$")]
     private static partial Regex Governor();
 
-    [GeneratedRegex(@"^(right|rights|permission|go-ahead|approval|chance|licence|license|power)$")]
+    [GeneratedRegex(@"^(right|rights|permission|go-ahead|approval|chance|opportunity|licence|license|power)$")]
     private static partial Regex Permission();
 }

@@ -48,6 +48,9 @@ public static partial class QuestionAnalyzer
         if (DateQuestion().IsMatch(lower)) return AnswerKind.Date;
         if (PlaceQuestion().IsMatch(lower)) return AnswerKind.Place;
         if (lower.Contains("how many", StringComparison.Ordinal)) return AnswerKind.Count;
+        // "How much of the royalties…" asks a share ("a quarter of", "half", "30%"), whatever the whole is made of; "how
+        // much of a fine" asks a size, as "how big a fine" does.
+        if (ShareQuestion().IsMatch(lower)) return AnswerKind.Count;
         // "How big was allofmp3 with uk downloaders?" asks how far a thing stands out, which news states as a rank or a
         // comparison ("the UK's second most popular source"); only a quantity's size is a figure ("how big was the crowd").
         var size = SizeOfSomething().Match(lower);
@@ -115,6 +118,9 @@ public static partial class QuestionAnalyzer
 
     [GeneratedRegex(@"\b(how (much|many|big|large|long|old)|what (age|share|percentage|proportion|position|number)|by how much)\b")]
     private static partial Regex CountOrMoney();
+
+    [GeneratedRegex(@"\bhow much of (the|his|her|its|their|our|your|this|that|these|those|it|them|[\w-]+('s|s'))(?=\W|$)")]
+    private static partial Regex ShareQuestion();
 
     [GeneratedRegex(@"\b(what (does|did|do|will) .{1,40} cost|what price|price of|what .{0,20}(fee|salary))\b")]
     private static partial Regex PriceQuestion();

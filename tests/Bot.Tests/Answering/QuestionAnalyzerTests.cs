@@ -39,6 +39,19 @@ public sealed class QuestionAnalyzerTests
     public void HowBigAsksForAFigureOnlyAboutAQuantity(string question, AnswerKind kind) =>
         Assert.Equal(kind, QuestionAnalyzer.Analyze(question, [], Corpus).Kind);
 
+    // "How much of" a whole asks a share of it ("a quarter of the band's royalties", "half", "30%"), a figure even where
+    // the whole is money: stop 19, "how much of the manics' royalties still goes into richey's account?" was read as
+    // asking an amount of money, so the sentence holding "a quarter of" had no span of the asked kind.
+    [Theory]
+    [InlineData("how much of the manics' royalties still goes into richey's account?", AnswerKind.Count)]
+    [InlineData("how much of their money went to charity?", AnswerKind.Count)]
+    [InlineData("how much of richey's share do they pay?", AnswerKind.Count)]
+    [InlineData("how much of it goes to the artists?", AnswerKind.Count)]
+    [InlineData("how much does the band pay into his account?", AnswerKind.Money)]
+    [InlineData("how much of a fine did they get?", AnswerKind.Money)]
+    public void HowMuchOfAWholeAsksForAShare(string question, AnswerKind kind) =>
+        Assert.Equal(kind, QuestionAnalyzer.Analyze(question, [], Corpus).Kind);
+
     // A noun that names a quantity, asked with "what"/"which", asks for a figure, not a description.
     [Theory]
     [InlineData("what ratings does the radio 1 chart show get?", AnswerKind.Count)]
