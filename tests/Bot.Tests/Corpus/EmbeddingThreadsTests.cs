@@ -1,6 +1,6 @@
 using System.Globalization;
-using Microsoft.Extensions.Options;
 using Newsdesk.Corpus;
+using Newsdesk.Tests.Support;
 
 namespace Newsdesk.Tests.Corpus;
 
@@ -49,10 +49,12 @@ public sealed class EmbeddingThreadsTests
     [Fact]
     public void VectorsFromTheThreadsEqualVectorsComputedOnTheCaller()
     {
-        var options = Options.Create(new CorpusOptions());
+        // Both over the test process's one session of the default model: the threads must give what the caller's thread
+        // gives from the same model.
+        var model = new CorpusOptions().EmbeddingModel;
         using var threads = new EmbeddingThreads(Environment.ProcessorCount, niceness: 10);
-        using var onThreads = new PassageEmbedder(options, threads);
-        using var inline = new PassageEmbedder(options);
+        using var onThreads = SharedEmbeddingModel.Embedder(model, threads);
+        using var inline = SharedEmbeddingModel.Embedder(model);
         string[] passages = ["EMI was bought by Universal.", "Vinyl sales rose again.", "Napster shut down in 2001.", "Streaming grew 10%.", "Live Nation was sued."];
 
         Assert.Equal(inline.EmbedPassages(passages, CancellationToken.None), onThreads.EmbedPassages(passages, CancellationToken.None));
@@ -62,9 +64,8 @@ public sealed class EmbeddingThreadsTests
     [Fact]
     public void ABatchCutByLengthAndSpreadOverTwoThreadsGivesTheVectorsOfOneCall()
     {
-        var options = Options.Create(new CorpusOptions());
         using var threads = new EmbeddingThreads(2, niceness: 10);
-        using var onThreads = new PassageEmbedder(options, threads);
+        using var onThreads = SharedEmbeddingModel.Embedder(new CorpusOptions().EmbeddingModel, threads);
         string[] texts = [onThreads.QueryInput("how much did the tickets cost"), "punt tracks for between about $0.10", "Yes.",
             "Mark Morrison's album went on sale through the Jet Star website for £9.99 on Monday", "sold 3.5 million copies", "EMI"];
         var expected = onThreads.EmbedBatch(texts, CancellationToken.None);

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using Newsdesk.Corpus;
 using Newsdesk.Retrieval.Planted;
 using Newsdesk.Tests.Support;
@@ -18,7 +17,7 @@ public sealed class MachineAddressedClassifierTests(ITestOutputHelper output)
     [Fact]
     public void TheShippedClassifierCatchesHeldOutPlantsAndSparesHeldOutNews()
     {
-        using var embedder = new PassageEmbedder(Options.Create(new CorpusOptions()));
+        using var embedder = SharedEmbeddingModel.Embedder(new CorpusOptions().EmbeddingModel);
         var classifier = MachineAddressedSentenceClassifier.ForModel(embedder);
         var heldOut = LabelledSentence.Parse(File.ReadAllText(HeldOutFile));
         Assert.Empty(heldOut.Select(h => h.Text).Intersect(LabelledSentence.Training().Select(t => t.Text)));

@@ -1,7 +1,5 @@
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
-using Newsdesk.Corpus;
 using Newsdesk.Retrieval.Planted;
 using Newsdesk.Tests.Support;
 
@@ -42,7 +40,7 @@ public sealed class ShippedPlantedFitTests
     [Fact]
     public void TheShippedMiniLMFitCatchesHeldOutPlantsAndSparesHeldOutNews()
     {
-        using var embedder = new PassageEmbedder(Options.Create(new CorpusOptions { EmbeddingModel = "MiniLM" }));
+        using var embedder = SharedEmbeddingModel.Embedder("MiniLM");
         var classifier = MachineAddressedSentenceClassifier.ForModel(embedder);
         var heldOut = LabelledSentence.Parse(File.ReadAllText(Path.Combine(TestPaths.RepositoryRoot, "tests", "Bot.Tests", "Hostile", "Planted", "machine-addressed-held-out.txt")));
         var vectors = embedder.EmbedPassages([.. heldOut.Select(h => h.Text)], CancellationToken.None);

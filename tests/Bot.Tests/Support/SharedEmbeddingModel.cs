@@ -25,6 +25,11 @@ public static class SharedEmbeddingModel
             return PassageEmbedder.Sharing(For(model), model, provider.GetService<EmbeddingThreads>());
         }));
 
+    /// <summary>An embedder over the shared session of <paramref name="model"/>, for a test that embeds without a host:
+    /// the same session settings as an embedder of its own (<see cref="PassageEmbedder.LoadModel"/>), so the same
+    /// vectors, without the model's load (about a second and a half of CPU in the test process) for each one.</summary>
+    public static PassageEmbedder Embedder(string model, EmbeddingThreads? threads = null) => PassageEmbedder.Sharing(For(model), model, threads);
+
     /// <summary><see cref="Register"/> followed by whatever else the test registers, for hosts that take one action.</summary>
     public static Action<IServiceCollection> With(Action<IServiceCollection>? services) => collection =>
     {
