@@ -93,8 +93,7 @@ public sealed class StoryNamesTests : SeedStoreTest
     public void TheQuestionsInterrogativeIsNoName(string question, string names)
     {
         const string story = "Pete Townshend of The Who earned less. The Who played How to Dismantle. Fans of The Who queued. U2 topped the list with How to Dismantle an Atomic Bomb.";
-        var spans = SentenceSplitter.Spans(story).Select(s => (new SentenceSpan(s.Start, s.Length), 0.5f)).ToList();
-        var passage = new RetrievedPassage(new StoredPassage(1, 1, "who.txt", "Rich list", null, 0, story, DateTimeOffset.UnixEpoch), 1, 0, 0, 0.5, spans);
+        var passage = OnePassage("who.txt", "Rich list", story);
 
         Assert.Equal(names, string.Join("|", StoryNames.In(question, [], [passage]).Select(n => string.Join(' ', n))));
     }
@@ -109,8 +108,7 @@ public sealed class StoryNamesTests : SeedStoreTest
     public void APhrasalVerbsParticleIsNoName(string question, string names)
     {
         const string story = "The singer was jailed. His song Pump Up was banned. Fans chanted Pump Up outside. The Up tour and Pump Up Back were cancelled. Radio played Pump Up Back.";
-        var spans = SentenceSplitter.Spans(story).Select(s => (new SentenceSpan(s.Start, s.Length), 0.5f)).ToList();
-        var passage = new RetrievedPassage(new StoredPassage(1, 1, "up.txt", "Singer jailed", null, 0, story, DateTimeOffset.UnixEpoch), 1, 0, 0, 0.5, spans);
+        var passage = OnePassage("up.txt", "Singer jailed", story);
 
         Assert.Equal(names, string.Join("|", StoryNames.In(question, [], [passage]).Select(n => string.Join(' ', n))));
     }
@@ -131,8 +129,7 @@ public sealed class StoryNamesTests : SeedStoreTest
         const string story = "The Manics flew from New York to play for Queen fans. The Manics won two Brits for Everything Must Go. "
             + "Their album Everything Must Go sold well in New York. Queen went to see the Manics. "
             + "Queen Phoenix rose, Queen said, after the New Year shows in New York. The Manics had a new single out.";
-        var spans = SentenceSplitter.Spans(story).Select(s => (new SentenceSpan(s.Start, s.Length), 0.5f)).ToList();
-        var passage = new RetrievedPassage(new StoredPassage(1, 1, "manics.txt", "Manics in Havana", null, 0, story, DateTimeOffset.UnixEpoch), 1, 0, 0, 0.5, spans);
+        var passage = OnePassage("manics.txt", "Manics in Havana", story);
 
         Assert.Equal(names, string.Join("|", StoryNames.In(question, [], [passage]).Select(n => string.Join(' ', n))));
     }
@@ -148,12 +145,16 @@ public sealed class StoryNamesTests : SeedStoreTest
     {
         const string story = "Guitarist Richey Edwards vanished in 1995. Police later offered Edwards' parents a death certificate. "
             + "Queen Phoenix rose again, said Queen guitarist Brian May. Mr Edwards had no link to Queen.";
-        var spans = SentenceSplitter.Spans(story).Select(s => (new SentenceSpan(s.Start, s.Length), 0.5f)).ToList();
-        var passage = new RetrievedPassage(new StoredPassage(1, 1, "richey.txt", "Missing guitarist", null, 0, story, DateTimeOffset.UnixEpoch), 1, 0, 0, 0.5, spans);
+        var passage = OnePassage("richey.txt", "Missing guitarist", story);
 
         var found = StoryNames.In(question, [], [passage]);
 
         Assert.Equal(names, string.Join("|", found.Select(n => string.Join(' ', n))));
         Assert.Equal(names != "queen", StoryNames.Holds("Police later offered Edwards' parents a death certificate.", found[0]));
     }
+
+    // One retrieved passage holding the whole story, each sentence a span, as retrieval hands them to StoryNames.
+    private static RetrievedPassage OnePassage(string source, string title, string story) =>
+        new(new StoredPassage(1, 1, source, title, null, 0, story, DateTimeOffset.UnixEpoch), 1, 0, 0, 0.5,
+            SentenceSplitter.Spans(story).Select(s => (new SentenceSpan(s.Start, s.Length), 0.5f)).ToList());
 }
