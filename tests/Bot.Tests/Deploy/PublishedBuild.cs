@@ -18,24 +18,17 @@ public sealed class PublishedBuild : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = TestPaths.RepositoryRoot,
-        };
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = TestPaths.RepositoryRoot };
         foreach (var arg in new[] { "publish", "src/Bot", "-c", "Release", "-r", "linux-x64", "-o", AppFolder, "-nologo" })
             start.ArgumentList.Add(arg);
         // The test host's MSBuild settings must not steer a separate build.
         foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase) || k.StartsWith("VSTEST", StringComparison.OrdinalIgnoreCase)).ToList())
             start.Environment.Remove(name);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(8));
-        await process.WaitForExitAsync(timeout.Token);
-        PublishLog = await output + await errors;
-        if (process.ExitCode != 0) throw new InvalidOperationException("dotnet publish failed:\n" + PublishLog);
+        // Past the limit the publish is killed with the processes it started, not left running beside the rest of the run.
+        using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(8));
+        var (exitCode, log) = await ChildProcess.RunToEndAsync(start, limit.Token);
+        PublishLog = log;
+        if (exitCode != 0) throw new InvalidOperationException("dotnet publish failed:\n" + PublishLog);
     }
 
     public Task DisposeAsync()
