@@ -29,12 +29,13 @@ public sealed class LexicalIndex
         var lengths = new int[passages.Count];
         var growing = new Dictionary<string, (List<int> Passages, List<float> Frequencies)>(StringComparer.Ordinal);
         var frequencies = new Dictionary<string, double>(StringComparer.Ordinal);
+        var stems = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i < passages.Count; i++)
         {
             ids[i] = passages[i].Id;
             frequencies.Clear();
-            foreach (var term in Fts5PorterTokens.Of(passages[i].Title)) { frequencies[term] = frequencies.GetValueOrDefault(term) + TitleWeight; lengths[i]++; }
-            foreach (var term in Fts5PorterTokens.Of(passages[i].Text)) { frequencies[term] = frequencies.GetValueOrDefault(term) + 1; lengths[i]++; }
+            foreach (var term in Fts5PorterTokens.Of(passages[i].Title, stems)) { frequencies[term] = frequencies.GetValueOrDefault(term) + TitleWeight; lengths[i]++; }
+            foreach (var term in Fts5PorterTokens.Of(passages[i].Text, stems)) { frequencies[term] = frequencies.GetValueOrDefault(term) + 1; lengths[i]++; }
             foreach (var (term, frequency) in frequencies)
             {
                 if (!growing.TryGetValue(term, out var list)) growing[term] = list = ([], []);
