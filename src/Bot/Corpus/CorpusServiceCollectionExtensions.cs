@@ -18,7 +18,7 @@ public static class CorpusServiceCollectionExtensions
             o.Folders = o.Folders.Count == 0 ? [CorpusOptions.DefaultFolder] : o.Folders.Distinct(StringComparer.Ordinal).ToList();
         });
 
-        services.AddStore<IKnowledgeStore, KnowledgeStore, PostgresKnowledgeStore>(configuration, KnowledgeStore.Schema, PostgresKnowledgeStore.Schema);
+        services.AddStore<IKnowledgeStore, KnowledgeStore, PostgresKnowledgeStore>(configuration, KnowledgeStore.Schema, PostgresKnowledgeSchema.Schema);
         services.AddSingleton<PassageEmbedder>();
         services.AddSingleton(IngestProgressTerminal.FromConsole());
         services.AddSingleton<DocumentIngestor>();

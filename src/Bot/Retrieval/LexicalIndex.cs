@@ -5,9 +5,13 @@ namespace Newsdesk.Retrieval;
 
 /// <summary>BM25 in process over the passages' text, for a store whose own full-text ranking is weaker: PostgreSQL's
 /// <c>ts_rank</c> has no inverse document frequency, and cost 6 points of lexical recall@5 on the evaluation set
-/// (docs/reliability.md). The formula is FTS5's <c>bm25()</c> as the SQLite store calls it: k1 1.2, b 0.75, a term's
-/// frequency counted half in the title and fully in the body, the length being the whole passage's; terms are
-/// <see cref="TextAnalyzer"/>'s (stop words out, light stemming), on both sides.</summary>
+/// (docs/reliability.md). It ranks as the SQLite store's FTS5 does, so a replica on PostgreSQL decides coverage as one
+/// on SQLite: <c>bm25()</c> as the SQLite store calls it (k1 1.2, b 0.75, a term's frequency counted half in the
+/// title and fully in the body, the length being the whole passage's in tokens, stop words included), over FTS5's own
+/// terms (<see cref="Fts5PorterTokens"/>), each of the question's words (<see cref="LexicalRanker.QueryWords"/>) scored
+/// as one FTS5 phrase. Before, both sides were <see cref="TextAnalyzer"/>'s terms (stop words out, light stemming):
+/// "own" was a stop word there, so "owns" was a rare term over the seed where FTS5 counts it in most passages, and the
+/// two stores cited different passages (docs/reliability.md, "PostgreSQL decides as SQLite does").</summary>
 public sealed class LexicalIndex
 {
     private const double K1 = 1.2;
@@ -25,12 +29,13 @@ public sealed class LexicalIndex
         var lengths = new int[passages.Count];
         var growing = new Dictionary<string, (List<int> Passages, List<float> Frequencies)>(StringComparer.Ordinal);
         var frequencies = new Dictionary<string, double>(StringComparer.Ordinal);
+        var stems = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i < passages.Count; i++)
         {
             ids[i] = passages[i].Id;
             frequencies.Clear();
-            foreach (var term in TextAnalyzer.Terms(passages[i].Title)) { frequencies[term] = frequencies.GetValueOrDefault(term) + TitleWeight; lengths[i]++; }
-            foreach (var term in TextAnalyzer.Terms(passages[i].Text)) { frequencies[term] = frequencies.GetValueOrDefault(term) + 1; lengths[i]++; }
+            foreach (var term in Fts5PorterTokens.Of(passages[i].Title, stems)) { frequencies[term] = frequencies.GetValueOrDefault(term) + TitleWeight; lengths[i]++; }
+            foreach (var term in Fts5PorterTokens.Of(passages[i].Text, stems)) { frequencies[term] = frequencies.GetValueOrDefault(term) + 1; lengths[i]++; }
             foreach (var (term, frequency) in frequencies)
             {
                 if (!growing.TryGetValue(term, out var list)) growing[term] = list = ([], []);
@@ -52,7 +57,7 @@ public sealed class LexicalIndex
         if (limit <= 0) return [];
         var scores = new double[ids.Length];
         var matched = new List<int>();
-        foreach (var term in TextAnalyzer.TermSet(question))
+        foreach (var term in Terms(question))
         {
             if (!postings.TryGetValue(term, out var list)) continue;
             // FTS5 floors a negative IDF (a term in over half the rows) at a tiny positive weight.
@@ -75,6 +80,11 @@ public sealed class LexicalIndex
         for (var at = result.Length - 1; best.TryDequeue(out var passage, out var key); at--) result[at] = (ids[passage], key.Score);
         return result;
     }
+
+    /// <summary>Each query word's one term. A word FTS5 would split into several tokens (a phrase, matched by position)
+    /// cannot occur: <see cref="LexicalRanker.QueryWords"/> are runs of letters and digits.</summary>
+    private static IEnumerable<string> Terms(string question) =>
+        LexicalRanker.QueryWords(question).Select(word => Fts5PorterTokens.Of(word).ToList()).Where(terms => terms.Count == 1).Select(terms => terms[0]);
 
     /// <summary>A lower score is worse; at an equal score the higher passage id is worse.</summary>
     private sealed class WorstFirst : IComparer<(double Score, long Id)>

@@ -4,7 +4,7 @@ using Newsdesk.Text;
 namespace Newsdesk.Retrieval;
 
 /// <summary>BM25 over SQLite FTS5 (Porter-stemmed), or in process where the index holds a <see cref="LexicalIndex"/>
-/// (PostgreSQL). Any of the question's content words may match; BM25 rewards passages that match more of them, and
+/// (PostgreSQL), which counts FTS5's terms by FTS5's formula so both stores rank alike. Any of the question's content words may match; BM25 rewards passages that match more of them, and
 /// rarer ones.</summary>
 public sealed class LexicalRanker(IKnowledgeStore store, PassageIndexHolder index)
 {
@@ -16,13 +16,15 @@ public sealed class LexicalRanker(IKnowledgeStore store, PassageIndexHolder inde
     }
 
     /// <summary>Each content word becomes a quoted FTS5 string, so nothing a user types is read as query syntax.</summary>
-    public static string ToFtsQuery(string text)
-    {
-        var words = TextAnalyzer.Words(text)
+    public static string ToFtsQuery(string text) =>
+        string.Join(" OR ", QueryWords(text).Select(w => "\"" + w.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""));
+
+    /// <summary>The question's content words, each searched on its own (one FTS5 phrase each, or one
+    /// <see cref="LexicalIndex"/> term): distinct as typed, so two words with one stem ("owns", "owned") count twice,
+    /// as FTS5 scores each phrase of the query.</summary>
+    public static IEnumerable<string> QueryWords(string text) =>
+        TextAnalyzer.Words(text)
             .SelectMany(w => w.Split(['.', '-', '\''], StringSplitOptions.RemoveEmptyEntries))
             .Where(w => w.Length > 1 && !TextAnalyzer.IsStopWord(w))
-            .Distinct(StringComparer.Ordinal)
-            .Select(w => "\"" + w.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"");
-        return string.Join(" OR ", words);
-    }
+            .Distinct(StringComparer.Ordinal);
 }

@@ -1,6 +1,5 @@
 using Newsdesk.Corpus;
 using Newsdesk.Retrieval;
-using Newsdesk.Text;
 
 namespace Newsdesk.Tests.Retrieval;
 
@@ -49,8 +48,8 @@ public sealed class LexicalIndexTests
         for (var i = 0; i < passages.Count; i++)
         {
             var frequencies = new Dictionary<string, double>(StringComparer.Ordinal);
-            foreach (var term in TextAnalyzer.Terms(passages[i].Title)) { frequencies[term] = frequencies.GetValueOrDefault(term) + 0.5; lengths[i]++; }
-            foreach (var term in TextAnalyzer.Terms(passages[i].Text)) { frequencies[term] = frequencies.GetValueOrDefault(term) + 1; lengths[i]++; }
+            foreach (var term in Fts5PorterTokens.Of(passages[i].Title)) { frequencies[term] = frequencies.GetValueOrDefault(term) + 0.5; lengths[i]++; }
+            foreach (var term in Fts5PorterTokens.Of(passages[i].Text)) { frequencies[term] = frequencies.GetValueOrDefault(term) + 1; lengths[i]++; }
             foreach (var (term, frequency) in frequencies)
             {
                 if (!postings.TryGetValue(term, out var list)) postings[term] = list = [];
@@ -61,7 +60,7 @@ public sealed class LexicalIndexTests
         return (question, limit) =>
         {
             var scores = new Dictionary<int, double>();
-            foreach (var term in TextAnalyzer.TermSet(question))
+            foreach (var term in LexicalRanker.QueryWords(question).Select(w => Fts5PorterTokens.Of(w).Single()))
             {
                 if (!postings.TryGetValue(term, out var list)) continue;
                 var idf = Math.Max(1e-6, Math.Log((passages.Count - list.Count + 0.5) / (list.Count + 0.5)));
