@@ -106,6 +106,3 @@ public sealed class KnownSpanWindows(PassageEmbedder embedder, IOptions<StorageO
 
     public void Dispose() => file?.Dispose();
 }
-
-/// <summary>The windows of a snapshot's sentences, and how many of them a preparation embedded.</summary>
-public readonly record struct SpanWindowCount(int Windows, int Embedded);

@@ -14,6 +14,8 @@ public sealed class SpanWindowPreparation(KnownSpanWindows known, PassageIndexHo
     ILogger<SpanWindowPreparation> logger) : BackgroundService
 {
     // How often a reload is looked for: a snapshot a minute old costs only a few first asks their windows' model call.
+    // The first preparation waits as long too: a server that lives a minute (a check, a test's host) would not gain
+    // from minutes of embedding, and on a store whose file is complete the pass costs a regex run over every sentence.
     private static readonly TimeSpan CheckEvery = TimeSpan.FromMinutes(1);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -23,6 +25,7 @@ public sealed class SpanWindowPreparation(KnownSpanWindows known, PassageIndexHo
         try
         {
             await index.WhenLoadedAsync(stoppingToken);
+            await Task.Delay(CheckEvery, time, stoppingToken);
             while (!stoppingToken.IsCancellationRequested)
             {
                 var snapshot = index.Current;
