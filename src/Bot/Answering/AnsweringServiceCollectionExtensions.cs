@@ -40,6 +40,7 @@ public static class AnsweringServiceCollectionExtensions
         services.AddSingleton<PromptLibrary>();
         services.AddSingleton<OfflineComposer>();
         services.AddSingleton<ComposerFunctions>();
+        services.AddSingleton<KnownSpanWindows>();
         services.AddSingleton<FocusScorer>();
         services.AddSingleton<FollowUpRetriever>();
         // A thread's answered sentences live in the store, so a restart or another replica finds them (ThreadAnswers).

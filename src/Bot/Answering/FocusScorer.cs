@@ -12,10 +12,11 @@ namespace Newsdesk.Answering;
 /// queries) and compares them with the stored vectors of the retrieved sentences. Chat repeats its focus phrases
 /// ("who runs", "how much does it cost", "when did"), so their vectors are kept: a repeated phrase costs no model
 /// call. The words around each span of the asked kind (<see cref="SpanWindows"/>) are embedded too, and kept: stories
-/// are asked about again and again, so most windows are known. Whatever a question still needs goes to the model in
-/// one batch, cut into calls by length. A vector depends on the text alone, never on the index, so a reload leaves them
+/// are asked about again and again, so most windows are known; and every stored sentence's windows may be embedded
+/// ahead of any question (<see cref="KnownSpanWindows"/>). Whatever a question still needs goes to the model in one
+/// batch, cut into calls by length. A vector depends on the text alone, never on the index, so a reload leaves them
 /// valid.</summary>
-public sealed partial class FocusScorer(PassageEmbedder embedder, PassageIndexHolder index, IOptions<AnsweringOptions> options)
+public sealed partial class FocusScorer(PassageEmbedder embedder, PassageIndexHolder index, KnownSpanWindows known, IOptions<AnsweringOptions> options)
 {
     // About 1.5 KB a vector: a few MB at most. Past this the cache starts again rather than tracking recency.
     private const int MaxCachedPhrases = 4096;
@@ -81,8 +82,10 @@ public sealed partial class FocusScorer(PassageEmbedder embedder, PassageIndexHo
         var windowVectorsOf = new Dictionary<string, float[]>(StringComparer.Ordinal);
         foreach (var query in queries)
             if (phraseVectors.TryGetValue(query, out var vector)) queryVectorsOf[query] = vector;
+        var dimensions = index.Current.Dimensions;
         foreach (var window in windows)
-            if (!windowVectorsOf.ContainsKey(window) && windowVectors.TryGetValue(window, out var vector)) windowVectorsOf[window] = vector;
+            if (!windowVectorsOf.ContainsKey(window) && (windowVectors.TryGetValue(window, out var vector) || known.TryGet(window, dimensions, out vector)))
+                windowVectorsOf[window] = vector;
         var unknownQueries = queries.Where(q => !queryVectorsOf.ContainsKey(q)).ToArray();
         var unknownWindows = windows.Where(w => !windowVectorsOf.ContainsKey(w)).Distinct(StringComparer.Ordinal).ToArray();
         if (unknownQueries.Length + unknownWindows.Length == 0) return (queryVectorsOf, windowVectorsOf);

@@ -34,6 +34,12 @@ public static partial class SpanWindows
         return windows;
     }
 
+    /// <summary>Every window a question of any typed kind could take from <paramref name="sentence"/>: a question
+    /// takes those of its kind's spans not made only of its own terms (<see cref="AnswerSpans.Find"/>), a subset of
+    /// these. Each text once.</summary>
+    public static IEnumerable<string> OfEveryKind(string sentence) =>
+        Enum.GetValues<AnswerKind>().Where(TypedSpans.IsTyped).SelectMany(kind => Around(sentence, TypedSpans.Find(kind, sentence))).Distinct(StringComparer.Ordinal);
+
     [GeneratedRegex(@"\S+")]
     private static partial Regex Word();
 }

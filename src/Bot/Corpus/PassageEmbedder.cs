@@ -112,6 +112,15 @@ public sealed class PassageEmbedder : IDisposable
     public float[][] EmbedBatch(string[] texts, CancellationToken cancellationToken) =>
         texts.Length == 0 ? [] : Encode(texts, cancellationToken);
 
+    /// <summary>One model call on the calling thread, never on the embedding threads, where questions' calls queue in
+    /// turn: for background work that runs on a thread of its own at a lower priority than any answer.</summary>
+    public float[][] EmbedOnCallingThread(string[] texts, CancellationToken cancellationToken)
+    {
+        if (texts.Length == 0) return [];
+        Interlocked.Add(ref sentencesEmbedded, texts.Length);
+        return encoder.Value.Encode(texts, cancellationToken);
+    }
+
     /// <summary>The vectors <see cref="EmbedBatch"/> gives, bit for bit, for a small batch of mixed lengths (a question's
     /// focus phrase and the windows around its answer spans): the rows are sorted by length and cut into calls where
     /// the padding saved outweighs a call's fixed cost, so a short row never pays for the longest. With

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Newsdesk.Answering;
 using Newsdesk.Chat;
 using Newsdesk.Cli;
 using Newsdesk.Corpus;
@@ -31,6 +32,7 @@ public static class ServeCommand
         builder.Services.AddDiscord(builder.Configuration);
         builder.Services.AddSlack(builder.Configuration);
         builder.Services.AddHostedService<IndexWarmup>();
+        builder.Services.AddHostedService<SpanWindowPreparation>();
         builder.Services.AddNewsdeskTelemetry(builder.Configuration);
         builder.Services.AddServerHardening(builder.Configuration);
         // SIGTERM: the chat workers drain for Chat:DrainTimeout, then apologise to whoever is left.

@@ -51,6 +51,10 @@ public sealed class PassageIndex
 
     public StoredPassage? Find(long passageId) => byId.TryGetValue(passageId, out var at) ? Passages[at] : null;
 
+    /// <summary>The sentences of the passage at <paramref name="index"/> in <see cref="Passages"/>, as retrieval hands
+    /// them on.</summary>
+    public IReadOnlyList<SentenceSpan> SentenceSpans(int index) => sentences[index];
+
     /// <summary>Each sentence of a passage with its cosine similarity to <paramref name="query"/>.</summary>
     public IReadOnlyList<(SentenceSpan Span, float Cosine)> Sentences(long passageId, ReadOnlySpan<float> query)
     {
