@@ -77,7 +77,7 @@ public static class DecisionReplay
     public static async Task<DecisionInput> CaptureAsync(IServiceProvider services, Question asked, CancellationToken cancellationToken)
     {
         var retrieval = await services.GetRequiredService<FollowUpRetriever>().RetrieveAsync(asked, cancellationToken);
-        var analysis = QuestionAnalyzer.Analyze(asked.Text, asked.EarlierTurns, retrieval.Statistics);
+        var analysis = QuestionAnalyzer.Analyze(asked.Text, asked.EarlierTurns, retrieval.Statistics, retrieval.Passages);
         var focus = services.GetRequiredService<FocusScorer>();
         var dates = await services.GetRequiredService<PublicationDates>().CurrentAsync(cancellationToken);
         var onBeat = GroundedAnswerer.OnBeat(services.GetRequiredService<BeatJudge>(), services.GetRequiredService<PassageIndexHolder>().Current, retrieval.Passages);

@@ -45,7 +45,7 @@ public static class LatencyPhases
             if (retrieval.IsCovered)
             {
                 var question = new Question(q.Question);
-                var analysis = QuestionAnalyzer.Analyze(question.Text, question.EarlierTurns, retrieval.Statistics);
+                var analysis = QuestionAnalyzer.Analyze(question.Text, question.EarlierTurns, retrieval.Statistics, retrieval.Passages);
                 meter.Restart();
                 focus.Score(question, analysis, retrieval.Passages, CancellationToken.None);
                 phases[4] = meter.Lap();

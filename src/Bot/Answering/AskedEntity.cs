@@ -4,7 +4,7 @@ using Newsdesk.Text;
 namespace Newsdesk.Answering;
 
 /// <summary>Whether a candidate sentence is about the entity the question names: the name stands in the sentence, the
-/// one before it (where a pronoun's antecedent usually is) or its story's title. "It has a catalogue of around 60,000
+/// one before it in the story (where a pronoun's antecedent usually is; across a passage's cut too) or its story's title. "It has a catalogue of around 60,000
 /// songs" follows a sentence about Wippit in a story about Napster: it does not say how many songs AllofMP3 had, however
 /// well its figure fits "how many songs … catalogue". A question that names nothing (a follow-up: "how much did it
 /// cost?") passes every sentence.</summary>
@@ -26,8 +26,11 @@ public static class AskedEntity
         {
             if (candidate.Rank < 0 || candidate.Rank >= passages.Count) return true;
             var passage = passages[candidate.Rank];
-            var previous = "";
-            if (candidate.Position > 0 && candidate.Position <= passage.Sentences.Count)
+            // The sentence that opens a passage follows the last one of the story's previous passage (a paragraph cut
+            // in two); a thread's follow-up may have set earlier sentences aside, so "opens" is by its place in the text.
+            var opensPassage = candidate.Position >= 0 && candidate.Position < passage.Sentences.Count && passage.Sentences[candidate.Position].Span.Start == 0;
+            var previous = opensPassage ? passage.SentenceBefore : "";
+            if (!opensPassage && candidate.Position > 0 && candidate.Position <= passage.Sentences.Count)
             {
                 var (start, length) = passage.Sentences[candidate.Position - 1].Span;
                 previous = passage.Passage.Text.Substring(start, length);

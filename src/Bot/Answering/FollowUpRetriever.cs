@@ -120,7 +120,10 @@ public sealed class FollowUpRetriever(PassageRetriever retriever, PassageIndexHo
     {
         if (retrieved.FirstOrDefault(r => r.Passage.Id == passage.Id) is { } known) return known;
         var sentences = snapshot.Sentences(passage.Id, query);
-        return new RetrievedPassage(passage, 0, null, null, sentences.Count == 0 ? 0 : sentences.Max(s => s.Cosine), sentences);
+        return new RetrievedPassage(passage, 0, null, null, sentences.Count == 0 ? 0 : sentences.Max(s => s.Cosine), sentences)
+        {
+            SentenceBefore = snapshot.SentenceBefore(passage.Id),
+        };
     }
 
     private void Remember(IEnumerable<string> turns, long? story)

@@ -75,7 +75,7 @@ public sealed class GroundedAnswerer(
 
         var passages = retrieval.Passages;
         // The statistics travel with the passages, so a reload in between cannot mix two snapshots.
-        var analysis = QuestionAnalyzer.Analyze(question.Text, question.EarlierTurns, retrieval.Statistics);
+        var analysis = QuestionAnalyzer.Analyze(question.Text, question.EarlierTurns, retrieval.Statistics, passages);
         string? fallbackReason = null;
         Composition? composition = null;
         if (options.Value.UsesLanguageModel)

@@ -9,7 +9,11 @@ namespace Newsdesk.Answering;
 /// auxiliary), never from topics.</summary>
 public static partial class QuestionAnalyzer
 {
-    public static QuestionAnalysis Analyze(string question, IReadOnlyList<string> earlierTurns, TermStatistics statistics)
+    /// <param name="retrieved">The passages retrieval found for the question: a name no term of the corpus holds is
+    /// still known where one of them writes it inside a joined name (<see cref="AskedEntity.InCompound"/>), since
+    /// terms lose the seam ("mp3" in "AllofMP3" is no term; "allofmp3" is).</param>
+    public static QuestionAnalysis Analyze(string question, IReadOnlyList<string> earlierTurns, TermStatistics statistics,
+        IReadOnlyList<RetrievedPassage>? retrieved = null)
     {
         var plain = Filler().Replace(question.Trim(), "").Trim();
         var lower = plain.ToLowerInvariant();
@@ -24,7 +28,7 @@ public static partial class QuestionAnalyzer
         var names = QuestionNames.In(asked).Concat(QuestionNames.Unfamiliar(asked, EnglishWords.Vocabulary))
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .ToList();
-        var unknown = names.Where(name => TextAnalyzer.Terms(name).All(t => !statistics.Contains(t))).ToList();
+        var unknown = names.Where(name => TextAnalyzer.Terms(name).All(t => !statistics.Contains(t)) && !IsHeldInJoinedName(name, retrieved ?? [])).ToList();
         return new QuestionAnalysis(kind, terms, threadTerms, unknown, Wanted(lower, kind))
         {
             Names = names,
@@ -34,6 +38,11 @@ public static partial class QuestionAnalyzer
             AskedText = asked,
         };
     }
+
+    // "those russian mp3 shops" over a corpus whose only story writes "AllofMP3" and "MP3Sparks": the corpus has seen
+    // the name, though only inside longer ones, so it is no evidence that the stories do not cover the question.
+    private static bool IsHeldInJoinedName(string name, IReadOnlyList<RetrievedPassage> retrieved) =>
+        retrieved.Any(p => AskedEntity.InCompound(p.Passage.Title, name) || AskedEntity.InCompound(p.Passage.Text, name));
 
     /// <summary>The interrogative sentences of a message when it has any (those ending in '?'), else all of it.</summary>
     private static string Asked(string message)

@@ -54,6 +54,19 @@ public sealed class PassageIndex
     /// <summary>The sentences of the passage at <paramref name="index"/> in <see cref="Passages"/>, as retrieval hands
     /// them on.</summary>
     public IReadOnlyList<SentenceSpan> SentenceSpans(int index) => sentences[index];
+    /// <summary>The story's sentence just before a passage: the last sentence of the same document's previous passage.
+    /// A long paragraph is cut into passages between sentences, so a passage's first sentence often leans on the
+    /// sentence before the cut ("Nigel Harding … said every track from their live set …" after "The Bravery are proof
+    /// …"). Empty where the passage opens its story, or where its previous passage does not stand just before it
+    /// (the store loads a story's passages in order, so it does).</summary>
+    public string SentenceBefore(long passageId)
+    {
+        if (!byId.TryGetValue(passageId, out var at) || at == 0) return "";
+        var (passage, previous) = (Passages[at], Passages[at - 1]);
+        if (previous.DocumentId != passage.DocumentId || previous.Ordinal != passage.Ordinal - 1 || sentences[at - 1].Length == 0) return "";
+        var (start, length) = sentences[at - 1][^1];
+        return start >= 0 && start + length <= previous.Text.Length ? previous.Text.Substring(start, length) : "";
+    }
 
     /// <summary>Each sentence of a passage with its cosine similarity to <paramref name="query"/>.</summary>
     public IReadOnlyList<(SentenceSpan Span, float Cosine)> Sentences(long passageId, ReadOnlySpan<float> query)

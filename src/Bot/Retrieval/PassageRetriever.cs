@@ -47,7 +47,7 @@ public sealed class PassageRetriever(
                 lexicalRank >= 0 ? lexicalRank : null,
                 denseRank >= 0 ? denseRank : null,
                 sentences.Count == 0 ? 0 : sentences.Max(s => s.Cosine),
-                sentences));
+                sentences) { SentenceBefore = index.SentenceBefore(id) });
         }
 
         var evidence = judge.Gather(question, chosen, index.Terms, denseHits.Select(h => h.Cosine).ToList());

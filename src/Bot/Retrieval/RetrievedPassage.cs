@@ -10,4 +10,9 @@ public sealed record RetrievedPassage(
     int? LexicalRank,
     int? DenseRank,
     double Cosine,
-    IReadOnlyList<(SentenceSpan Span, float Cosine)> Sentences);
+    IReadOnlyList<(SentenceSpan Span, float Cosine)> Sentences)
+{
+    /// <summary>The story's sentence just before this passage (<see cref="PassageIndex.SentenceBefore"/>): what the
+    /// passage's first sentence may lean on for the entity it is about. Empty where the passage opens its story.</summary>
+    public string SentenceBefore { get; init; } = "";
+}

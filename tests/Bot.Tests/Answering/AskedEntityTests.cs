@@ -90,3 +90,40 @@ public sealed class AskedEntityCompoundTests
     [InlineData("the charts", "art")]
     public void ANameInsideAWordWithoutASeamOrAsAWholeWordIsNotACompound(string text, string name) => Assert.False(AskedEntity.InCompound(text, name));
 }
+
+/// <summary>A long paragraph is cut into passages between sentences, so the sentence that opens a passage may lean on
+/// the last sentence of the story's previous passage for its subject. Stop 20: "which xfm guy said every track of
+/// theirs sounded like a single? the bravery i mean" was partial over seed + BBC: the answering sentence ("Nigel Harding
+/// … said every track from their live set …") opens a passage, and the sentence before it, which names The Bravery,
+/// stood in the passage before.</summary>
+public sealed class AskedEntityAcrossPassagesTests : SeedStoreTest
+{
+    // One paragraph of 86 words: the splitter closes the first passage after the Songcrate sentence (78 words) and the
+    // catalogue sentence opens the next.
+    private const string Story = """
+        Download shops battle for London listeners
+
+        The download shop Tunebarrow opened in London on Monday, selling single tracks rather than memberships. Its founder, Dana Whitcombe, said the shop would add a radio service later this year and hoped to sign up local bands. She said listeners in the capital wanted to own the songs they paid for rather than rent them each month. Analysts said the market for paid downloads was growing quickly. A rival shop, Songcrate, charges its members a monthly fee instead. It has a catalogue of around 80,000 songs.
+        """;
+
+    protected override IReadOnlyDictionary<string, string> ExtraStories { get; } =
+        new Dictionary<string, string> { ["download-shops.txt"] = Story };
+
+    // Fails on main 09a3f78: the catalogue sentence opens its passage, so no sentence before it was read.
+    [Fact]
+    public async Task ASentenceOpeningAPassageIsAboutTheEntityTheStorysSentenceBeforeNames()
+    {
+        var answer = await AskAsync("how many songs does Songcrate have in its catalogue?");
+
+        Assert.Equal(AnswerCoverage.Answered, answer.Coverage);
+        Assert.Contains("80,000", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ItIsNotAboutAnEntityOnlyEarlierSentencesName()
+    {
+        var answer = await AskAsync("how many songs does Tunebarrow have in its catalogue?");
+
+        Assert.True(answer.Coverage != AnswerCoverage.Answered, answer.Text);
+    }
+}

@@ -17,7 +17,7 @@ public sealed class FocusScorerBatchTests : SeedStoreTest
     {
         var question = new Question("How much did a song cost on AllofMP3?", []);
         var retrieval = await Host.Services.GetRequiredService<FollowUpRetriever>().RetrieveAsync(question, CancellationToken.None);
-        var analysis = QuestionAnalyzer.Analyze(question.Text, question.EarlierTurns, retrieval.Statistics);
+        var analysis = QuestionAnalyzer.Analyze(question.Text, question.EarlierTurns, retrieval.Statistics, retrieval.Passages);
 
         var similarity = Host.Services.GetRequiredService<FocusScorer>().Score(question, analysis, retrieval.Passages, CancellationToken.None);
 

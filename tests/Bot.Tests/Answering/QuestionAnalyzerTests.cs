@@ -1,4 +1,5 @@
 using Newsdesk.Answering;
+using Newsdesk.Corpus;
 using Newsdesk.Retrieval;
 
 namespace Newsdesk.Tests.Answering;
@@ -95,6 +96,26 @@ public sealed class QuestionAnalyzerTests
         var analysis = QuestionAnalyzer.Analyze("what's Spotify paying MediaServices these days?", [], Corpus);
 
         Assert.Equal(["Spotify"], analysis.Unknown);
+    }
+
+    /// <summary>Terms lose the seam of a joined name: over a corpus whose story writes only "AllofMP3", "mp3" is no
+    /// term, but the retrieved story holds it, so it is no evidence that the stories do not cover the question. Stop
+    /// 20: "how did taylor describe those russian mp3 shops?" was declined over the seed alone for that reason.</summary>
+    [Theory]
+    [InlineData("Russian copyright wars to continue despite AllofMP3 shutdown", new string[0])]
+    [InlineData("Russian copyright wars to continue despite allofmp3 shutdown", new[] { "mp3" })]
+    [InlineData("Russian copyright wars to continue", new[] { "mp3" })]
+    public void ANameTheRetrievedStoryWritesInsideAJoinedNameIsNotUnknown(string title, string[] unknown)
+    {
+        const string text = "Taylor said the illegal Russian sites were unlicensed parasites.";
+        var passage = new RetrievedPassage(new StoredPassage(1, 1, "seed.txt", title, null, 0, text, DateTimeOffset.UnixEpoch), 1, 0, 0, 0.5,
+            [(new SentenceSpan(0, text.Length), 0.5f)]);
+
+        var statistics = new TermStatistics([title + " " + text]);
+
+        var analysis = QuestionAnalyzer.Analyze("how did taylor describe those russian mp3 shops?", [], statistics, [passage]);
+
+        Assert.Equal(unknown, analysis.Unknown);
     }
 
     [Fact]

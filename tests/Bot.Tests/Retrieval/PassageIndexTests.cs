@@ -28,6 +28,32 @@ public sealed class PassageIndexTests
         }
     }
 
+    /// <summary>A passage's first sentence may lean on the story's sentence before the cut between two passages: the
+    /// last sentence of the same story's previous passage, and nothing where the passage opens its story.</summary>
+    [Fact]
+    public void TheSentenceBeforeAPassageIsTheLastOfItsStorysPreviousPassage()
+    {
+        (StoredPassage, SentenceSpan[], float[]) Part(long id, long document, int ordinal, params string[] sentences)
+        {
+            var text = string.Join(' ', sentences);
+            var spans = new List<SentenceSpan>();
+            foreach (var sentence in sentences) spans.Add(new SentenceSpan(text.IndexOf(sentence, StringComparison.Ordinal), sentence.Length));
+            var vectors = new float[sentences.Length * Dimensions];
+            for (var s = 0; s < sentences.Length; s++) vectors[s * Dimensions] = 1;
+            return (new StoredPassage(id, document, "s.txt", "Title", null, ordinal, text, DateTimeOffset.UnixEpoch), [.. spans], vectors);
+        }
+        var index = new PassageIndex([
+            Part(1, 7, 0, "The Bravery played their first gig in 2003.", "The Bravery are proof of new talent, he said."),
+            Part(2, 7, 1, "Nigel Harding said every track from their live set sounded like a single."),
+            Part(3, 8, 0, "Another story opens here."),
+        ], Dimensions);
+
+        Assert.Equal("The Bravery are proof of new talent, he said.", index.SentenceBefore(2));
+        Assert.Equal("", index.SentenceBefore(1));
+        Assert.Equal("", index.SentenceBefore(3));
+        Assert.Equal("", index.SentenceBefore(99));
+    }
+
     [Theory]
     [InlineData(false, 1)]
     [InlineData(false, 4)]
