@@ -162,10 +162,11 @@ public sealed record AnswerDecision(IReadOnlyList<double> GateWeights, double Ga
                 && (c.Evidence.NearShare + c.Evidence.ThreadShare >= thresholds.Topic || Gate(c.Evidence) >= thresholds.Tied))
             .ToList();
 
-    // A title for "which films", and no asked entity standing as the agent of the asked verb ("owned by Regiontorg"
-    // does not say who owns Regiontorg).
+    // A title for "which films", an age for "how old" (not any figure), and no asked entity standing as the agent of
+    // the asked verb ("owned by Regiontorg" does not say who owns Regiontorg).
     private static bool HoldsAskedRole(QuestionAnalysis question, AnswerCandidate candidate) =>
         (!question.AsksForTitle || WorkTitles.Holds(candidate.Text, question.Names))
+        && (!question.AsksAge || Ages.Holds(candidate.Text))
         && !AgentRole.IsReversed(candidate.Text, question.AgentVerb, question.Names);
 
     private static bool IsTied(AnswerCandidate candidate, AnswerThresholds thresholds) =>

@@ -32,6 +32,7 @@ public static partial class QuestionAnalyzer
             AsksForTitle = kind == AnswerKind.Agent && WorkTitles.Asked(lower),
             AgentVerb = kind == AnswerKind.Agent ? AgentRole.AskedVerb(lower) : null,
             NamedNoun = kind == AnswerKind.Agent ? ThingNames.AskedNoun(lower, names) : null,
+            AsksAge = Ages.Asked(lower),
             AskedText = asked,
         };
     }
