@@ -123,7 +123,8 @@ public sealed record AnswerDecision(IReadOnlyList<double> GateWeights, double Ga
         // label Harbour Records has signed a deal" does not say who runs it; "Harbour Records chief executive Maria
         // Okafor" does).
         var tied = picked.Where(c => IsTied(c, thresholds) && isAbout(c) && HoldsAskedRole(question, c)).ToList();
-        if (TypedSpans.IsTyped(question.Kind) && answering.Count > 0 && tied.Count > 0) answering = tied;
+        if (question.NamedNoun is { } noun) answering = NamingTheThing(question, noun, picked, thresholds, isAbout);
+        else if (TypedSpans.IsTyped(question.Kind) && answering.Count > 0 && tied.Count > 0) answering = tied;
         if (answering.Count > 0)
         {
             var context = picked.FirstOrDefault(c => !answering.Contains(c));
@@ -150,10 +151,22 @@ public sealed record AnswerDecision(IReadOnlyList<double> GateWeights, double Ga
         return saying.Select(s => s.Candidate).OrderByDescending(c => c.Score).First();
     }
 
-    // A title for "which films", and no asked entity standing as the agent of the asked verb ("owned by Regiontorg"
-    // does not say who owns Regiontorg).
+    /// <summary>What one thing is called is said only by a name joined to that thing ("his album Innocent Man"); a name
+    /// that merely stands near the question's words is another's ("A lawyer representing Mr Doherty and Mr Wass" names
+    /// no lawyer), however sure the gate is. The joined name is itself the answer: its sentence answers where its story
+    /// is on the question's topic, though the gate doubt it ("Pike's debut solo album Glass Harbour is released next
+    /// month" for "what's the name of his solo album"); where the topic is uncertain, only at the gate's threshold.</summary>
+    private List<AnswerCandidate> NamingTheThing(QuestionAnalysis question, string noun, IReadOnlyList<AnswerCandidate> picked,
+        AnswerThresholds thresholds, Func<AnswerCandidate, bool> isAbout) =>
+        picked.Where(c => ThingNames.Holds(c.Text, noun, question.Names) && isAbout(c) && HoldsAskedRole(question, c)
+                && (c.Evidence.NearShare + c.Evidence.ThreadShare >= thresholds.Topic || Gate(c.Evidence) >= thresholds.Tied))
+            .ToList();
+
+    // A title for "which films", an age for "how old" (not any figure), and no asked entity standing as the agent of
+    // the asked verb ("owned by Regiontorg" does not say who owns Regiontorg).
     private static bool HoldsAskedRole(QuestionAnalysis question, AnswerCandidate candidate) =>
         (!question.AsksForTitle || WorkTitles.Holds(candidate.Text, question.Names))
+        && (!question.AsksAge || Ages.Holds(candidate.Text))
         && !AgentRole.IsReversed(candidate.Text, question.AgentVerb, question.Names);
 
     private static bool IsTied(AnswerCandidate candidate, AnswerThresholds thresholds) =>

@@ -36,6 +36,14 @@ public sealed record QuestionAnalysis(
     /// (<see cref="AgentRole"/>).</summary>
     public string? AgentVerb { get; init; }
 
+    /// <summary>For a question asking what one thing is called, that thing's noun ("lawyer" in "whats the name of
+    /// doherty's lawyer"): only a name joined to it answers (<see cref="ThingNames"/>).</summary>
+    public string? NamedNoun { get; init; }
+
+    /// <summary>Whether the question asks a person's age ("how old is he"): only a sentence stating an age answers
+    /// (<see cref="Ages"/>), not any figure.</summary>
+    public bool AsksAge { get; init; }
+
     /// <summary>What the message asks, as typed: its interrogative sentences (all of it when it has none). Chat types
     /// names in lower case; the retrieved stories tell which of its words are names (<see cref="StoryNames"/>).</summary>
     public string AskedText { get; init; } = "";

@@ -35,6 +35,8 @@ public static partial class QuestionAnalyzer
             OutcomeVerbs = kind == AnswerKind.YesNo ? OutcomeStatement.AskedVerbs(lower, names) : [],
             AsksForTitle = kind == AnswerKind.Agent && WorkTitles.Asked(lower),
             AgentVerb = kind == AnswerKind.Agent ? AgentRole.AskedVerb(lower) : null,
+            NamedNoun = kind == AnswerKind.Agent ? ThingNames.AskedNoun(lower, names) : null,
+            AsksAge = Ages.Asked(lower),
             AskedText = asked,
         };
     }
@@ -53,6 +55,9 @@ public static partial class QuestionAnalyzer
 
     public static AnswerKind KindOf(string lower)
     {
+        // "What was the name of the hotel where …", "what was the fan's name" ask a name: a wh-word after it opens a clause
+        // about the thing named.
+        if (NameAsked().IsMatch(lower)) return AnswerKind.Agent;
         if (Reason().IsMatch(lower)) return AnswerKind.Reason;
         if (DateQuestion().IsMatch(lower)) return AnswerKind.Date;
         if (PlaceQuestion().IsMatch(lower)) return AnswerKind.Place;
@@ -115,6 +120,9 @@ public static partial class QuestionAnalyzer
 
     [GeneratedRegex(@"^.*?\b(how (much|many|long|old|big)( (?!(did|does|do|is|are|was|were|has|have|will|would|can)\b)\w+)?|what (\w+ )?(did|does|do|is|are|was|were|has|have)|what('s| is)|who('s| is)?|whose|whom|when|where|why|which \w+|what \w+|how)\b")]
     private static partial Regex WhPhrase();
+
+    [GeneratedRegex(@"^what(s|'s|’s| is| was) (the names? of|(the|his|her|their|its) ([\w-]+ ){0,2}[\w-]+('s|’s|s') name)\b")]
+    private static partial Regex NameAsked();
 
     [GeneratedRegex(@"\b(why|how come|what reason|for what reason)\b")]
     private static partial Regex Reason();
