@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Runtime.InteropServices;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Newsdesk.Chat;
 using Newsdesk.Corpus;
@@ -33,7 +31,7 @@ public static class PostgresBenchmark
         // Opened through the bot first, so a store from before a column was added gains it.
         using (var upgrade = BotHost.Create(source, [options.Seeds, options.Bbc], options.Settings))
             await upgrade.Services.GetRequiredService<IKnowledgeStore>().GetVersionAsync(CancellationToken.None);
-        var documents = await ReadAsync(source);
+        var documents = await KeptStoreRows.ReadAsync(source, _ => true);
         Report("machine", $"{Environment.ProcessorCount} cores, load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]} at start");
         Report("source", $"{documents.Count} documents, {documents.Sum(d => d.Passages.Count)} passages from {source}");
 
@@ -126,39 +124,6 @@ public static class PostgresBenchmark
         Console.WriteLine(EvaluationTable.Format($"seed+bbc on {name}", outcomes, withBbc: true));
     }
 
-    /// <summary>Every document of the evaluation store with its passages, spans and vectors, in the order stored.</summary>
-    internal static async Task<List<EmbeddedDocument>> ReadAsync(string database)
-    {
-        await using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT d.id, d.source, d.origin, d.title, d.url, d.content_hash, d.published_at, d.published_from, d.feed_name,
-                   p.text, p.sentence_spans, p.sentence_vectors
-            FROM documents d JOIN passages p ON p.document_id = d.id ORDER BY d.id, p.ordinal
-            """;
-        var documents = new List<EmbeddedDocument>();
-        long current = -1;
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            if (reader.GetInt64(0) != current)
-            {
-                current = reader.GetInt64(0);
-                var record = new DocumentRecord(reader.GetString(1), reader.GetString(2), reader.GetString(3),
-                    reader.IsDBNull(4) ? null : new Uri(reader.GetString(4)), reader.GetString(5),
-                    reader.IsDBNull(6) ? null : DateTimeOffset.Parse(reader.GetString(6), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind),
-                    reader.IsDBNull(8) ? null : reader.GetString(8)) { PublishedFrom = reader.IsDBNull(7) ? null : reader.GetString(7) };
-                documents.Add(new EmbeddedDocument(record, new List<EmbeddedPassage>()));
-            }
-            var spans = MemoryMarshal.Cast<byte, SentenceSpan>((byte[])reader[10]).ToArray();
-            var vectors = MemoryMarshal.Cast<byte, float>((byte[])reader[11]).ToArray();
-            var dimensions = spans.Length == 0 ? 0 : vectors.Length / spans.Length;
-            var sentenceVectors = Enumerable.Range(0, spans.Length).Select(s => vectors.AsSpan(s * dimensions, dimensions).ToArray()).ToList();
-            ((List<EmbeddedPassage>)documents[^1].Passages).Add(new EmbeddedPassage(new SplitPassage(reader.GetString(9), spans), sentenceVectors));
-        }
-        return documents;
-    }
 
     private static void Report(string what, string figure) => Console.WriteLine($"{what,-70} {figure}");
 }

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Newsdesk.Corpus;
+using Newsdesk.Tests.Evaluation;
 
 namespace Newsdesk.Benchmarks;
 
@@ -107,7 +108,7 @@ public static class ReplicaBenchmark
 
     private static async Task IngestAsync(BenchmarkOptions options, string store, string sqlite)
     {
-        var documents = await PostgresBenchmark.ReadAsync(store);
+        var documents = await KeptStoreRows.ReadAsync(store, _ => true);
         using var host = BotHost.Create(sqlite, [options.Seeds], [.. options.Settings, "--Storage:Provider=PostgreSQL"]);
         var knowledge = host.Services.GetRequiredService<IKnowledgeStore>();
         await knowledge.GetVersionAsync(CancellationToken.None);
