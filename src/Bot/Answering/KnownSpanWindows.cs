@@ -98,11 +98,7 @@ public sealed class KnownSpanWindows(PassageEmbedder embedder, IOptions<StorageO
     }
 
     // Beside a SQLite store only, as the index snapshot: a PostgreSQL store's replicas share no folder.
-    private string? Path() =>
-        storage.Value is { Provider: StorageProvider.Sqlite, KeepStartupCaches: true } options
-        && System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(options.Database)) is { } folder && Directory.Exists(folder)
-            ? System.IO.Path.GetFullPath(options.Database) + ".span-windows"
-            : null;
+    private string? Path() => storage.Value.StartupCachePath(".span-windows");
 
     public void Dispose() => file?.Dispose();
 }

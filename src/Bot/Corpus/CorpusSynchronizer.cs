@@ -107,10 +107,7 @@ public sealed class CorpusSynchronizer(
     }
 
     // Beside a SQLite store only, like the store itself local to this machine's corpus folders.
-    private string? StampsPath() =>
-        storage.Value is { Provider: StorageProvider.Sqlite, KeepStartupCaches: true } settings
-        && Path.GetDirectoryName(Path.GetFullPath(settings.Database)) is { } folder && Directory.Exists(folder)
-            ? Path.GetFullPath(settings.Database) + ".corpus-stamps" : null;
+    private string? StampsPath() => storage.Value.StartupCachePath(".corpus-stamps");
 
     private CorpusFileStamps ReadStamps(string? path)
     {

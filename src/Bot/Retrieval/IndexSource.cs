@@ -75,8 +75,5 @@ public sealed class IndexSource(IKnowledgeStore store, MachineAddressedSentenceC
         disk.AvailableBytes(Path.GetDirectoryName(path)!) is not { } free || free >= 2 * IndexSnapshotFile.SizeOf(key, snapshot);
 
     // Beside a SQLite store only: a PostgreSQL store is shared by replicas that have no common folder.
-    private string? SnapshotPath() =>
-        storage.Value is { Provider: StorageProvider.Sqlite, KeepStartupCaches: true } options
-        && Path.GetDirectoryName(Path.GetFullPath(options.Database)) is { } folder && Directory.Exists(folder)
-            ? Path.GetFullPath(options.Database) + ".index-snapshot" : null;
+    private string? SnapshotPath() => storage.Value.StartupCachePath(".index-snapshot");
 }

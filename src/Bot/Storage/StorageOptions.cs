@@ -14,11 +14,19 @@ public sealed class StorageOptions : IValidatableObject
     [Required]
     public string Database { get; set; } = "data/newsdesk.db";
 
-    /// <summary>Keep two files beside the SQLite file that make the next start faster: a snapshot of the loaded search
+    /// <summary>Keep files beside the SQLite file that make the next start or a first ask faster (<see cref="StartupCachePath"/>): a snapshot of the loaded search
     /// index (<c>Database</c> + <c>.index-snapshot</c>), read in one pass instead of every row, and each corpus file's
-    /// size and modification time with its hash (<c>.corpus-stamps</c>), so unchanged files are not read again. Derived
+    /// size and modification time with its hash (<c>.corpus-stamps</c>), so unchanged files are not read again, and the span windows' vectors (<c>.span-windows</c>). Derived
     /// data: rebuilt when the store's content, the settings or the bot's build differ, and safe to delete.</summary>
     public bool KeepStartupCaches { get; set; } = true;
+
+    /// <summary>Where a derived file with <paramref name="suffix"/> (".index-snapshot", ".corpus-stamps",
+    /// ".span-windows") is kept beside the SQLite file; null where none is kept: caches switched off, a PostgreSQL store
+    /// (its replicas share no folder), or a store folder that does not exist.</summary>
+    public string? StartupCachePath(string suffix) =>
+        Provider == StorageProvider.Sqlite && KeepStartupCaches
+        && Path.GetDirectoryName(Path.GetFullPath(Database)) is { } folder && Directory.Exists(folder)
+            ? Path.GetFullPath(Database) + suffix : null;
 
     /// <summary>The PostgreSQL database replicas share (<c>Host=…;Username=…;Password=…;Database=newsdesk</c>). A
     /// secret: set it in the environment (<c>Storage__ConnectionString</c>) or user secrets, never in a file.</summary>
